@@ -1,0 +1,1 @@
+"""proofs_ci: offline Lean toolchain, proof build driver, audit (see README)."""

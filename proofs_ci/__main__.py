@@ -1,0 +1,192 @@
+"""Command line of the proof pipeline: ``python3 -m proofs_ci {verify,test,build,...}``.
+
+``verify`` is the main job (install the toolchain if missing, audit, build, print the
+theorem table); ``test`` installs the dev dependencies and runs the whole test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from . import audit, build, toolchain
+
+REPO = Path(__file__).resolve().parent.parent
+SRC = REPO / "lean"
+BUILD_DIR = REPO / "build" / "lean"
+CANARY = Path(__file__).resolve().parent / "canary"
+
+
+def _log(msg: str) -> None:
+    print(msg, flush=True)
+
+
+def _toolchain(args: argparse.Namespace) -> toolchain.Toolchain:
+    tc = toolchain.resolve(args.toolchain, Path(args.cache) if args.cache else None)
+    where = tc.lake if tc.kind == "native" else tc.lean_js
+    _log(f"toolchain: {tc.kind} ({where})")
+    return tc
+
+
+def run_audit(src: Path) -> bool:
+    """Source audit + root reachability; prints findings, returns success."""
+    ok = True
+    for f in audit.scan_tree(src):
+        _log(f"AUDIT: {f}")
+        ok = False
+    for name in audit.unreachable_from_root(src):
+        _log(f"AUDIT: module {name} is not imported (transitively) by lean/Hopfield.lean")
+        ok = False
+    _log("audit: " + ("clean (no sorry/admit/axiom/native_decide/ofReduceBool/"
+                      "implemented_by/extern/unsafe/debug options)" if ok else "FAILED"))
+    return ok
+
+
+def run_build(tc: toolchain.Toolchain, src: Path, build_dir: Path, jobs: int,
+              targets: list[str] | None = None) -> tuple[bool, dict[str, str]]:
+    """Build with either toolchain; returns (success, module -> status)."""
+    t0 = time.monotonic()
+    if tc.kind == "native":
+        ok = build.build_native(tc, REPO, log=_log)
+        status = {m: ("built" if ok else "failed") for m in build.discover(src)}
+    else:
+        results = build.build(tc, src, build_dir, jobs=jobs, targets=targets, log=_log)
+        status = {r.name: r.status for r in results}
+        ok = all(r.status in ("built", "cached") for r in results)
+        counts = {s: sum(1 for r in results if r.status == s)
+                  for s in ("built", "cached", "failed", "skipped")}
+        _log("build: " + ", ".join(f"{v} {k}" for k, v in counts.items() if v))
+    _log(f"build: {'OK' if ok else 'FAILED'} in {time.monotonic() - t0:.1f} s")
+    return ok, status
+
+
+def theorem_table(src: Path, status: dict[str, str], audit_ok: bool) -> str:
+    """Markdown table: spec id, Lean theorem, module, status."""
+    rows = []
+    for d in audit.declarations(src):
+        if d.kind not in ("theorem", "lemma") or not d.spec_ids:
+            continue
+        good = status.get(d.module) in ("built", "cached") and audit_ok
+        rows.append((",".join(d.spec_ids), d.name, d.module,
+                     "proved" if good else "NOT VERIFIED"))
+    rows.sort(key=lambda r: (r[0], r[2], r[1]))
+    lines = ["| spec id | Lean theorem | module | status |", "|---|---|---|---|"]
+    lines += [f"| {a} | `{b}` | {c} | {s} |" for a, b, c, s in rows]
+    return "\n".join(lines)
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    tc = _toolchain(args)
+    audit_ok = run_audit(SRC)
+    ok, status = run_build(tc, SRC, Path(args.build_dir), args.jobs)
+    if tc.kind == "native" and ok:
+        names = [d.name for d in audit.declarations(SRC) if d.kind in ("theorem", "lemma")]
+        bad = audit.axioms_native(tc.lake, REPO, names)
+        for b in bad:
+            _log(f"AXIOMS: {b}")
+        audit_ok = audit_ok and not bad
+        _log(f"#print axioms: {len(names)} theorems, "
+             + ("only propext/Classical.choice/Quot.sound" if not bad else "VIOLATIONS"))
+    _log("")
+    _log(theorem_table(SRC, status, audit_ok))
+    _log("")
+    good = ok and audit_ok
+    _log("verify: " + ("OK: every theorem above is kernel-checked" if good else "FAILED"))
+    return 0 if good else 1
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    tc = _toolchain(args)
+    ok, _ = run_build(tc, Path(args.src), Path(args.build_dir), args.jobs, args.targets or None)
+    return 0 if ok else 1
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    return 0 if run_audit(Path(args.src)) else 1
+
+
+def cmd_canary(args: argparse.Namespace) -> int:
+    """Build the canary (a false theorem); success means the build REJECTED it."""
+    tc = _toolchain(args)
+    if tc.kind == "native":
+        proc = subprocess.run([str(tc.lean), str(CANARY / "Canary.lean")],
+                              capture_output=True, text=True)
+        rejected = proc.returncode != 0
+    else:
+        ok, _ = run_build(tc, CANARY, Path(args.build_dir) / "canary", 1)
+        rejected = not ok
+    _log("canary: " + ("rejected as it must be" if rejected else "ACCEPTED: the build is broken"))
+    return 0 if rejected else 1
+
+
+def cmd_install(args: argparse.Namespace) -> int:
+    tc = _toolchain(args)
+    if tc.kind == "wasm":
+        _log(f"node: {tc.node}\nlean.js: {tc.lean_js}\ncore library: {tc.lib_dir}")
+    return 0
+
+
+def cmd_test(args: argparse.Namespace) -> int:
+    """Install the package with its dev extras, then run pytest (which builds the proofs)."""
+    pip = [sys.executable, "-m", "pip", "install", "--quiet", "-e", f"{REPO}[dev]"]
+    _log("$ " + " ".join(pip))
+    if subprocess.run(pip).returncode != 0:
+        _log("test: installing the dev dependencies failed (see pip's message above)")
+        return 2
+    cmd = [sys.executable, "-m", "pytest", *args.pytest_args]
+    _log("$ " + " ".join(cmd))
+    return subprocess.run(cmd, cwd=REPO).returncode
+
+
+def make_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python3 -m proofs_ci", description=__doc__)
+    p.add_argument("--toolchain", choices=["auto", "native", "wasm"], default="auto",
+                   help="native lean/lake if it matches lean-toolchain (auto), or force one")
+    p.add_argument("--cache", default=None,
+                   help="toolchain cache directory (default $HOPFIELD_LEAN_CACHE or "
+                        "~/.cache/hopfield-pyref)")
+    sub = p.add_subparsers(dest="cmd", required=True)
+
+    def common(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("-j", "--jobs", type=int, default=2, help="parallel Lean processes")
+        sp.add_argument("--build-dir", default=str(BUILD_DIR), help="where .olean files go")
+
+    sp = sub.add_parser("verify", help="install if missing, audit, build, print theorem table")
+    common(sp)
+    sp.set_defaults(func=cmd_verify)
+    sp = sub.add_parser("build", help="build lean/ (or the given modules and their imports)")
+    common(sp)
+    sp.add_argument("--src", default=str(SRC), help="source root (default lean/)")
+    sp.add_argument("targets", nargs="*", help="module names, e.g. Hopfield.Basic")
+    sp.set_defaults(func=cmd_build)
+    sp = sub.add_parser("audit", help="scan lean/ for escape hatches and unimported files")
+    sp.add_argument("--src", default=str(SRC))
+    sp.set_defaults(func=cmd_audit)
+    sp = sub.add_parser("canary", help="check that a false theorem is rejected")
+    common(sp)
+    sp.set_defaults(func=cmd_canary)
+    sp = sub.add_parser("install", help="install the offline toolchain (idempotent)")
+    sp.set_defaults(func=cmd_install)
+    sp = sub.add_parser("test", help="pip install -e .[dev], then pytest (builds the proofs)")
+    sp.add_argument("pytest_args", nargs=argparse.REMAINDER, help="passed to pytest")
+    sp.set_defaults(func=cmd_test)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = make_parser().parse_args(argv)
+    if getattr(args, "jobs", 1) < 1:
+        _log("error: --jobs must be at least 1")
+        return 2
+    try:
+        return args.func(args)
+    except (toolchain.ToolchainError, build.BuildError) as exc:
+        _log(f"error: {exc}")
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

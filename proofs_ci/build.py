@@ -1,0 +1,290 @@
+"""The offline proof build driver.
+
+Discovers ``<src>/**/*.lean``, builds the import graph, compiles the modules in topological
+order with ``jobs`` parallel Lean processes, and writes ``.olean``/``.ilean`` files under a
+build directory that mirrors module names (``Hopfield/Basic.olean`` for
+``Hopfield.Basic``). A module is skipped when the content hash of its source, of its
+imports' hashes and of the toolchain is unchanged. Output is filtered (the wasm build prints
+``[DEBUG:...]`` lines); progress is shown as ``[k/N] Module (s)``. The build FAILS on any
+error and on the warning "declaration uses `sorry`".
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+import re
+import subprocess
+import threading
+import time
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from pathlib import Path
+
+from .toolchain import Toolchain
+
+IMPORT_RE = re.compile(r"^\s*(?:(?:public|private|meta)\s+)*import\s+(?:all\s+)?([\w.'«»]+)")
+HEADER_SKIP_RE = re.compile(r"^\s*(module\b.*|prelude\b.*|--.*)?$")
+MESSAGE_RE = re.compile(r"^\S.*?:\d+:\d+: (error|warning|info|information)\b")
+SORRY_WARNING = "declaration uses `sorry`"
+EXTERNAL_ROOTS = ("Init", "Std", "Lean", "Lake")
+
+
+class BuildError(RuntimeError):
+    """The source tree cannot be built (import cycle, missing module, ...)."""
+
+
+@dataclasses.dataclass
+class Module:
+    """One Lean module: name, source path, and the library modules it imports."""
+
+    name: str
+    path: Path
+    imports: list[str]
+
+
+def module_name(src_root: Path, path: Path) -> str:
+    """``lean/Hopfield/Basic.lean`` under ``lean/`` is ``Hopfield.Basic``."""
+    rel = path.relative_to(src_root).with_suffix("")
+    return ".".join(rel.parts)
+
+
+def strip_block_comments(text: str) -> str:
+    """Remove (nested) ``/- ... -/`` comments, keeping newlines so line numbers survive."""
+    out, depth, i = [], 0, 0
+    while i < len(text):
+        if text.startswith("/-", i):
+            depth += 1
+            i += 2
+        elif depth and text.startswith("-/", i):
+            depth -= 1
+            i += 2
+        else:
+            if depth == 0 or text[i] == "\n":
+                out.append(text[i])
+            i += 1
+    return "".join(out)
+
+
+def parse_imports(text: str) -> list[str]:
+    """The modules imported in the header (``import``/``public import``... lines)."""
+    imports = []
+    for line in strip_block_comments(text).splitlines():
+        m = IMPORT_RE.match(line)
+        if m:
+            imports.append(m.group(1))
+        elif not HEADER_SKIP_RE.match(line):
+            break  # the header ends at the first other command
+    return imports
+
+
+def discover(src_root: Path) -> dict[str, Module]:
+    """All modules under ``src_root`` with their imports inside the tree."""
+    if not src_root.is_dir():
+        raise BuildError(f"source directory {src_root} does not exist")
+    mods: dict[str, Module] = {}
+    for path in sorted(src_root.rglob("*.lean")):
+        name = module_name(src_root, path)
+        mods[name] = Module(name, path, parse_imports(path.read_text(encoding="utf-8")))
+    for mod in mods.values():
+        for imp in mod.imports:
+            if imp not in mods and imp.split(".")[0] not in EXTERNAL_ROOTS:
+                raise BuildError(f"{mod.path}: imports {imp}, which is neither a file under "
+                                 f"{src_root} nor part of core Lean (Init, Std, Lean)")
+        mod.imports = [i for i in mod.imports if i in mods]
+    return mods
+
+
+def topo_order(mods: dict[str, Module]) -> list[str]:
+    """Modules in dependency order; raises ``BuildError`` on an import cycle."""
+    order, state = [], {}
+
+    def visit(name: str, stack: list[str]) -> None:
+        if state.get(name) == "done":
+            return
+        if state.get(name) == "active":
+            cycle = " -> ".join(stack[stack.index(name):] + [name])
+            raise BuildError(f"import cycle: {cycle}")
+        state[name] = "active"
+        for dep in mods[name].imports:
+            visit(dep, stack + [name])
+        state[name] = "done"
+        order.append(name)
+
+    for name in sorted(mods):
+        visit(name, [])
+    return order
+
+
+def module_hashes(mods: dict[str, Module], order: list[str], toolchain_id: str) -> dict[str, str]:
+    """Content hash of each module: its source, its imports' hashes, the toolchain."""
+    hashes: dict[str, str] = {}
+    for name in order:
+        h = hashlib.sha256()
+        h.update(toolchain_id.encode())
+        h.update(name.encode())
+        h.update(mods[name].path.read_bytes())
+        for dep in sorted(mods[name].imports):
+            h.update(hashes[dep].encode())
+        hashes[name] = h.hexdigest()
+    return hashes
+
+
+def filter_output(text: str) -> str:
+    """Drop the wasm build's ``[DEBUG:...]`` lines and their continuation lines.
+
+    A debug block (a ``[DEBUG`` line and the lines after it, e.g. the echoed file content)
+    ends at the next Lean message header ``file:line:col: error|warning|info`` or at a line
+    from Node itself (an uncaught exception); everything outside debug blocks is kept.
+    """
+    kept, in_debug = [], False
+    for line in text.splitlines():
+        if line.startswith("[DEBUG"):
+            in_debug = True
+            continue
+        if in_debug and (MESSAGE_RE.match(line) or line.startswith(
+                ("error", "uncaught", "node:", "INTERNAL PANIC", "Error", "RangeError"))):
+            in_debug = False
+        if not in_debug:
+            kept.append(line)
+    return "\n".join(kept).strip("\n")
+
+
+@dataclasses.dataclass
+class Result:
+    """Outcome of one module: ``built``, ``cached``, ``failed`` or ``skipped``."""
+
+    name: str
+    status: str
+    seconds: float = 0.0
+    output: str = ""
+
+
+def _mounts(paths: list[Path]) -> str:
+    """Directories the wasm Lean must see, minus those already mounted or nested."""
+    roots: list[str] = []
+    for p in sorted({str(p.resolve()) for p in paths}, key=len):
+        if p in ("/tmp", "/home") or p.startswith(("/tmp/", "/home/")):
+            continue
+        if any(p == r or p.startswith(r + "/") for r in roots):
+            continue
+        roots.append(p)
+    return ":".join(roots)
+
+
+def compile_module(tc: Toolchain, mod: Module, src_root: Path, build_dir: Path) -> tuple[int, str]:
+    """Compile one module with the wasm toolchain; returns (exit code, filtered output)."""
+    rel = mod.path.relative_to(src_root)
+    out_base = build_dir / rel.with_suffix("")
+    out_base.parent.mkdir(parents=True, exist_ok=True)
+    env = dict(os.environ)
+    env["LEAN_PATH"] = f"{tc.lib_dir}{os.pathsep}{build_dir}"
+    env["LEAN_WASM_MOUNTS"] = _mounts([src_root, build_dir, tc.lib_dir])
+    cmd = tc.wasm_command() + [str(rel), "-o", f"{out_base}.olean", "-i", f"{out_base}.ilean"]
+    proc = subprocess.run(cmd, cwd=src_root, env=env, capture_output=True, text=True,
+                          errors="replace")
+    text = filter_output(proc.stdout) + "\n" + filter_output(proc.stderr)
+    return proc.returncode, text.strip("\n")
+
+
+def build(tc: Toolchain, src_root: Path, build_dir: Path, jobs: int = 2,
+          targets: list[str] | None = None, log=print) -> list[Result]:
+    """Build the modules under ``src_root`` (or only ``targets`` and their imports).
+
+    Returns one ``Result`` per module, in completion order. Never raises for a Lean error:
+    failed modules have status ``failed`` and their dependents ``skipped``.
+    """
+    if jobs < 1:
+        raise ValueError(f"jobs must be >= 1, got {jobs}")
+    src_root, build_dir = src_root.resolve(), build_dir.resolve()
+    mods = discover(src_root)
+    order = topo_order(mods)
+    if targets:
+        unknown = [t for t in targets if t not in mods]
+        if unknown:
+            raise BuildError(f"unknown target module(s) {unknown}; known: {sorted(mods)}")
+        needed: set[str] = set()
+        stack = list(targets)
+        while stack:
+            n = stack.pop()
+            if n not in needed:
+                needed.add(n)
+                stack.extend(mods[n].imports)
+        order = [n for n in order if n in needed]
+    hashes = module_hashes(mods, order, tc.ident)
+    build_dir.mkdir(parents=True, exist_ok=True)
+    total, results, lock = len(order), [], threading.Lock()
+    done: dict[str, str] = {}
+
+    def stamp_path(name: str) -> Path:
+        return build_dir / (name.replace(".", "/") + ".hash")
+
+    def run_one(name: str) -> Result:
+        mod = mods[name]
+        olean = build_dir / (name.replace(".", "/") + ".olean")
+        stamp = stamp_path(name)
+        if olean.is_file() and stamp.is_file() and stamp.read_text() == hashes[name]:
+            return Result(name, "cached")
+        stamp.unlink(missing_ok=True)
+        t0 = time.monotonic()
+        rc, text = compile_module(tc, mod, src_root, build_dir)
+        secs = time.monotonic() - t0
+        if rc != 0 or SORRY_WARNING in text or not olean.is_file():
+            olean.unlink(missing_ok=True)
+            if rc == 0 and SORRY_WARNING in text:
+                text += "\nerror: the build treats `sorry` as a failure"
+            return Result(name, "failed", secs, text)
+        stamp.parent.mkdir(parents=True, exist_ok=True)
+        stamp.write_text(hashes[name])
+        return Result(name, "built", secs, text)
+
+    def report(res: Result) -> None:
+        with lock:
+            results.append(res)
+            k = len(results)
+            secs = f" ({res.seconds:.1f} s)" if res.seconds else ""
+            log(f"[{k}/{total}] {res.status:7s} {res.name}{secs}")
+            if res.output and res.status in ("failed", "built"):
+                for line in res.output.splitlines():
+                    log(f"    {line}")
+
+    pending = list(order)
+    running: dict[Future, str] = {}
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        while pending or running:
+            progressed = True
+            while progressed:
+                progressed = False
+                for name in list(pending):
+                    deps = mods[name].imports
+                    if any(done.get(d) in ("failed", "skipped") for d in deps):
+                        pending.remove(name)
+                        done[name] = "skipped"
+                        report(Result(name, "skipped", output="not built: an import failed"))
+                        progressed = True
+                    elif all(done.get(d) in ("built", "cached") for d in deps) \
+                            and len(running) < jobs:
+                        pending.remove(name)
+                        running[pool.submit(run_one, name)] = name
+                        progressed = True
+            if not running:
+                continue
+            finished, _ = wait(list(running), return_when=FIRST_COMPLETED)
+            for fut in finished:
+                name = running.pop(fut)
+                res = fut.result()
+                done[name] = res.status
+                report(res)
+    return results
+
+
+def build_native(tc: Toolchain, repo_root: Path, log=print) -> bool:
+    """``lake build`` with a native toolchain; returns success."""
+    log(f"$ {tc.lake} build")
+    proc = subprocess.run([str(tc.lake), "build"], cwd=repo_root, text=True,
+                          capture_output=True)
+    out = proc.stdout + proc.stderr
+    for line in out.splitlines():
+        log(f"    {line}")
+    return proc.returncode == 0 and SORRY_WARNING not in out
+

@@ -1,0 +1,200 @@
+"""The proof pipeline: output filter, import graph, audit, and real builds.
+
+The tests marked ``proofs`` run the Lean toolchain (installed on first use into the cache,
+see ``proofs_ci/toolchain.py``): the whole library must build, and a planted ``sorry``, a
+planted ``axiom`` and the canary (a false theorem) must each make verification fail.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from proofs_ci import audit, build, toolchain
+from proofs_ci.__main__ import CANARY, SRC, main
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+# --- output filter -----------------------------------------------------------------------
+
+SAMPLE = """[DEBUG:A] lean_main entered, argc=6
+[DEBUG:F] Input file content (first 200 chars): module
+theorem t : 1 = 1 := by sorry
+[DEBUG:G] Now calling lean_shell_main...
+[DEBUG:FIND] Init.Data: found 1 parts
+  - /lib/Init/Data.olean
+Hop/B.lean:3:8: warning: declaration uses `sorry`
+Hop/B.lean:4:27: error: Tactic `decide` proved that the proposition
+  1 = 2
+is false
+[DEBUG:N] Reporting complete, hasErrors = true
+  mainModule? = true
+"""
+
+
+def test_filter_output_keeps_messages_drops_debug_blocks() -> None:
+    out = build.filter_output(SAMPLE).splitlines()
+    assert out == [
+        "Hop/B.lean:3:8: warning: declaration uses `sorry`",
+        "Hop/B.lean:4:27: error: Tactic `decide` proved that the proposition",
+        "  1 = 2",
+        "is false",
+    ]
+
+
+def test_filter_output_keeps_node_crash() -> None:
+    text = "[DEBUG:A] x\nnode:internal/process/promises:394\n  triggerUncaught\n"
+    assert build.filter_output(text).startswith("node:internal")
+
+
+# --- import graph --------------------------------------------------------------------------
+
+def _tree(tmp_path: Path, files: dict[str, str]) -> Path:
+    for rel, text in files.items():
+        p = tmp_path / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(text)
+    return tmp_path
+
+
+def test_parse_imports_header_only() -> None:
+    text = ("module\n/- a comment\nimport Fake.Inside.Comment -/\npublic import A.B\n"
+            "import C\n\ndef x := 1\nimport D\n")
+    assert build.parse_imports(text) == ["A.B", "C"]
+
+
+def test_topological_order_and_cycle(tmp_path: Path) -> None:
+    src = _tree(tmp_path, {"P/A.lean": "import P.B\n", "P/B.lean": "import Init\n",
+                           "P.lean": "import P.A\nimport P.B\n"})
+    mods = build.discover(src)
+    order = build.topo_order(mods)
+    assert order.index("P.B") < order.index("P.A") < order.index("P")
+    (src / "P/B.lean").write_text("import P.A\n")
+    with pytest.raises(build.BuildError, match="import cycle"):
+        build.topo_order(build.discover(src))
+
+
+def test_missing_import_is_an_error(tmp_path: Path) -> None:
+    src = _tree(tmp_path, {"P/A.lean": "import P.Nope\n"})
+    with pytest.raises(build.BuildError, match="P.Nope"):
+        build.discover(src)
+
+
+def test_hash_changes_with_an_import(tmp_path: Path) -> None:
+    src = _tree(tmp_path, {"P/A.lean": "import P.B\n", "P/B.lean": "def b := 1\n"})
+    mods = build.discover(src)
+    h1 = build.module_hashes(mods, build.topo_order(mods), "tc")
+    (src / "P/B.lean").write_text("def b := 2\n")
+    h2 = build.module_hashes(mods, build.topo_order(mods), "tc")
+    assert h1["P.A"] != h2["P.A"] and h1["P.B"] != h2["P.B"]
+    assert build.module_hashes(mods, build.topo_order(mods), "other")["P.B"] != h2["P.B"]
+
+
+# --- audit (source scan) -------------------------------------------------------------------
+
+@pytest.mark.parametrize("code, word", [
+    ("theorem t : 1 = 1 := by sorry", "sorry"),
+    ("theorem t : 1 = 1 := by admit", "admit"),
+    ("axiom bad : False", "axiom"),
+    ("example : 2 = 2 := by native_decide", "native_decide"),
+    ("theorem t : True := Lean.ofReduceBool _ _ rfl", "ofReduceBool"),
+    ("@[implemented_by foo] def g := 1", "implemented_by"),
+    ('@[extern "c_f"] opaque f : Nat', "extern"),
+    ("unsafe def u := 1", "unsafe"),
+    ("set_option debug.skipKernelTC true", "set_option debug.*"),
+])
+def test_audit_rejects(code: str, word: str) -> None:
+    found = audit.scan_text("module\n" + code + "\n", Path("X.lean"))
+    assert [f.word for f in found] == [word]
+    assert found[0].line == 2
+
+
+@pytest.mark.parametrize("code", [
+    "-- sorry, this comment mentions sorry and axiom\ndef x := 1",
+    "/- nested /- sorry -/ still comment: admit -/ def x := 1",
+    "/-- Docstring: no `sorry`, no `native_decide`. -/ def x := 1",
+    'def s : String := "sorry axiom \\" unsafe"',
+    "theorem sorry_free : True := trivial",
+    "def x' := 1 -- trailing sorry",
+    "def unsafeness := 1",
+])
+def test_audit_ignores_comments_strings_and_longer_names(code: str) -> None:
+    assert audit.scan_text(code, Path("X.lean")) == []
+
+
+def test_library_sources_pass_audit() -> None:
+    assert audit.scan_tree(SRC) == []
+    assert audit.unreachable_from_root(SRC) == []
+
+
+def test_unreachable_module_is_reported(tmp_path: Path) -> None:
+    src = _tree(tmp_path, {"Hopfield.lean": "import Hopfield.A\n", "Hopfield/A.lean": "",
+                           "Hopfield/Orphan.lean": "import Hopfield.A\n"})
+    assert audit.unreachable_from_root(src) == ["Hopfield.Orphan"]
+
+
+def test_declarations_resolve_namespaces_and_spec_ids(tmp_path: Path) -> None:
+    src = _tree(tmp_path, {"M.lean": (
+        "namespace Foo\n/-- Energy descent (spec T1). -/\ntheorem bar : True := trivial\n"
+        "namespace Baz\n/-- (spec B4, T2) -/\n@[simp]\ntheorem qux : True := trivial\n"
+        "end Baz\nend Foo\ntheorem top : True := trivial\n")})
+    got = {d.name: d.spec_ids for d in audit.declarations(src)}
+    assert got == {"Foo.bar": ("T1",), "Foo.Baz.qux": ("B4", "T2"), "top": ()}
+
+
+# --- real builds ---------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def tc() -> toolchain.Toolchain:
+    return toolchain.resolve("wasm")
+
+
+@pytest.mark.proofs
+def test_library_builds(tc: toolchain.Toolchain) -> None:
+    """The whole library builds (cached modules count; any failure is reported in full)."""
+    lines: list[str] = []
+    results = build.build(tc, SRC, REPO / "build" / "lean", jobs=2, log=lines.append)
+    failed = [r for r in results if r.status not in ("built", "cached")]
+    assert not failed, "\n".join(lines)
+    assert {r.name for r in results} == set(build.discover(SRC))
+
+
+@pytest.mark.proofs
+def test_planted_sorry_fails_the_build(tc: toolchain.Toolchain, tmp_path: Path) -> None:
+    src = tmp_path / "lean"
+    shutil.copytree(SRC, src)
+    basic = src / "Hopfield" / "Basic.lean"
+    basic.write_text(basic.read_text().replace(
+        "theorem spin_mul_self (b : Bool) : spin b * spin b = 1 := by\n  cases b <;> decide",
+        "theorem spin_mul_self (b : Bool) : spin b * spin b = 1 := by\n  sorry"))
+    assert "sorry" in basic.read_text()
+    results = build.build(tc, src, tmp_path / "build", jobs=1, targets=["Hopfield.Basic"],
+                          log=lambda _: None)
+    (res,) = results
+    assert res.status == "failed"
+    assert build.SORRY_WARNING in res.output
+    assert not (tmp_path / "build" / "Hopfield" / "Basic.olean").exists()
+    assert [f.word for f in audit.scan_tree(src)] == ["sorry"]
+
+
+@pytest.mark.proofs
+def test_planted_axiom_fails_verification(tmp_path: Path) -> None:
+    src = tmp_path / "lean"
+    shutil.copytree(SRC, src)
+    basic = src / "Hopfield" / "Basic.lean"
+    basic.write_text(basic.read_text().replace(
+        "end Hopfield", "axiom cheat : ∀ n : Nat, n = 0\n\nend Hopfield"))
+    assert main(["audit", "--src", str(src)]) == 1
+    assert main(["audit", "--src", str(SRC)]) == 0
+
+
+@pytest.mark.proofs
+def test_canary_fails_to_build(tc: toolchain.Toolchain, tmp_path: Path) -> None:
+    results = build.build(tc, CANARY, tmp_path, jobs=1, log=lambda _: None)
+    (res,) = results
+    assert res.status == "failed"
+    assert "error" in res.output and "decide" in res.output
+    assert not (tmp_path / "Canary.olean").exists()
