@@ -275,6 +275,8 @@ def build(tc: Toolchain, src_root: Path, build_dir: Path, jobs: int = 2,
                 res = fut.result()
                 done[name] = res.status
                 report(res)
+    # the wasm runtime drops an (empty) LLVM profile into its working directory
+    (src_root / "default.profraw").unlink(missing_ok=True)
     return results
 
 
