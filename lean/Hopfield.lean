@@ -1,6 +1,13 @@
 module
 
 public import Hopfield.Basic
+public import Hopfield.Literal
+public import Hopfield.Vectors.V00
+public import Hopfield.Vectors.V01
+public import Hopfield.Vectors.V02
+public import Hopfield.Vectors.V03
+public import Hopfield.Vectors.V04
+public import Hopfield.Vectors.V05
 
 /-!
 # Hopfield: the library root
@@ -10,7 +17,8 @@ so `lake build` and `python3 -m proofs_ci verify` check all of them.
 
 ## Main definitions
 
-See `Hopfield.Basic` (the executable specification that `pyref` mirrors).
+See `Hopfield.Basic` (the executable specification that `pyref` mirrors) and
+`Hopfield.Literal` (literal networks for the test vectors `Hopfield.Vectors.*`).
 
 ## Main results
 

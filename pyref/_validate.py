@@ -1,0 +1,325 @@
+"""Input validation shared by every public entry point of ``pyref``.
+
+Every checker raises :class:`ValueError` with a message saying what was wrong and what is
+expected, and returns a normalised copy of its input (numpy arrays with a fixed dtype), so
+that no public function ever computes a silent wrong answer from malformed input.
+
+Number types.  Weights and thresholds may be
+
+* integer arrays (returned as ``int64``; converted to Python ``int`` objects, dtype
+  ``object``, when a sum of products could overflow ``int64``) -- exact arithmetic;
+* ``object`` arrays of Python ``int`` / :class:`fractions.Fraction` -- exact rational
+  arithmetic (slow, for small reference computations);
+* float arrays (returned as ``float64``) -- must be finite.
+
+States are integer arrays whose entries are exactly ``+1`` or ``-1`` (spec conventions).
+"""
+
+from __future__ import annotations
+
+import numbers
+from fractions import Fraction
+from typing import Any, Sequence
+
+import numpy as np
+
+__all__ = [
+    "check_finite",
+    "check_state",
+    "check_states",
+    "check_weights",
+    "check_thresholds",
+    "check_patterns",
+    "check_beta",
+    "check_q",
+    "check_tie",
+    "check_index",
+    "check_schedule",
+    "check_positive_int",
+    "check_nonneg_int",
+    "as_generator",
+    "is_exact",
+    "INT64_SAFE",
+]
+
+#: Largest magnitude for which sums of products stay exact in ``int64`` (with headroom).
+INT64_SAFE = 2**62
+
+_TIE_RULES = ("keep", "plus")
+
+
+def _as_array(x: Any, name: str) -> np.ndarray:
+    if isinstance(x, np.ndarray):
+        return x
+    try:
+        arr = np.asarray(x)
+    except (ValueError, TypeError) as exc:  # ragged nested lists and the like
+        raise ValueError(f"{name}: cannot be read as a rectangular array ({exc}); "
+                         f"expected a rectangular array of numbers") from exc
+    return arr
+
+
+def _fmt(x: Any) -> str:
+    """A readable value for messages (numpy scalars shown as plain Python numbers)."""
+    if isinstance(x, np.generic):
+        x = x.item()
+    return str(x) if isinstance(x, Fraction) else repr(x)
+
+
+def _is_rational_scalar(v: Any) -> bool:
+    return isinstance(v, (int, Fraction, np.integer)) and not isinstance(v, (bool, np.bool_))
+
+
+def _normalise_numeric(arr: np.ndarray, name: str) -> np.ndarray:
+    """Return ``arr`` as int64, float64 or object (ints/Fractions); reject anything else."""
+    kind = arr.dtype.kind
+    if kind == "b":
+        raise ValueError(f"{name}: got a boolean array; expected numbers (integers, "
+                         f"Fractions or floats)")
+    if kind in "iu":
+        if kind == "u" and arr.size and int(arr.max()) >= 2**63:
+            return np.array([int(v) for v in arr.ravel()], dtype=object).reshape(arr.shape)
+        return arr.astype(np.int64, copy=True)
+    if kind == "f":
+        out = arr.astype(np.float64, copy=True)
+        if not np.all(np.isfinite(out)):
+            raise ValueError(f"{name}: contains NaN or infinite entries; expected finite numbers")
+        return out
+    if kind == "O":
+        flat = arr.ravel()
+        if all(_is_rational_scalar(v) for v in flat):
+            vals = [Fraction(v) if isinstance(v, Fraction) else int(v) for v in flat]
+            vals = [int(v) if isinstance(v, Fraction) and v.denominator == 1 else v
+                    for v in vals]
+            if all(isinstance(v, int) for v in vals) and all(abs(v) < INT64_SAFE for v in vals):
+                return np.array(vals, dtype=np.int64).reshape(arr.shape)
+            out = np.empty(len(vals), dtype=object)
+            out[:] = vals
+            return out.reshape(arr.shape)
+        try:
+            out = arr.astype(np.float64)
+        except (TypeError, ValueError) as exc:
+            raise ValueError(f"{name}: entries are not numbers ({exc}); expected integers, "
+                             f"Fractions or floats") from exc
+        if not np.all(np.isfinite(out)):
+            raise ValueError(f"{name}: contains NaN or infinite entries; expected finite numbers")
+        return out
+    raise ValueError(f"{name}: dtype {arr.dtype} is not numeric; expected integers, "
+                     f"Fractions or floats")
+
+
+def is_exact(arr: np.ndarray) -> bool:
+    """True when ``arr`` holds exact numbers (int64 or object ints/Fractions)."""
+    return arr.dtype.kind in "iuO"
+
+
+def check_finite(x: Any, name: str = "x") -> np.ndarray:
+    """Return ``x`` as a numeric array; ValueError on NaN/inf or non-numeric entries."""
+    return _normalise_numeric(_as_array(x, name), name)
+
+
+def _check_pm1(arr: np.ndarray, name: str) -> np.ndarray:
+    if arr.dtype.kind == "b":
+        raise ValueError(f"{name}: got a boolean array; expected spins +1/-1 as integers "
+                         f"(map True -> +1, False -> -1 first)")
+    if arr.dtype.kind not in "iufO":
+        raise ValueError(f"{name}: dtype {arr.dtype} is not numeric; expected spins +1/-1")
+    if arr.dtype.kind == "f" and not np.all(np.isfinite(arr)):
+        raise ValueError(f"{name}: contains NaN or infinite entries; expected spins +1/-1")
+    try:
+        if arr.dtype.kind in "iuf":
+            ok = np.abs(arr) == 1 if arr.dtype.kind != "u" else arr == 1
+        else:
+            ok = np.asarray((arr == 1) | (arr == -1), dtype=bool)
+    except TypeError as exc:
+        raise ValueError(f"{name}: entries are not numbers; expected spins +1/-1") from exc
+    if not ok.all():
+        bad = np.argwhere(~ok)[0]
+        raise ValueError(f"{name}: entry at index {tuple(int(b) for b in bad)} is "
+                         f"{_fmt(arr[tuple(bad)])}; expected every entry to be +1 or -1")
+    if arr.dtype.kind == "O":
+        return np.where(arr == 1, 1, -1).astype(np.int64)
+    return arr.astype(np.int64)
+
+
+def check_state(s: Any, n: int | None = None, name: str = "s") -> np.ndarray:
+    """A single state: 1-D, entries exactly ``+1``/``-1``, length ``n`` if given.
+
+    Returns an ``int64`` copy.
+    """
+    arr = _as_array(s, name)
+    if arr.ndim != 1:
+        raise ValueError(f"{name}: has shape {arr.shape}; expected a 1-D state of length "
+                         f"{n if n is not None else 'n'}")
+    if arr.shape[0] == 0:
+        raise ValueError(f"{name}: is empty; expected at least one neuron")
+    if n is not None and arr.shape[0] != n:
+        raise ValueError(f"{name}: has length {arr.shape[0]}; expected length {n} "
+                         f"(the number of neurons)")
+    return _check_pm1(arr, name)
+
+
+def check_states(S: Any, n: int | None = None, name: str = "states") -> np.ndarray:
+    """A batch of states: 2-D ``(B, n)``, B >= 1, entries ``+1``/``-1``. Returns int64."""
+    arr = _as_array(S, name)
+    if arr.ndim != 2:
+        raise ValueError(f"{name}: has shape {arr.shape}; expected a 2-D array (batch, n)")
+    if arr.shape[0] == 0 or arr.shape[1] == 0:
+        raise ValueError(f"{name}: has shape {arr.shape}; expected at least one state of "
+                         f"at least one neuron")
+    if n is not None and arr.shape[1] != n:
+        raise ValueError(f"{name}: states have length {arr.shape[1]}; expected length {n}")
+    return _check_pm1(arr, name)
+
+
+def check_patterns(P: Any, n: int | None = None, name: str = "patterns") -> np.ndarray:
+    """A non-empty pattern set: 2-D ``(m, n)`` with m >= 1, entries ``+1``/``-1``."""
+    arr = _as_array(P, name)
+    if arr.ndim != 2:
+        raise ValueError(f"{name}: has shape {arr.shape}; expected a 2-D array "
+                         f"(m patterns, n neurons); wrap a single pattern as [p]")
+    if arr.shape[0] == 0:
+        raise ValueError(f"{name}: the pattern set is empty; expected at least one pattern")
+    if arr.shape[1] == 0:
+        raise ValueError(f"{name}: patterns have no neurons; expected n >= 1")
+    return check_states(arr, n, name)
+
+
+def check_weights(W: Any, n: int | None = None, *, symmetric: bool = False,
+                  zero_diag: bool = False, name: str = "W") -> np.ndarray:
+    """A square weight matrix (optionally symmetric / zero-diagonal, exactly).
+
+    Returns int64, float64 or object (exact ints/Fractions); int64 inputs whose products
+    could overflow are promoted to Python ints.
+    """
+    arr = _as_array(W, name)
+    if arr.ndim != 2 or arr.shape[0] != arr.shape[1]:
+        raise ValueError(f"{name}: has shape {arr.shape}; expected a square (n, n) matrix")
+    if arr.shape[0] == 0:
+        raise ValueError(f"{name}: is empty; expected at least one neuron")
+    if n is not None and arr.shape[0] != n:
+        raise ValueError(f"{name}: has shape {arr.shape}; expected ({n}, {n})")
+    out = _normalise_numeric(arr, name)
+    if out.dtype == np.int64 and out.size:
+        big = int(np.abs(out).max()) * out.shape[0] * out.shape[0]
+        if big >= INT64_SAFE:
+            out = out.astype(object)
+    if symmetric and not np.all(out == out.T):
+        i, j = np.argwhere(out != out.T)[0]
+        raise ValueError(f"{name}: is not symmetric ({name}[{i},{j}] = {_fmt(out[i, j])} but "
+                         f"{name}[{j},{i}] = {_fmt(out[j, i])}); expected {name} == {name}.T")
+    if zero_diag:
+        d = np.diagonal(out)
+        if not np.all(d == 0):
+            i = int(np.argwhere(d != 0)[0][0])
+            raise ValueError(f"{name}: diagonal entry {name}[{i},{i}] = {_fmt(d[i])}; expected a "
+                             f"zero diagonal")
+    return out
+
+
+def check_thresholds(theta: Any, n: int, name: str = "theta") -> np.ndarray:
+    """Thresholds of length ``n``; ``None`` means all zero (int64)."""
+    if theta is None:
+        return np.zeros(n, dtype=np.int64)
+    arr = _as_array(theta, name)
+    if arr.ndim == 0:
+        raise ValueError(f"{name}: is a scalar; expected a 1-D array of length {n}")
+    if arr.ndim != 1 or arr.shape[0] != n:
+        raise ValueError(f"{name}: has shape {arr.shape}; expected a 1-D array of length {n}")
+    out = _normalise_numeric(arr, name)
+    if out.dtype == np.int64 and out.size and int(np.abs(out).max()) * n >= INT64_SAFE:
+        out = out.astype(object)
+    return out
+
+
+def check_beta(beta: Any, name: str = "beta") -> float:
+    """Inverse temperature: a finite real number > 0."""
+    if isinstance(beta, (bool, np.bool_)) or not isinstance(beta, numbers.Real):
+        raise ValueError(f"{name}: got {beta!r}; expected a real number > 0")
+    b = float(beta)
+    if not np.isfinite(b):
+        raise ValueError(f"{name}: got {beta!r}; expected a finite real number > 0")
+    if b <= 0:
+        raise ValueError(f"{name}: got {beta!r}; expected a real number > 0")
+    return b
+
+
+def check_q(q: Any, name: str = "q") -> Fraction:
+    """Rational ``q = exp(-beta)`` in ``(0, 1]``, returned as a :class:`Fraction`.
+
+    Accepts ints, Fractions, strings such as ``"1/2"`` and floats (a float is taken at its
+    exact binary value).
+    """
+    if isinstance(q, (bool, np.bool_)):
+        raise ValueError(f"{name}: got {q!r}; expected a rational number in (0, 1]")
+    try:
+        if isinstance(q, (float, np.floating)):
+            if not np.isfinite(q):
+                raise ValueError(f"{name}: got {q!r}; expected a rational number in (0, 1]")
+            fq = Fraction(float(q))
+        elif isinstance(q, (int, np.integer, Fraction, str)):
+            fq = Fraction(q if not isinstance(q, np.integer) else int(q))
+        else:
+            raise TypeError
+    except (TypeError, ZeroDivisionError) as exc:
+        raise ValueError(f"{name}: got {q!r}; expected a rational number in (0, 1] "
+                         f"(int, Fraction, 'a/b' string or float)") from exc
+    if not (0 < fq <= 1):
+        raise ValueError(f"{name}: got {q!r}; expected q in (0, 1] (q = exp(-beta), beta >= 0)")
+    return fq
+
+
+def check_tie(tie: Any) -> str:
+    """Tie rule: ``"keep"`` (default of the spec) or ``"plus"``."""
+    if tie not in _TIE_RULES:
+        raise ValueError(f"tie: got {tie!r}; expected one of {_TIE_RULES}")
+    return tie
+
+
+def check_index(i: Any, n: int, name: str = "i") -> int:
+    """A neuron index ``0 <= i < n`` (negative indices are rejected, not wrapped)."""
+    if isinstance(i, (bool, np.bool_)) or not isinstance(i, (int, np.integer)):
+        raise ValueError(f"{name}: got {i!r}; expected an integer neuron index in [0, {n})")
+    if not 0 <= int(i) < n:
+        raise ValueError(f"{name}: got {i}; expected an integer neuron index in [0, {n})")
+    return int(i)
+
+
+def check_schedule(schedule: Sequence[int], n: int, *, cover: bool = False,
+                   name: str = "schedule") -> list[int]:
+    """A list of neuron indices in ``[0, n)``; with ``cover`` every neuron must occur."""
+    try:
+        items = list(schedule)
+    except TypeError as exc:
+        raise ValueError(f"{name}: got {schedule!r}; expected a sequence of neuron "
+                         f"indices") from exc
+    idx = [check_index(i, n, name=f"{name}[{k}]") for k, i in enumerate(items)]
+    if cover:
+        missing = sorted(set(range(n)) - set(idx))
+        if missing:
+            raise ValueError(f"{name}: never updates neurons {missing[:10]}; expected a fair "
+                             f"schedule containing every index 0..{n - 1} at least once")
+    return idx
+
+
+def check_positive_int(k: Any, name: str) -> int:
+    """An integer >= 1."""
+    if isinstance(k, (bool, np.bool_)) or not isinstance(k, (int, np.integer)) or k < 1:
+        raise ValueError(f"{name}: got {k!r}; expected an integer >= 1")
+    return int(k)
+
+
+def check_nonneg_int(k: Any, name: str) -> int:
+    """An integer >= 0."""
+    if isinstance(k, (bool, np.bool_)) or not isinstance(k, (int, np.integer)) or k < 0:
+        raise ValueError(f"{name}: got {k!r}; expected an integer >= 0")
+    return int(k)
+
+
+def as_generator(seed: Any = None) -> np.random.Generator:
+    """A :class:`numpy.random.Generator` from a seed, an existing Generator, or ``None``."""
+    if isinstance(seed, np.random.Generator):
+        return seed
+    if seed is None or isinstance(seed, (int, np.integer)) and not isinstance(seed, bool):
+        return np.random.default_rng(seed)
+    raise ValueError(f"seed: got {seed!r}; expected None, an int or a numpy.random.Generator")

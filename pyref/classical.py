@@ -1,0 +1,749 @@
+"""Classical (binary, pairwise) Hopfield network: the executable twin of
+``lean/Hopfield/Basic.lean`` (spec conventions, T1, T2, T3, T5, T7).
+
+Conventions, exactly as in Lean:
+
+* a state is a 1-D ``int`` array of spins ``+1`` / ``-1``;
+* the local field is ``h = W @ s`` -- the threshold is *not* inside the field;
+* the update of neuron ``i`` is ``+1`` if ``h_i > theta_i``, ``-1`` if ``h_i < theta_i`` and,
+  on a tie, ``s_i`` (``tie="keep"``, the default) or ``+1`` (``tie="plus"``);
+* the energy is ``E(s) = -sum_{i<j} W_ij s_i s_j + sum_i theta_i s_i`` (exact integers for
+  integer inputs: Python ``int`` is returned);
+* an asynchronous step at ``i`` changes only ``s_i``; a sweep is the steps at ``0..n-1`` in
+  order; a synchronous step updates every neuron from the same old state.
+
+Asynchronous runs keep the field up to date incrementally (``O(n)`` per flip); batched recall
+uses matrix products.  Integer weights are evaluated exactly: when every field is an integer
+below ``2**24`` (``2**53``) the products run in float32 (float64) BLAS, which is exact there.
+``object`` arrays of ints / Fractions are exact too (slow).  Float weights are approximate by
+nature: a float field within its rounding-error bound of the threshold cannot be signed
+reliably and is treated as a tie (see ``_tie_tol``), so that e.g. the float ``1/n``-normalised
+Hebbian rule has the dynamics of the integer rule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field as dc_field
+from typing import Any, Sequence
+
+import numpy as np
+
+from ._validate import (
+    as_generator,
+    check_index,
+    check_positive_int,
+    check_schedule,
+    check_state,
+    check_states,
+    check_thresholds,
+    check_tie,
+    check_weights,
+)
+
+__all__ = [
+    "field",
+    "update_value",
+    "update",
+    "energy",
+    "energy_batch",
+    "async_step",
+    "run_schedule",
+    "trajectory",
+    "sweep",
+    "sync_step",
+    "is_fixed_point",
+    "hamming",
+    "energy_bound",
+    "RunResult",
+    "run",
+    "BatchRecall",
+    "recall_batch",
+]
+
+_STATUS = ("fixed_point", "two_cycle", "max_sweeps")
+
+
+# --------------------------------------------------------------------------- helpers
+
+def _py(x: Any) -> Any:
+    """numpy scalar -> Python scalar (int stays int, exact)."""
+    return x.item() if isinstance(x, np.generic) else x
+
+
+def _prep(W: Any, theta: Any, *, symmetric: bool = False, zero_diag: bool = False
+          ) -> tuple[np.ndarray, np.ndarray]:
+    Wv = check_weights(W, symmetric=symmetric, zero_diag=zero_diag)
+    th = check_thresholds(theta, Wv.shape[0])
+    if Wv.dtype == object or th.dtype == object:
+        Wv, th = Wv.astype(object), th.astype(object)
+    elif Wv.dtype.kind == "f" or th.dtype.kind == "f":
+        Wv, th = Wv.astype(np.float64), th.astype(np.float64)
+    return Wv, th
+
+
+def _tie_tol(W: np.ndarray, theta: np.ndarray) -> np.ndarray | None:
+    """Tie band for float weights, ``None`` for exact ones.
+
+    A float field ``h_i`` carries a rounding error of at most about ``n eps sum_j |W_ij|``
+    (plus the incremental corrections of one sweep); within
+    ``16 (n + 1) eps (sum_j |W_ij| + |theta_i|)`` of the threshold its sign cannot be trusted,
+    so such a field counts as a tie.  Exact (integer / Fraction) inputs have no band.
+    """
+    if W.dtype.kind != "f":
+        return None
+    n = W.shape[0]
+    scale = np.abs(W).sum(axis=1) + np.abs(theta)
+    return 16.0 * (n + 1) * np.finfo(np.float64).eps * scale
+
+
+def _update_vec(h: np.ndarray, theta: np.ndarray, s: np.ndarray, tie: str,
+                tol: np.ndarray | None = None) -> np.ndarray:
+    """Vectorised ``updateBit``: +1 if h > theta, -1 if h < theta, tie by ``tie``
+    (``|h - theta| <= tol`` counts as a tie for float weights, see :func:`_tie_tol`)."""
+    if h.dtype != object and np.asarray(theta).dtype != object:
+        d = h - theta
+        if tol is not None:
+            d = np.where(np.abs(d) <= tol, 0.0, d)
+        new = np.sign(d).astype(np.int64)
+        ties = new == 0
+        if ties.any():
+            new[ties] = np.broadcast_to(s, new.shape)[ties] if tie == "keep" else 1
+        return new
+    gt = np.asarray(h > theta, dtype=bool)
+    lt = np.asarray(h < theta, dtype=bool)
+    on_tie = s if tie == "keep" else np.ones_like(s)
+    return np.where(gt, 1, np.where(lt, -1, on_tie)).astype(np.int64)
+
+
+def _fast_dtype(W: np.ndarray, theta: np.ndarray) -> Any:
+    """Smallest float dtype in which every field and threshold comparison is exact.
+
+    For integer W, theta: every partial sum of ``W_i . s`` (and of the incremental
+    corrections ``sum_j W_ij (s'_j - s_j)``, spin changes of size 2) is an integer of
+    magnitude at most ``2 max_i sum_j |W_ij|``, and ``h - theta`` at most that plus
+    ``|theta|``; with a factor 4 of margin below ``2**24`` (``2**53``) float32 (float64)
+    holds them all exactly, whatever the BLAS summation order.  Exact-object inputs return
+    ``object``; float inputs return float64.
+    """
+    if W.dtype == object:
+        return object
+    if W.dtype.kind == "f":
+        return np.float64
+    bound = 4 * (int(np.abs(W).sum(axis=1).max()) + int(np.abs(theta).max(initial=0)) + 1)
+    if bound < 2**24:
+        return np.float32
+    if bound < 2**53:
+        return np.float64
+    return object
+
+
+# --------------------------------------------------------------------------- Lean mirrors
+
+def field(W: Any, s: Any) -> np.ndarray:
+    """Local field ``h = W @ s``, i.e. ``h_i = sum_j W_ij s_j`` (spec conventions, T1-T5;
+    Lean ``Hopfield.field``).  No threshold inside the field.
+
+    Parameters
+    ----------
+    W : (n, n) array of numbers (any square matrix).
+    s : (n,) array of spins +-1.
+
+    Returns
+    -------
+    (n,) array, int64 for integer W (exact), object for Fraction W, float64 for float W.
+    """
+    Wv = check_weights(W)
+    sv = check_state(s, Wv.shape[0])
+    return Wv @ sv
+
+
+def update_value(h: Any, theta: Any, s_i: int, tie: str = "keep") -> int:
+    """New spin of one neuron (Lean ``Hopfield.updateBit``, spec conventions / T1).
+
+    ``+1`` if ``h > theta``, ``-1`` if ``h < theta``; if ``h == theta``: ``s_i`` for
+    ``tie="keep"``, ``+1`` for ``tie="plus"``.
+    """
+    tie = check_tie(tie)
+    si = check_state([s_i], 1, name="s_i")[0]
+    for name, v in (("h", h), ("theta", theta)):
+        if isinstance(v, (bool, np.bool_)) or not isinstance(v, (int, float, np.number)) \
+                and not hasattr(v, "denominator"):
+            raise ValueError(f"{name}: got {v!r}; expected a finite number")
+        if isinstance(v, (float, np.floating)) and not np.isfinite(v):
+            raise ValueError(f"{name}: got {v!r}; expected a finite number")
+    if h > theta:
+        return 1
+    if h < theta:
+        return -1
+    return int(si) if tie == "keep" else 1
+
+
+def update(W: Any, theta: Any, s: Any, tie: str = "keep") -> np.ndarray:
+    """The updated spin of every neuron from state ``s`` (the synchronous step; spec
+    conventions, T5).  Same as :func:`sync_step`."""
+    return sync_step(W, theta, s, tie)
+
+
+def energy(W: Any, theta: Any, s: Any) -> Any:
+    """Energy ``E(s) = -sum_{i<j} W_ij s_i s_j + sum_i theta_i s_i`` (spec conventions,
+    T1; Lean ``Hopfield.energy``).
+
+    Only the strict upper triangle of ``W`` enters, as in Lean (for symmetric ``W`` with zero
+    diagonal this is ``-1/2 s^T W s + theta^T s``).  Integer inputs give an exact Python
+    ``int``; Fraction inputs a ``Fraction``/``int``; float inputs a ``float``.
+    ``theta=None`` means zero thresholds.
+    """
+    Wv, th = _prep(W, theta)
+    sv = check_state(s, Wv.shape[0])
+    return _energy_core(Wv, th, sv)
+
+
+def _energy_core(W: np.ndarray, theta: np.ndarray, s: np.ndarray) -> Any:
+    U = np.triu(W, 1)
+    if W.dtype == object:
+        sv = s.astype(object)
+        return _py(-(sv @ (U @ sv)) + theta @ sv)
+    return _py(-(s @ (U @ s)) + theta @ s)
+
+
+def energy_batch(W: Any, theta: Any, states: Any) -> np.ndarray:
+    """Energies of a batch of states ``(B, n)`` (spec conventions, T1), vectorised.
+
+    Exact for integer inputs (int64 result; the products run in float64 only when every
+    partial sum is an integer below ``2**53``).
+    """
+    Wv, th = _prep(W, theta)
+    S = check_states(states, Wv.shape[0])
+    U = np.triu(Wv, 1)
+    if Wv.dtype.kind == "i":
+        bound = int(np.abs(U).sum()) + int(np.abs(th).sum())
+        if bound < 2**53:
+            Sf = S.astype(np.float64)
+            e = -np.einsum("bi,bi->b", Sf @ U.astype(np.float64), Sf) + Sf @ th
+            return np.rint(e).astype(np.int64)
+        Wv, th = Wv.astype(object), th.astype(object)
+        U = np.triu(Wv, 1)
+    if Wv.dtype == object:
+        So = S.astype(object)
+        return np.array([_py(-(r @ (U @ r)) + th @ r) for r in So], dtype=object)
+    return -np.einsum("bi,bi->b", S @ U, S) + S @ th
+
+
+def async_step(W: Any, theta: Any, s: Any, i: int, tie: str = "keep") -> np.ndarray:
+    """Asynchronous step at neuron ``i`` (Lean ``Hopfield.asyncStep``; spec T1).
+
+    Returns a new state equal to ``s`` except possibly at ``i``, which becomes
+    ``update_value(h_i, theta_i, s_i, tie)`` with ``h_i = sum_j W_ij s_j``.  ``O(n)``.
+    """
+    tie = check_tie(tie)
+    Wv, th = _prep(W, theta)
+    n = Wv.shape[0]
+    sv = check_state(s, n)
+    i = check_index(i, n)
+    out = sv.copy()
+    tol = _tie_tol(Wv, th)
+    d = Wv[i] @ sv - th[i]
+    if tol is not None and abs(d) <= tol[i]:
+        d = 0
+    out[i] = 1 if d > 0 else (-1 if d < 0 else (sv[i] if tie == "keep" else 1))
+    return out
+
+
+def _async_inplace(Wt: np.ndarray, theta: np.ndarray, s: np.ndarray, h: np.ndarray,
+                   order: Sequence[int], tie: str, tol: np.ndarray | None = None) -> int:
+    """Steps along ``order``, mutating ``s`` and its field ``h`` (``O(n)`` per flip).
+
+    ``Wt`` is ``W.T`` (row ``i`` of ``Wt`` is column ``i`` of ``W``: how ``h`` moves when
+    ``s_i`` moves).  Returns the number of flips.
+    """
+    flips = 0
+    keep = tie == "keep"
+    for i in order:
+        d = h[i] - theta[i]
+        if tol is not None and abs(d) <= tol[i]:
+            d = 0
+        if d > 0:
+            new = 1
+        elif d < 0:
+            new = -1
+        else:
+            new = s[i] if keep else 1
+        if new != s[i]:
+            s[i] = new
+            h += (2 * new) * Wt[i]
+            flips += 1
+    return flips
+
+
+def _init_field(W: np.ndarray, s: np.ndarray) -> np.ndarray:
+    return W @ (s.astype(object) if W.dtype == object else s)
+
+
+def run_schedule(W: Any, theta: Any, s: Any, schedule: Sequence[int],
+                 tie: str = "keep") -> np.ndarray:
+    """Asynchronous steps along ``schedule`` (Lean ``Hopfield.runSchedule``; spec T2).
+
+    The field is computed once and then updated incrementally, ``O(n)`` per flip.
+    """
+    tie = check_tie(tie)
+    Wv, th = _prep(W, theta)
+    n = Wv.shape[0]
+    sv = check_state(s, n)
+    order = check_schedule(schedule, n)
+    h = _init_field(Wv, sv)
+    _async_inplace(np.ascontiguousarray(Wv.T), th, sv, h, order, tie, _tie_tol(Wv, th))
+    return sv
+
+
+def trajectory(W: Any, theta: Any, s: Any, schedule: Sequence[int],
+               tie: str = "keep") -> np.ndarray:
+    """Every state visited along ``schedule``: the start state, then the state after each
+    asynchronous step (Lean ``Hopfield.trajectory``; spec T7).
+
+    Returns a ``(len(schedule) + 1, n)`` array; incremental field, ``O(n)`` per flip.
+    """
+    tie = check_tie(tie)
+    Wv, th = _prep(W, theta)
+    n = Wv.shape[0]
+    sv = check_state(s, n)
+    order = check_schedule(schedule, n)
+    h = _init_field(Wv, sv)
+    Wt = np.ascontiguousarray(Wv.T)
+    tol = _tie_tol(Wv, th)
+    out = np.empty((len(order) + 1, n), dtype=np.int64)
+    out[0] = sv
+    for k, i in enumerate(order):
+        _async_inplace(Wt, th, sv, h, (i,), tie, tol)
+        out[k + 1] = sv
+    return out
+
+
+def sweep(W: Any, theta: Any, s: Any, tie: str = "keep") -> np.ndarray:
+    """One cyclic sweep: asynchronous steps at ``0, 1, ..., n-1`` in order (Lean
+    ``Hopfield.sweep``; spec T2)."""
+    Wv = check_weights(W)
+    return run_schedule(Wv, theta, s, range(Wv.shape[0]), tie)
+
+
+def sync_step(W: Any, theta: Any, s: Any, tie: str = "keep") -> np.ndarray:
+    """Synchronous step: every neuron updated from the same old state (Lean
+    ``Hopfield.syncStep``; spec T5).  ``s'_i = update_value(h_i(s), theta_i, s_i, tie)``."""
+    tie = check_tie(tie)
+    Wv, th = _prep(W, theta)
+    sv = check_state(s, Wv.shape[0])
+    return _update_vec(_init_field(Wv, sv), th, sv, tie, _tie_tol(Wv, th))
+
+
+def is_fixed_point(W: Any, theta: Any, s: Any, tie: str = "keep") -> bool:
+    """``s`` is a fixed point: no asynchronous step changes it (Lean
+    ``Hopfield.IsFixedPoint``; spec T2), equivalently ``sync_step(s) == s``."""
+    tie = check_tie(tie)
+    Wv, th = _prep(W, theta)
+    sv = check_state(s, Wv.shape[0])
+    return bool(np.array_equal(_update_vec(_init_field(Wv, sv), th, sv, tie,
+                                           _tie_tol(Wv, th)), sv))
+
+
+def hamming(s: Any, t: Any) -> int:
+    """Hamming distance: the number of ``i`` with ``s_i != t_i`` (spec conventions, T4;
+    Lean ``Hopfield.hamming``)."""
+    sv = check_state(s, name="s")
+    tv = check_state(t, sv.shape[0], name="t")
+    return int(np.count_nonzero(sv != tv))
+
+
+def energy_bound(W: Any, theta: Any = None) -> int:
+    """``B = sum_{i<j} |W_ij| + sum_i |theta_i|`` of spec T2 (integer inputs).
+
+    T2: the number of state-changing asynchronous steps from any state is at most
+    ``min(B, 2^n - 1)`` (symmetric, zero-diagonal integer ``W``).
+    """
+    Wv, th = _prep(W, theta)
+    if Wv.dtype.kind == "f":
+        raise ValueError("W: energy_bound needs integer weights and thresholds (spec T2 is "
+                         "over Int); got floats")
+    U = np.triu(Wv, 1)
+    return int(sum(abs(int(x)) for x in U.ravel()) + sum(abs(int(x)) for x in th))
+
+
+# --------------------------------------------------------------------------- runs
+
+@dataclass(frozen=True)
+class RunResult:
+    """Outcome of :func:`run` (spec T2 async, T5 sync).
+
+    Attributes
+    ----------
+    state : the last state (the fixed point, or the later state of the 2-cycle).
+    trajectory : ``(sweeps + 1, n)`` array; row ``t`` is the state after ``t`` sweeps (async)
+        or ``t`` synchronous steps; row 0 is the start.  Empty rows if ``record=False``.
+    energies : energy of each trajectory row (exact for integer inputs).
+    sweeps : number of sweeps / synchronous steps performed (including the last one, which
+        confirmed the fixed point or closed the cycle).
+    status : ``"fixed_point"``, ``"two_cycle"`` (synchronous only) or ``"max_sweeps"``.
+    cycle : the two states of the 2-cycle, else ``None``.
+    flips : number of state-changing asynchronous steps (``None`` for sync runs).
+    """
+
+    state: np.ndarray
+    trajectory: np.ndarray
+    energies: list
+    sweeps: int
+    status: str
+    cycle: tuple | None = None
+    flips: int | None = None
+    extra: dict = dc_field(default_factory=dict)
+
+    @property
+    def converged(self) -> bool:
+        """True for a fixed point or a detected 2-cycle."""
+        return self.status != "max_sweeps"
+
+
+def run(W: Any, theta: Any, s: Any, *, mode: str = "async",
+        schedule: str | Sequence[int] = "cyclic", tie: str = "keep", max_sweeps: int = 1000,
+        seed: Any = None, record: bool = True, require_symmetric: bool = True) -> RunResult:
+    """Run to convergence (spec T2 for ``mode="async"``, T5 for ``mode="sync"``).
+
+    Asynchronous mode repeats sweeps along ``schedule`` -- ``"cyclic"`` (0..n-1),
+    ``"random"`` (a fresh random permutation per sweep, from ``seed``) or a custom sequence
+    of indices that contains every neuron (a fair schedule, T2) -- until a whole sweep
+    changes nothing: then every neuron was checked at the final state, so it is a fixed
+    point.  The field is updated incrementally (``O(n)`` per flip).
+
+    Synchronous mode repeats :func:`sync_step` until ``s_{t+1} == s_t`` (fixed point) or
+    ``s_{t+1} == s_{t-1}`` (a 2-cycle, the only other possibility for symmetric ``W``, T5).
+
+    ``require_symmetric`` (default): ``W`` must be symmetric with zero diagonal, the
+    hypotheses of T1/T2/T5 under which the run is guaranteed to converge.  ``max_sweeps``
+    caps the run; ``status == "max_sweeps"`` then says it did not converge.
+    """
+    tie = check_tie(tie)
+    if mode not in ("async", "sync"):
+        raise ValueError(f"mode: got {mode!r}; expected 'async' or 'sync'")
+    Wv, th = _prep(W, theta, symmetric=require_symmetric, zero_diag=require_symmetric)
+    n = Wv.shape[0]
+    sv = check_state(s, n)
+    max_sweeps = check_positive_int(max_sweeps, "max_sweeps")
+    traj = [sv.copy()] if record else []
+    tol = _tie_tol(Wv, th)
+
+    if mode == "sync":
+        if not (isinstance(schedule, str) and schedule == "cyclic"):
+            raise ValueError("schedule: only meaningful for mode='async'; leave it 'cyclic'")
+        prev = None
+        cur = sv
+        status, cycle = "max_sweeps", None
+        steps = 0
+        for steps in range(1, max_sweeps + 1):
+            nxt = _update_vec(_init_field(Wv, cur), th, cur, tie, tol)
+            if record:
+                traj.append(nxt.copy())
+            if np.array_equal(nxt, cur):
+                status, cur = "fixed_point", nxt
+                break
+            if prev is not None and np.array_equal(nxt, prev):
+                status, cycle = "two_cycle", (cur.copy(), nxt.copy())
+                prev, cur = cur, nxt
+                break
+            prev, cur = cur, nxt
+        energies = [_energy_core(Wv, th, t) for t in traj] if record else []
+        return RunResult(cur, np.array(traj) if record else np.empty((0, n), np.int64),
+                         energies, steps, status, cycle, None)
+
+    rng = None
+    if isinstance(schedule, str):
+        if schedule == "random":
+            rng = as_generator(seed)
+        elif schedule != "cyclic":
+            raise ValueError(f"schedule: got {schedule!r}; expected 'cyclic', 'random' or a "
+                             f"sequence of neuron indices")
+        order: Sequence[int] = range(n)
+    else:
+        order = check_schedule(schedule, n, cover=True)
+    Wt = np.ascontiguousarray(Wv.T)
+    h = _init_field(Wv, sv)
+    status = "max_sweeps"
+    total_flips = 0
+    sweeps = 0
+    for sweeps in range(1, max_sweeps + 1):
+        if rng is not None:
+            order = rng.permutation(n).tolist()
+        if tol is not None and sweeps > 1:
+            h = _init_field(Wv, sv)          # float weights: no drift across sweeps
+        f = _async_inplace(Wt, th, sv, h, order, tie, tol)
+        total_flips += f
+        if record:
+            traj.append(sv.copy())
+        if f == 0:
+            status = "fixed_point"
+            break
+    energies = [_energy_core(Wv, th, t) for t in traj] if record else []
+    return RunResult(sv, np.array(traj) if record else np.empty((0, n), np.int64), energies,
+                     sweeps, status, None, total_flips)
+
+
+# --------------------------------------------------------------------------- batched recall
+
+@dataclass(frozen=True)
+class BatchRecall:
+    """Outcome of :func:`recall_batch` for ``B`` probes (spec T2-T5).
+
+    ``states`` ``(B, n)`` final states; ``sweeps`` ``(B,)`` sweeps / sync steps used per probe;
+    ``status`` ``(B,)`` strings ``"fixed_point"``, ``"two_cycle"`` or ``"max_sweeps"``.
+    """
+
+    states: np.ndarray
+    sweeps: np.ndarray
+    status: np.ndarray
+
+    @property
+    def converged(self) -> np.ndarray:
+        """Boolean mask of probes that reached a fixed point or a 2-cycle."""
+        return self.status != "max_sweeps"
+
+
+def recall_batch(W: Any, theta: Any, probes: Any, *, mode: str = "async",
+                 schedule: str | Sequence[int] = "cyclic", tie: str = "keep",
+                 max_sweeps: int = 100, require_symmetric: bool = True) -> BatchRecall:
+    """Recall many probes at once, vectorised (spec T2/T3/T4 async, T5 sync).
+
+    Gives, probe by probe, exactly the result of :func:`run` with the same arguments
+    (a cyclic or custom shared schedule; no random schedule here).
+
+    * ``mode="sync"``: one matrix product ``S @ W.T`` per step for all active probes.
+    * ``mode="async"``: one matrix product per sweep gives every field; each step then
+      updates column ``i`` for all probes at once and corrects the fields of the probes that
+      flipped, ``O(n)`` per flip.
+
+    Integer inputs are exact (float32/float64 BLAS only where exact, see module doc).
+    """
+    tie = check_tie(tie)
+    if mode not in ("async", "sync"):
+        raise ValueError(f"mode: got {mode!r}; expected 'async' or 'sync'")
+    Wv, th = _prep(W, theta, symmetric=require_symmetric, zero_diag=require_symmetric)
+    n = Wv.shape[0]
+    S = check_states(probes, n, name="probes")
+    max_sweeps = check_positive_int(max_sweeps, "max_sweeps")
+    if isinstance(schedule, str):
+        if schedule != "cyclic":
+            raise ValueError(f"schedule: got {schedule!r}; recall_batch takes 'cyclic' or a "
+                             f"shared sequence of neuron indices (use run() for 'random')")
+        order: list[int] = list(range(n))
+    else:
+        if mode == "sync":
+            raise ValueError("schedule: only meaningful for mode='async'; leave it 'cyclic'")
+        order = check_schedule(schedule, n, cover=True)
+
+    dt = _fast_dtype(Wv, th)
+    op = _DenseFields(Wv.astype(dt))
+    return _recall_impl(op, th.astype(dt), S, mode=mode, tie=tie, max_sweeps=max_sweeps,
+                        order=order, custom=not isinstance(schedule, str), dt=dt,
+                        tol=_tie_tol(Wv, th), exact=Wv.dtype.kind == "i")
+
+
+class _DenseFields:
+    """Fields ``H = S W^T`` from a dense (n, n) matrix (already in the compute dtype)."""
+
+    def __init__(self, Wc: np.ndarray) -> None:
+        self.W = Wc
+        self.WT = np.ascontiguousarray(Wc.T) if Wc.dtype != object else Wc.T.copy()
+
+    def full(self, Sc: np.ndarray) -> np.ndarray:
+        """``H[b, i] = sum_j W_ij S[b, j]``."""
+        return Sc @ self.WT
+
+    def block(self, b0: int, b1: int) -> np.ndarray:
+        """``W[b0:b1, b0:b1]``."""
+        return self.W[b0:b1, b0:b1]
+
+    def partial(self, Dt: np.ndarray, b0: int, b1: int) -> np.ndarray:
+        """Field change ``(r, n)`` of spin changes ``Dt`` ``(r, b1 - b0)`` in the block."""
+        return Dt @ self.WT[b0:b1]
+
+    def dense(self) -> np.ndarray:
+        """The matrix itself."""
+        return self.W
+
+
+class _HebbianFields:
+    """Fields of the Hebbian matrix ``W = P^T P - m I`` without forming it:
+    ``S W^T = (S P^T) P - m S`` costs ``O(B n m)`` instead of ``O(B n^2)`` (T3 weights)."""
+
+    def __init__(self, Pc: np.ndarray) -> None:
+        self.P = np.ascontiguousarray(Pc)           # (m, n)
+        self.Pt = np.ascontiguousarray(Pc.T)        # (n, m)
+        self.m = Pc.shape[0]
+
+    def full(self, Sc: np.ndarray) -> np.ndarray:
+        return (Sc @ self.Pt) @ self.P - self.m * Sc
+
+    def block(self, b0: int, b1: int) -> np.ndarray:
+        Pb = self.P[:, b0:b1]
+        Wb = Pb.T @ Pb
+        Wb[np.diag_indices(b1 - b0)] -= self.m
+        return Wb
+
+    def partial(self, Dt: np.ndarray, b0: int, b1: int) -> np.ndarray:
+        out = (Dt @ self.Pt[b0:b1]) @ self.P
+        out[:, b0:b1] -= self.m * Dt
+        return out
+
+    def dense(self) -> np.ndarray:
+        W = self.Pt @ self.P
+        W[np.diag_indices(W.shape[0])] -= self.m
+        return W
+
+
+def _recall_impl(op: Any, thc: np.ndarray, S: np.ndarray, *, mode: str, tie: str,
+                 max_sweeps: int, order: Sequence[int], custom: bool, dt: Any,
+                 tol: np.ndarray | None, exact: bool) -> "BatchRecall":
+    """Shared engine of :func:`recall_batch` and ``learning.hebbian_recall_batch``."""
+    B = S.shape[0]
+    sweeps = np.zeros(B, dtype=np.int64)
+    status = np.full(B, "max_sweeps", dtype="<U11")
+    S = S.copy()
+    active = np.arange(B)
+
+    if mode == "sync":
+        prev = None
+        cur = S.astype(dt)                                  # spins as +-1 in dt (exact)
+        for t in range(1, max_sweeps + 1):
+            if active.size == 0:
+                break
+            H = op.full(cur)
+            if dt is object:
+                nxt = _update_vec(H, thc, cur, tie, tol).astype(object)
+            else:
+                d = H - thc
+                if tol is not None:
+                    d = np.where(np.abs(d) <= tol, 0.0, d)
+                nxt = np.sign(d).astype(dt, copy=False)
+                ties = nxt == 0
+                if ties.any():
+                    nxt[ties] = cur[ties] if tie == "keep" else 1
+            sweeps[active] = t
+            fixed = np.all(nxt == cur, axis=1)
+            cyc = np.zeros_like(fixed) if prev is None else (np.all(nxt == prev, axis=1) & ~fixed)
+            done = fixed | cyc
+            S[active[done]] = nxt[done].astype(np.int64)
+            status[active[fixed]] = "fixed_point"
+            status[active[cyc]] = "two_cycle"
+            keep_mask = ~done
+            prev = cur[keep_mask]
+            cur = nxt[keep_mask]
+            active = active[keep_mask]
+        if active.size:
+            S[active] = cur.astype(np.int64)
+        return BatchRecall(S, sweeps, status)
+
+    if dt is object or custom:
+        _async_batch_simple(op.dense(), thc, S, active, order, tie, max_sweeps, sweeps,
+                            status, dt, tol)
+    else:
+        _async_batch_blocked(op, thc, S, tie, max_sweeps, sweeps, status, dt,
+                             exact=exact, tol=tol)
+    return BatchRecall(S, sweeps, status)
+
+
+def _async_batch_simple(Wc: np.ndarray, thc: np.ndarray, S: np.ndarray, active: np.ndarray,
+                        order: Sequence[int], tie: str, max_sweeps: int, sweeps: np.ndarray,
+                        status: np.ndarray, dt: Any, tol: np.ndarray | None) -> None:
+    """Batched asynchronous sweeps along any shared ``order``: one product per sweep, then
+    per step the flipped probes' fields are corrected (``O(n)`` per flip)."""
+    Wrows = Wc.T.copy()
+    WtT = Wc.T
+    keep = tie == "keep"
+    for t in range(1, max_sweeps + 1):
+        if active.size == 0:
+            break
+        cur = S[active]
+        H = cur.astype(dt) @ WtT          # (b, n) fields of the active probes
+        flipped_any = np.zeros(active.size, dtype=bool)
+        for i in order:
+            d = H[:, i] - thc[i]
+            if tol is not None:
+                d = np.where(np.abs(d) <= tol[i], 0.0, d)
+            col = cur[:, i]
+            new = np.where(np.asarray(d > 0, dtype=bool), 1,
+                           np.where(np.asarray(d < 0, dtype=bool), -1, col if keep else 1))
+            ch = np.flatnonzero(new != col)
+            if ch.size:
+                nv = new[ch]
+                cur[ch, i] = nv
+                H[ch] += (2 * nv).astype(dt)[:, None] * Wrows[i][None, :]
+                flipped_any[ch] = True
+        S[active] = cur
+        sweeps[active] = t
+        done = ~flipped_any
+        status[active[done]] = "fixed_point"
+        active = active[~done]
+
+
+_BLOCK = 32
+
+
+def _async_batch_blocked(op: Any, thc: np.ndarray, S: np.ndarray, tie: str,
+                         max_sweeps: int, sweeps: np.ndarray, status: np.ndarray, dt: Any,
+                         exact: bool, tol: np.ndarray | None = None) -> None:
+    """Batched cyclic asynchronous sweeps, blocked for BLAS.
+
+    Neurons are visited in order ``0..n-1`` in blocks of ``_BLOCK``.  Inside a block the
+    fields of the block's neurons are kept in a small ``(k, b)`` array and corrected after
+    every step by the block's own couplings; at the end of the block the flips are applied to
+    all fields by one matrix product ``H += D^T W[block, :]`` (``D`` = change of the spins,
+    only for probes that flipped).  Sequentially this is exactly the step-by-step definition.
+    For integer weights every quantity is an integer below the float mantissa limit (see
+    :func:`_fast_dtype`), so the fields stay exact and are never recomputed; for float
+    weights they are recomputed at the start of every sweep to stop rounding drift.
+    """
+    n = S.shape[1]
+    keep = tie == "keep"
+    active = np.arange(S.shape[0])
+    cur = S.astype(dt)                                      # spins as +-1.0 (exact)
+    H = op.full(cur)
+    blocks = [(b0, min(n, b0 + _BLOCK)) for b0 in range(0, n, _BLOCK)]
+    Wbbs = [op.block(b0, b1) for b0, b1 in blocks]
+    for t in range(1, max_sweeps + 1):
+        if active.size == 0:
+            break
+        if not exact and t > 1:
+            H = op.full(cur)
+        flipped_any = np.zeros(active.size, dtype=bool)
+        for (b0, b1), Wbb in zip(blocks, Wbbs):
+            Hb = H[:, b0:b1].T.copy()                       # (k, b), never a view
+            Sb = cur[:, b0:b1].T.copy()                     # (k, b) spins
+            S0 = Sb.copy()
+            for j in range(b1 - b0):
+                hj = Hb[j]
+                tj = thc[b0 + j]
+                col = Sb[j]
+                d = hj - tj
+                if tol is not None:
+                    d = np.where(np.abs(d) <= tol[b0 + j], 0.0, d)
+                new = np.sign(d).astype(dt, copy=False)
+                tie_mask = new == 0
+                if tie_mask.any():
+                    new[tie_mask] = col[tie_mask] if keep else 1
+                delta = new - col
+                ch = np.flatnonzero(delta)
+                if ch.size:
+                    Sb[j] = new
+                    # field of neuron i (in block) moves by W[i, j] * delta
+                    Hb[:, ch] += Wbb[:, j][:, None] * delta[ch][None, :]
+            D = Sb - S0                                      # (k, b) in {-2, 0, 2}
+            rows = np.flatnonzero(D.any(axis=0))
+            if rows.size:
+                cur[:, b0:b1] = Sb.T
+                H[rows] += op.partial(np.ascontiguousarray(D[:, rows].T), b0, b1)
+                flipped_any[rows] = True
+        sweeps[active] = t
+        done = ~flipped_any
+        S[active[done]] = cur[done].astype(np.int64)
+        status[active[done]] = "fixed_point"
+        keep_rows = ~done
+        active = active[keep_rows]
+        cur = cur[keep_rows]
+        H = H[keep_rows]
+    if active.size:
+        S[active] = cur.astype(np.int64)

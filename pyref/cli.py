@@ -1,0 +1,415 @@
+"""Command line interface ``pyref`` (also ``python -m pyref``).
+
+Subcommands
+-----------
+``recall``     store patterns (a file or a built-in example), recall a noisy probe and print
+               the trajectory with its energies (spec T1-T5).
+``boltzmann``  exact stationary distribution, Doeblin mixing bound and a Gibbs-sampler check
+               for a small Boltzmann machine (spec B1-B4).
+``bench``      time batched recall (``recall_batch``) on random patterns.
+
+Pattern files: one pattern per line, either a string of ``+``/``-`` characters or numbers
+``1``/``-1`` separated by spaces or commas; blank lines and lines starting with ``#`` are
+ignored.  Weight files: ``n`` rows of ``n`` integers (``numpy.loadtxt`` format).
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+import time
+from fractions import Fraction
+from pathlib import Path
+from typing import Any, Sequence, TextIO
+
+import numpy as np
+
+from . import boltzmann as bz
+from .classical import hamming, recall_batch, run
+from .learning import (
+    flip_random,
+    fraction_fixed_points,
+    hebbian,
+    hebbian_recall_batch,
+    pseudo_inverse,
+    storkey,
+)
+from ._validate import check_patterns, check_q, check_state
+
+__all__ = ["main", "Progress", "parse_patterns", "EXAMPLES"]
+
+
+class Progress:
+    """A tiny stderr progress bar: call ``p(done, total)``; ``p.close()`` ends the line.
+
+    Disabled (silent) when ``enabled`` is False.  Redraws at most every 0.1 s.
+    """
+
+    def __init__(self, label: str, enabled: bool = True, stream: TextIO | None = None,
+                 width: int = 30) -> None:
+        self.label = label
+        self.enabled = enabled
+        self.stream = stream if stream is not None else sys.stderr
+        self.width = width
+        self._last = -1.0
+        self._drawn = False
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.enabled or total <= 0:
+            return
+        now = time.monotonic()
+        if done < total and now - self._last < 0.1:
+            return
+        self._last = now
+        frac = min(1.0, done / total)
+        k = int(round(frac * self.width))
+        self.stream.write(f"\r{self.label} [{'#' * k}{'.' * (self.width - k)}] "
+                          f"{100 * frac:3.0f}% ({done}/{total})")
+        self.stream.flush()
+        self._drawn = True
+
+    def close(self) -> None:
+        """Finish the line (only if something was drawn)."""
+        if self.enabled and self._drawn:
+            self.stream.write("\n")
+            self.stream.flush()
+            self._drawn = False
+
+
+# --------------------------------------------------------------------------- examples
+
+_LETTERS = {
+    # 5 x 5 pixel letters, '#' = +1, '.' = -1 (row by row)
+    "T": "#####..#....#....#....#..",
+    "L": "#....#....#....#....#####",
+    "X": "#...#.#.#...#...#.#.#...#",
+    "O": ".###.#...##...##...#.###.",
+}
+
+EXAMPLES = {
+    "tiny": "4 neurons, 2 orthogonal patterns (T3/T4 hold: m(2d+1) < n for d = 0)",
+    "orthogonal": "16 neurons, 4 pairwise-orthogonal Walsh patterns (T3, T4 with d = 1)",
+    "letters": "5x5 pixel letters T, L, X, O (25 neurons, 4 patterns)",
+    "random": "N random patterns (--n, --m, --seed)",
+}
+
+
+def _walsh(n: int, m: int) -> np.ndarray:
+    """Rows 1..m of the Sylvester-Hadamard matrix of order n (n a power of 2)."""
+    H = np.array([[1]])
+    while H.shape[0] < n:
+        H = np.block([[H, H], [H, -H]])
+    return H[1:m + 1].astype(np.int64)
+
+
+def example_patterns(name: str, *, n: int = 100, m: int = 5, seed: int = 0) -> np.ndarray:
+    """The built-in pattern sets of :data:`EXAMPLES`."""
+    if name == "tiny":
+        return np.array([[1, 1, -1, -1], [1, -1, 1, -1]])
+    if name == "orthogonal":
+        return _walsh(16, 4)
+    if name == "letters":
+        return np.array([[1 if c == "#" else -1 for c in v] for v in _LETTERS.values()])
+    if name == "random":
+        rng = np.random.default_rng(seed)
+        return rng.choice(np.array([-1, 1]), size=(m, n))
+    raise ValueError(f"example: got {name!r}; expected one of {sorted(EXAMPLES)}")
+
+
+def _parse_line(line: str, lineno: int) -> list[int]:
+    if any(c in line for c in " ,\t"):
+        toks = [t for t in line.replace(",", " ").split() if t]
+        try:
+            vals = [int(t) for t in toks]
+        except ValueError as exc:
+            raise ValueError(f"line {lineno}: {line!r} is not a list of integers "
+                             f"1/-1") from exc
+        return vals
+    out = []
+    for c in line:
+        if c == "+":
+            out.append(1)
+        elif c == "-":
+            out.append(-1)
+        else:
+            raise ValueError(f"line {lineno}: character {c!r} in {line!r}; expected a "
+                             f"string of '+' and '-' or numbers 1/-1 separated by spaces")
+    return out
+
+
+def parse_patterns(text: str) -> np.ndarray:
+    """Parse a pattern file's text (format in the module docstring) into ``(m, n)``."""
+    rows = []
+    for k, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        rows.append(_parse_line(line, k))
+    if not rows:
+        raise ValueError("patterns: the file contains no pattern; expected one per line")
+    lens = {len(r) for r in rows}
+    if len(lens) != 1:
+        raise ValueError(f"patterns: lines have different lengths {sorted(lens)}; expected "
+                         f"every pattern to have the same number of neurons")
+    return check_patterns(np.array(rows))
+
+
+def _fmt_state(s: np.ndarray, limit: int = 72) -> str:
+    txt = "".join("+" if v == 1 else "-" for v in s)
+    return txt if len(txt) <= limit else txt[:limit] + f"...({len(txt)})"
+
+
+# --------------------------------------------------------------------------- recall
+
+def _cmd_recall(args: argparse.Namespace, out: TextIO) -> int:
+    if args.patterns is not None:
+        with open(args.patterns, encoding="utf-8") as fh:
+            P = parse_patterns(fh.read())
+        src = args.patterns
+    else:
+        P = example_patterns(args.example, n=args.n, m=args.m, seed=args.seed)
+        src = f"example '{args.example}'"
+    m, n = P.shape
+    if args.rule == "hebbian":
+        W: Any = hebbian(P)
+    elif args.rule == "storkey":
+        W = storkey(P)
+    else:
+        W = pseudo_inverse(P)
+    theta = np.zeros(n, dtype=np.int64)
+    if not 0 <= args.target < m:
+        raise ValueError(f"--target: got {args.target}; expected 0 <= target < m = {m}")
+    target = P[args.target]
+    if args.probe is not None:
+        probe = check_state(_parse_line(args.probe.strip(), 0), n, "--probe")
+        how = "given probe"
+    else:
+        if not 0 <= args.flips <= n:
+            raise ValueError(f"--flips: got {args.flips}; expected 0 <= flips <= n = {n}")
+        probe = flip_random(target, args.flips, seed=args.seed)
+        how = f"pattern {args.target} with {args.flips} random flips (seed {args.seed})"
+    print(f"stored {m} patterns of {n} neurons from {src} with the {args.rule} rule", file=out)
+    print(f"fraction of stored patterns that are fixed points: "
+          f"{fraction_fixed_points(W, theta, P, args.tie):.3f}", file=out)
+    print(f"probe: {how}; Hamming distance to pattern {args.target}: "
+          f"{hamming(probe, target)}", file=out)
+    res = run(W, theta, probe, mode=args.mode, schedule=args.schedule, tie=args.tie,
+              max_sweeps=args.max_sweeps, seed=args.seed)
+    unit = "sweep" if args.mode == "async" else "step"
+    print(f"{unit:>5}  {'energy':>12}  {'d(target)':>9}  state", file=out)
+    for t, (s, e) in enumerate(zip(res.trajectory, res.energies)):
+        e_txt = f"{e}" if isinstance(e, (int, np.integer)) else f"{float(e):.6g}"
+        print(f"{t:>5}  {e_txt:>12}  {hamming(s, target):>9}  {_fmt_state(s)}", file=out)
+    d = [hamming(res.state, p) for p in P]
+    k = int(np.argmin(d))
+    extra = f", {res.flips} flips" if res.flips is not None else ""
+    print(f"status: {res.status} after {res.sweeps} {unit}s{extra}", file=out)
+    print(f"nearest stored pattern: {k} at Hamming distance {d[k]}; "
+          f"recalled target exactly: {d[args.target] == 0}", file=out)
+    return 0
+
+
+# --------------------------------------------------------------------------- boltzmann
+
+_BM_EXAMPLES = {
+    "3": (np.array([[0, 1, -1], [1, 0, 2], [-1, 2, 0]]), np.array([0, 1, 0])),
+    "4": (np.array([[0, 1, 0, -1], [1, 0, 1, 0], [0, 1, 0, 1], [-1, 0, 1, 0]]),
+          np.array([0, 0, 1, 0])),
+}
+
+
+def _cmd_boltzmann(args: argparse.Namespace, out: TextIO) -> int:
+    if args.weights is not None:
+        W = np.atleast_2d(np.loadtxt(args.weights, dtype=np.int64))
+        theta = (np.zeros(W.shape[0], dtype=np.int64) if args.thresholds is None
+                 else np.array([int(t) for t in args.thresholds.replace(",", " ").split()]))
+    else:
+        W, theta = _BM_EXAMPLES[args.example]
+    n = W.shape[0]
+    if n > 8:
+        raise ValueError(f"W: n = {n}; the exact rational kernels of this command are for "
+                         f"n <= 8")
+    q = check_q(args.q)
+    if q == 1:
+        beta_txt, beta = "0 (uniform)", None
+    else:
+        beta = -math.log(float(q))
+        beta_txt = f"{beta:.6g}"
+    E = bz.energies_all(W, theta)
+    w = bz.boltzmann_weights_exact(W, theta, q)
+    pi = bz.boltzmann_exact(W, theta, q)
+    Zp = sum(w, Fraction(0))
+    print(f"Boltzmann machine: n = {n}, q = exp(-beta) = {q}, beta = {beta_txt}", file=out)
+    print(f"{'k':>4}  {'state':<{max(5, n)}}  {'E':>5}  {'pi (exact)':>22}  {'pi':>10}",
+          file=out)
+    for k, s in enumerate(bz.all_states(n)):
+        print(f"{k:>4}  {_fmt_state(s):<{max(5, n)}}  {int(E[k]):>5}  {str(pi[k]):>22}  "
+              f"{float(pi[k]):>10.6f}", file=out)
+    Emin = min(int(e) for e in E)
+    print(f"Z' = sum q^(E - E_min) = {Zp}  (E_min = {Emin})", file=out)
+    if beta is not None:
+        print(f"log Z = log sum exp(-beta E) = {Emin * -beta + math.log(float(Zp)):.6f}  "
+              f"(log-sum-exp: {bz.log_partition_function(W, theta, beta):.6f})", file=out)
+    K = bz.random_scan_kernel(w)
+    Ssys = bz.systematic_scan_kernel(w)
+    print(f"B2 stationarity exact: pi K = pi: {bool(np.all(pi @ K == pi))}; "
+          f"pi K_sys = pi: {bool(np.all(pi @ Ssys == pi))}", file=out)
+    for label, alpha, block in (
+            ("random scan, K^n", bz.doeblin_alpha_random_scan(w), f"{n} steps"),
+            ("systematic scan", bz.doeblin_alpha_systematic(w), "1 sweep")):
+        t = bz.steps_for_tv(alpha, args.eps)
+        print(f"Doeblin ({label}): alpha = {float(alpha):.6g}; TV <= (1 - alpha)^t; "
+              f"TV <= {args.eps} after t = {t} blocks of {block}", file=out)
+    if args.samples > 0:
+        scans = ["random", "systematic"] if args.scan == "both" else [args.scan]
+        bq = beta if beta is not None else 1e-300
+        pif = np.array([float(x) for x in pi])
+        for scan in scans:
+            prog = Progress(f"gibbs {scan}", enabled=args.progress)
+            smp = bz.gibbs_sample(W, theta, bq, n_sweeps=args.samples, scan=scan,
+                                  n_chains=args.chains, seed=args.seed, burn_in=args.burn_in,
+                                  progress=prog)
+            prog.close()
+            emp = bz.empirical_distribution(smp)
+            tv = bz.tv_distance(emp, pif)
+            print(f"sampler check ({scan} scan, {args.chains} chains x {args.samples} sweeps,"
+                  f" seed {args.seed}): TV(empirical, pi) = {tv:.4f}", file=out)
+    return 0
+
+
+# --------------------------------------------------------------------------- bench
+
+def _cmd_bench(args: argparse.Namespace, out: TextIO) -> int:
+    rng = np.random.default_rng(args.seed)
+    P = rng.choice(np.array([-1, 1]), size=(args.m, args.n))
+    W = hebbian(P)
+    targets = rng.integers(0, args.m, size=args.probes)
+    probes = P[targets] * np.where(rng.random((args.probes, args.n)) < args.noise, -1, 1)
+    times = []
+    res = None
+    prog = Progress("bench", enabled=args.progress)
+    for r in range(args.repeat):
+        t0 = time.perf_counter()
+        if args.factored:
+            res = hebbian_recall_batch(P, probes, mode=args.mode, tie=args.tie,
+                                       max_sweeps=args.max_sweeps)
+        else:
+            res = recall_batch(W, None, probes, mode=args.mode, tie=args.tie,
+                               max_sweeps=args.max_sweeps)
+        times.append(time.perf_counter() - t0)
+        prog(r + 1, args.repeat)
+    prog.close()
+    ok = np.mean(np.all(res.states == P[targets], axis=1))
+    fn = "hebbian_recall_batch" if args.factored else "recall_batch"
+    print(f"{fn}: N = {args.n}, P = {args.m}, {args.probes} probes, noise "
+          f"{args.noise}, mode {args.mode}: best {min(times):.4f} s, median "
+          f"{sorted(times)[len(times) // 2]:.4f} s over {args.repeat} runs; "
+          f"exact recall {ok:.3f}; mean sweeps {res.sweeps.mean():.2f}", file=out)
+    return 0
+
+
+def _cmd_vectors(args: argparse.Namespace, out: TextIO) -> int:
+    from . import vectors
+
+    paths = vectors.write_lean_files(Path(args.lean_root), args.files, args.per_file)
+    for path in paths:
+        print(f"wrote {path}", file=out)
+    print(f"{args.files * args.per_file} cases in {len(paths)} files; the proof build "
+          "(python3 -m proofs_ci verify) checks them with the Lean kernel", file=out)
+    return 0
+
+
+# --------------------------------------------------------------------------- main
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argparse parser of ``pyref``."""
+    p = argparse.ArgumentParser(
+        prog="pyref",
+        description="Executable reference of the verified Hopfield / Boltzmann "
+                    "specification (Lean library Hopfield).")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+
+    r = sub.add_parser("recall", help="store patterns and recall a noisy probe",
+                       description="Store patterns, recall a noisy probe, print the "
+                                   "trajectory and the energies (spec T1-T5).")
+    src = r.add_mutually_exclusive_group()
+    src.add_argument("--patterns", metavar="FILE",
+                     help="pattern file: one pattern per line, '+-+-' or '1 -1 1 -1'")
+    src.add_argument("--example", choices=sorted(EXAMPLES), default="letters",
+                     help="built-in pattern set (default: letters). " + "; ".join(
+                         f"{k}: {v}" for k, v in EXAMPLES.items()))
+    r.add_argument("--n", type=int, default=100, help="neurons for --example random")
+    r.add_argument("--m", type=int, default=5, help="patterns for --example random")
+    r.add_argument("--rule", choices=["hebbian", "storkey", "pinv"], default="hebbian")
+    r.add_argument("--target", type=int, default=0, help="index of the pattern to corrupt")
+    r.add_argument("--flips", type=int, default=3, help="number of flipped neurons")
+    r.add_argument("--probe", help="explicit probe instead of a corrupted pattern")
+    r.add_argument("--mode", choices=["async", "sync"], default="async")
+    r.add_argument("--schedule", choices=["cyclic", "random"], default="cyclic")
+    r.add_argument("--tie", choices=["keep", "plus"], default="keep")
+    r.add_argument("--max-sweeps", type=int, default=100)
+    r.add_argument("--seed", type=int, default=0)
+
+    b = sub.add_parser("boltzmann", help="exact distribution, mixing bound, sampler check",
+                       description="Exact stationary distribution (Fractions), Doeblin "
+                                   "mixing bound and a Gibbs sampler check for a small "
+                                   "Boltzmann machine (spec B1-B4).")
+    bsrc = b.add_mutually_exclusive_group()
+    bsrc.add_argument("--example", choices=sorted(_BM_EXAMPLES), default="3",
+                      help="built-in machine with 3 or 4 neurons (default 3)")
+    bsrc.add_argument("--weights", metavar="FILE", help="integer weight matrix file")
+    b.add_argument("--thresholds", help="integer thresholds, e.g. '0 1 0' (with --weights)")
+    b.add_argument("--q", default="1/2", help="q = exp(-beta), rational in (0, 1] "
+                                              "(default 1/2)")
+    b.add_argument("--eps", type=float, default=0.01, help="TV target for the mixing bound")
+    b.add_argument("--samples", type=int, default=2000, help="sweeps per chain (0: skip)")
+    b.add_argument("--chains", type=int, default=20)
+    b.add_argument("--burn-in", type=int, default=10)
+    b.add_argument("--scan", choices=["random", "systematic", "both"], default="both")
+    b.add_argument("--seed", type=int, default=0)
+    b.add_argument("--progress", action=argparse.BooleanOptionalAction,
+                   default=sys.stderr.isatty(), help="progress bar on stderr")
+
+    c = sub.add_parser("bench", help="time batched recall",
+                       description="Time recall_batch on random Hebbian patterns.")
+    c.add_argument("--n", type=int, default=1000)
+    c.add_argument("--m", type=int, default=50)
+    c.add_argument("--probes", type=int, default=1000)
+    c.add_argument("--noise", type=float, default=0.1, help="flip probability per neuron")
+    c.add_argument("--mode", choices=["async", "sync"], default="async")
+    c.add_argument("--tie", choices=["keep", "plus"], default="keep")
+    c.add_argument("--max-sweeps", type=int, default=100)
+    c.add_argument("--repeat", type=int, default=3)
+    c.add_argument("--factored", action="store_true",
+                   help="use hebbian_recall_batch (fields via (S P^T) P - m S, W never formed)")
+    c.add_argument("--seed", type=int, default=0)
+    c.add_argument("--progress", action=argparse.BooleanOptionalAction,
+                   default=sys.stderr.isatty(), help="progress bar on stderr")
+
+    v = sub.add_parser("vectors", help="regenerate the kernel-checked test vectors (T7)",
+                       description="Write lean/Hopfield/Vectors/V*.lean: seeded cases run "
+                                   "through pyref, stated as `decide +kernel` facts about "
+                                   "the Lean definitions (spec T7).")
+    v.add_argument("--lean-root", default="lean", help="the Lean source root (default lean)")
+    v.add_argument("--files", type=int, default=6, help="number of vector files")
+    v.add_argument("--per-file", type=int, default=170, help="cases per file")
+    return p
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    """Entry point of the ``pyref`` console script; returns the exit status."""
+    out = out if out is not None else sys.stdout
+    args = build_parser().parse_args(argv)
+    cmd = {"recall": _cmd_recall, "boltzmann": _cmd_boltzmann, "bench": _cmd_bench,
+           "vectors": _cmd_vectors}
+    try:
+        return cmd[args.command](args, out)
+    except (ValueError, OSError) as exc:
+        print(f"pyref {args.command}: error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,325 @@
+"""Dense associative memory (Krotov & Hopfield 2016, Demircigil et al. 2017), the twin of the
+Lean ``DenseSpec`` (spec T6).
+
+* overlap ``o_k(s) = p_k . s``;
+* polynomial energy ``E(s) = -sum_k F(p_k . s)`` with ``F(x) = x^a`` (integer ``a >= 1``),
+  an exact integer (:func:`dense_energy`);
+* exponential ``F(x) = exp(beta x)`` (:func:`dense_energy_exp`, float; log form
+  :func:`dense_log_neg_energy_exp` never overflows);
+* asynchronous step at ``i``: compare the energy with ``s_i = +1`` and with ``s_i = -1``,
+  take the state of lower energy, keep ``s_i`` on equality (:func:`dense_async_step`).
+
+``a`` is an ``int >= 1`` (polynomial, exact) or the string ``"exp"`` (exponential, with
+``beta``).  Runs update the overlaps incrementally (``O(m)`` per step, ``O(m)`` per flip).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+import numpy as np
+
+from ._validate import (
+    INT64_SAFE,
+    as_generator,
+    check_beta,
+    check_index,
+    check_nonneg_int,
+    check_patterns,
+    check_positive_int,
+    check_schedule,
+    check_state,
+    check_states,
+)
+
+__all__ = [
+    "overlap",
+    "dense_energy",
+    "dense_energy_exp",
+    "dense_log_neg_energy_exp",
+    "dense_async_step",
+    "dense_step",
+    "dense_sweep",
+    "dense_sweeps",
+    "DenseRunResult",
+    "dense_run",
+    "dense_recall_batch",
+]
+
+
+def _check_a(a: Any) -> int | str:
+    if isinstance(a, str):
+        if a != "exp":
+            raise ValueError(f"a: got {a!r}; expected an integer >= 1 or 'exp'")
+        return a
+    if isinstance(a, (bool, np.bool_)) or not isinstance(a, (int, np.integer)) or a < 1:
+        raise ValueError(f"a: got {a!r}; expected an integer exponent a >= 1 (F(x) = x^a, "
+                         f"spec T6) or 'exp'")
+    return int(a)
+
+
+def _poly_safe(n: int, m: int, a: int) -> bool:
+    """int64 holds every sum of m terms (+-x)^a with |x| <= n."""
+    return m * n**a < INT64_SAFE
+
+
+def _sum_pow(o: np.ndarray, a: int, safe: bool) -> Any:
+    """``sum_k o_k^a`` along the last axis, exactly."""
+    if safe:
+        return np.sum(o**a, axis=-1)
+    oo = o.astype(object)
+    return np.sum(oo**a, axis=-1)
+
+
+def _lse_sorted(x: np.ndarray) -> np.ndarray:
+    """log-sum-exp along the last axis, summing in sorted order so equal multisets give
+    bit-identical results (ties of the exponential energy are then detected exactly)."""
+    xs = np.sort(x, axis=-1)
+    mx = xs[..., -1:]
+    return mx[..., 0] + np.log(np.sum(np.exp(xs - mx), axis=-1))
+
+
+def overlap(p: Any, s: Any) -> int:
+    """Overlap ``p . s = sum_i p_i s_i`` of a pattern and a state (spec T6)."""
+    pv = check_state(p, name="p")
+    sv = check_state(s, pv.shape[0])
+    return int(pv @ sv)
+
+
+def dense_energy(a: int, patterns: Any, s: Any) -> int:
+    """Polynomial dense energy ``E(s) = -sum_k (p_k . s)^a`` (spec T6), an exact Python int.
+
+    Parameters
+    ----------
+    a : integer exponent ``a >= 1``.
+    patterns : (m, n) spins +-1, m >= 1.
+    s : (n,) spins +-1.
+    """
+    a = _check_a(a)
+    if a == "exp":
+        raise ValueError("a: dense_energy is the polynomial energy; use dense_energy_exp")
+    P = check_patterns(patterns)
+    sv = check_state(s, P.shape[1])
+    o = P @ sv
+    return -int(_sum_pow(o, a, _poly_safe(P.shape[1], P.shape[0], a)))
+
+
+def dense_energy_exp(patterns: Any, s: Any, beta: float = 1.0) -> float:
+    """Exponential dense energy ``E(s) = -sum_k exp(beta p_k . s)`` (spec T6, F = exp).
+
+    Raises ValueError instead of returning ``-inf`` when it overflows a float; use
+    :func:`dense_log_neg_energy_exp` then.
+    """
+    lse = dense_log_neg_energy_exp(patterns, s, beta)
+    if lse > 709.0:
+        raise ValueError(f"dense_energy_exp: -E = exp({lse:.1f}) overflows a float; use "
+                         f"dense_log_neg_energy_exp (log of -E)")
+    return -float(np.exp(lse))
+
+
+def dense_log_neg_energy_exp(patterns: Any, s: Any, beta: float = 1.0) -> float:
+    """``log(-E(s)) = logsumexp_k(beta p_k . s)`` for the exponential energy (spec T6)."""
+    beta = check_beta(beta)
+    P = check_patterns(patterns)
+    sv = check_state(s, P.shape[1])
+    return float(_lse_sorted(beta * (P @ sv).astype(np.float64)))
+
+
+def _choose(e_plus: Any, e_minus: Any, s_i: Any) -> Any:
+    """Lower energy wins; keep ``s_i`` on equality (vectorised)."""
+    return np.where(e_plus < e_minus, 1, np.where(e_minus < e_plus, -1, s_i))
+
+
+def _neg_energies(a: int | str, beta: float, o_plus: np.ndarray, o_minus: np.ndarray,
+                  safe: bool) -> tuple[Any, Any]:
+    """Monotone images of ``-E`` for s_i = +1 / -1 (larger = lower energy)."""
+    if a == "exp":
+        return (_lse_sorted(beta * o_plus.astype(np.float64)),
+                _lse_sorted(beta * o_minus.astype(np.float64)))
+    return _sum_pow(o_plus, a, safe), _sum_pow(o_minus, a, safe)
+
+
+def _step_inplace(a: int | str, beta: float, Pt: np.ndarray, s: np.ndarray, o: np.ndarray,
+                  i: int, safe: bool) -> bool:
+    pc = Pt[i]                      # column i of the patterns
+    base = o - pc * s[i]
+    np_, nm = _neg_energies(a, beta, base + pc, base - pc, safe)
+    if np_ > nm:
+        new = 1
+    elif nm > np_:
+        new = -1
+    else:
+        return False
+    if new == s[i]:
+        return False
+    s[i] = new
+    o += 2 * new * pc
+    return True
+
+
+def dense_async_step(a: int | str, patterns: Any, s: Any, i: int, *,
+                     beta: float = 1.0) -> np.ndarray:
+    """Asynchronous step at ``i`` of the dense memory (spec T6; Lean ``DenseSpec``).
+
+    Computes ``E`` with ``s_i = +1`` and with ``s_i = -1`` and returns the state of lower
+    energy; on equality ``s`` is returned unchanged.  Only ``s_i`` can change.
+    ``a`` is an integer ``>= 1`` (exact) or ``"exp"`` (with ``beta``).
+    """
+    a = _check_a(a)
+    beta = check_beta(beta)
+    P = check_patterns(patterns)
+    m, n = P.shape
+    sv = check_state(s, n)
+    i = check_index(i, n)
+    o = P @ sv
+    _step_inplace(a, beta, np.ascontiguousarray(P.T), sv, o, i,
+                  a == "exp" or _poly_safe(n, m, a))
+    return sv
+
+
+def dense_sweep(a: int | str, patterns: Any, s: Any, *, beta: float = 1.0) -> np.ndarray:
+    """Asynchronous steps at ``0, ..., n-1`` in order (spec T6)."""
+    a = _check_a(a)
+    beta = check_beta(beta)
+    P = check_patterns(patterns)
+    m, n = P.shape
+    sv = check_state(s, n)
+    o = P @ sv
+    Pt = np.ascontiguousarray(P.T)
+    safe = a == "exp" or _poly_safe(n, m, a)
+    for i in range(n):
+        _step_inplace(a, beta, Pt, sv, o, i, safe)
+    return sv
+
+
+#: Lean name (``Hopfield.denseStep``) of :func:`dense_async_step` (spec T6).
+dense_step = dense_async_step
+
+
+def dense_sweeps(a: int | str, patterns: Any, s: Any, k: int, *,
+                 beta: float = 1.0) -> np.ndarray:
+    """``k`` cyclic sweeps (Lean ``Hopfield.denseSweeps``; spec T6)."""
+    k = check_nonneg_int(k, "k")
+    out = check_state(s, name="s")
+    for _ in range(k):
+        out = dense_sweep(a, patterns, out, beta=beta)
+    return out
+
+
+@dataclass(frozen=True)
+class DenseRunResult:
+    """Outcome of :func:`dense_run` (spec T6): final ``state``, ``trajectory`` (row ``t`` =
+    state after ``t`` sweeps), ``energies`` (exact ints for polynomial ``F``; ``log(-E)``
+    floats for ``"exp"``), ``sweeps``, ``status`` (``"fixed_point"`` or ``"max_sweeps"``),
+    ``flips``."""
+
+    state: np.ndarray
+    trajectory: np.ndarray
+    energies: list
+    sweeps: int
+    status: str
+    flips: int
+
+    @property
+    def converged(self) -> bool:
+        """True when a fixed point was reached."""
+        return self.status == "fixed_point"
+
+
+def dense_run(a: int | str, patterns: Any, s: Any, *, beta: float = 1.0,
+              schedule: str | Sequence[int] = "cyclic", max_sweeps: int = 1000,
+              seed: Any = None) -> DenseRunResult:
+    """Asynchronous sweeps until a sweep changes nothing: a fixed point (spec T6: the
+    energy never rises and the run terminates).
+
+    ``schedule``: ``"cyclic"``, ``"random"`` (fresh permutation per sweep from ``seed``) or a
+    sequence containing every neuron.  For ``a = "exp"`` the recorded energies are
+    ``log(-E)`` (non-decreasing).
+    """
+    a = _check_a(a)
+    beta = check_beta(beta)
+    P = check_patterns(patterns)
+    m, n = P.shape
+    sv = check_state(s, n)
+    max_sweeps = check_positive_int(max_sweeps, "max_sweeps")
+    rng = None
+    if isinstance(schedule, str):
+        if schedule == "random":
+            rng = as_generator(seed)
+        elif schedule != "cyclic":
+            raise ValueError(f"schedule: got {schedule!r}; expected 'cyclic', 'random' or a "
+                             f"sequence of neuron indices")
+        order: Sequence[int] = range(n)
+    else:
+        order = check_schedule(schedule, n, cover=True)
+    safe = a == "exp" or _poly_safe(n, m, a)
+    Pt = np.ascontiguousarray(P.T)
+    o = P @ sv
+
+    def en(o_: np.ndarray) -> Any:
+        if a == "exp":
+            return float(_lse_sorted(beta * o_.astype(np.float64)))
+        return -int(_sum_pow(o_, a, safe))
+
+    traj = [sv.copy()]
+    energies = [en(o)]
+    status, flips, sweeps = "max_sweeps", 0, 0
+    for sweeps in range(1, max_sweeps + 1):
+        if rng is not None:
+            order = rng.permutation(n).tolist()
+        f = sum(_step_inplace(a, beta, Pt, sv, o, i, safe) for i in order)
+        flips += f
+        traj.append(sv.copy())
+        energies.append(en(o))
+        if f == 0:
+            status = "fixed_point"
+            break
+    return DenseRunResult(sv, np.array(traj), energies, sweeps, status, flips)
+
+
+def dense_recall_batch(a: int | str, patterns: Any, probes: Any, *, beta: float = 1.0,
+                       max_sweeps: int = 100) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Vectorised cyclic asynchronous recall of many probes (spec T6).
+
+    Probe by probe the same as :func:`dense_run` with the cyclic schedule.
+
+    Returns
+    -------
+    (states (B, n), sweeps (B,), converged (B,) bool)
+    """
+    a = _check_a(a)
+    beta = check_beta(beta)
+    P = check_patterns(patterns)
+    m, n = P.shape
+    S = check_states(probes, n, name="probes").copy()
+    max_sweeps = check_positive_int(max_sweeps, "max_sweeps")
+    safe = a == "exp" or _poly_safe(n, m, a)
+    B = S.shape[0]
+    sweeps = np.zeros(B, dtype=np.int64)
+    conv = np.zeros(B, dtype=bool)
+    active = np.arange(B)
+    O = S @ P.T                                   # (B, m) overlaps
+    for t in range(1, max_sweeps + 1):
+        if active.size == 0:
+            break
+        cur = S[active]
+        Oa = O[active]
+        flipped = np.zeros(active.size, dtype=bool)
+        for i in range(n):
+            pc = P[:, i]
+            col = cur[:, i]
+            base = Oa - col[:, None] * pc[None, :]
+            ep, em = _neg_energies(a, beta, base + pc, base - pc, safe)
+            new = np.where(ep > em, 1, np.where(em > ep, -1, col)).astype(np.int64)
+            ch = np.flatnonzero(new != col)
+            if ch.size:
+                cur[ch, i] = new[ch]
+                Oa[ch] += (2 * new[ch])[:, None] * pc[None, :]
+                flipped[ch] = True
+        S[active] = cur
+        O[active] = Oa
+        sweeps[active] = t
+        conv[active[~flipped]] = True
+        active = active[flipped]
+    return S, sweeps, conv

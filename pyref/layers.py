@@ -1,0 +1,242 @@
+"""Hopfield layers as pure forward functions on numpy arrays (hflayers-style).
+
+Python-only part of the specification (spec: "Hopfield layers as in the hflayers
+package"); property-tested, not Lean-proved.  Row convention (as in deep-learning
+code): every pattern is a **row**.
+
+Shapes (``...`` = any batch dimensions, broadcast with numpy matmul rules):
+
+* ``R``  : (..., S, d_r)  raw state (query) patterns
+* ``Y``  : (..., N, d_y)  raw stored patterns
+* ``W_Q``: (d_r, d_k), ``W_K``: (d_y, d_k), ``W_V``: (d_k, d_v)  (``None`` = identity)
+* ``mask``: boolean, broadcastable to (..., S, N); ``True`` where state s may attend
+  to stored pattern n.  A state that may attend to nothing raises ValueError.
+* output: (..., S, d_v)
+
+Association (Ramsauer et al. eq. 10 / hflayers ``Hopfield``)::
+
+    Q = R W_Q,  K = Y W_K
+    Z = softmax(beta Q K^T) K W_V                                    (steps = 1)
+
+With ``steps = T > 1`` the state is first updated T - 1 times in the associative space,
+``Q <- softmax(beta Q K^T) K`` (the modern Hopfield update with stored patterns K), and
+then the last step is projected by W_V.  ``beta`` is separate from the key dimension;
+it defaults to ``1/sqrt(d_k)``, in which case one step is exactly scaled dot-product
+attention with values ``V = K W_V``.
+
+Pooling (hflayers ``HopfieldPooling``): the state patterns are a fixed query array
+(the stand-in for the learned query), already in the associative space.
+
+Lookup (hflayers ``HopfieldLayer``): the stored patterns (keys) and their associated
+values are static arrays; only the state pattern comes from the input.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from .modern import _check_beta, _finite_array
+
+__all__ = [
+    "hopfield_core",
+    "hopfield_association",
+    "hopfield_pooling",
+    "hopfield_lookup",
+    "scaled_dot_product_attention",
+]
+
+
+def _project(name: str, A: np.ndarray, W: object, wname: str) -> np.ndarray:
+    if W is None:
+        return A
+    Wa = _finite_array(wname, W, ndim=2)
+    if Wa.shape[0] != A.shape[-1]:
+        raise ValueError(
+            f"{wname} has shape {Wa.shape} but {name} has last dimension {A.shape[-1]};"
+            f" {wname} must have shape ({A.shape[-1]}, d_out)"
+        )
+    return A @ Wa
+
+
+def _masked_logits(logits: np.ndarray, mask: np.ndarray | None) -> np.ndarray:
+    if mask is None:
+        return logits
+    if not np.all(np.any(mask, axis=-1)):
+        raise ValueError("mask leaves some state pattern with no stored pattern to attend to (a row of all False)")
+    return np.where(mask, logits, -np.inf)
+
+
+def _softmax_rows(logits: np.ndarray, beta: float) -> np.ndarray:
+    m = np.max(logits, axis=-1, keepdims=True)
+    with np.errstate(over="ignore"):  # beta * (logits - m) <= 0; -inf gives exp = 0
+        e = np.exp(beta * (logits - m))  # exp(-inf) = 0 for masked entries
+    return e / np.sum(e, axis=-1, keepdims=True)
+
+
+def _check_mask(mask: object, shape: tuple[int, ...]) -> np.ndarray | None:
+    if mask is None:
+        return None
+    ma = np.asarray(mask)
+    if ma.dtype != np.bool_:
+        raise ValueError(f"mask must be a boolean array (True = may attend), got dtype {ma.dtype}")
+    try:
+        return np.broadcast_to(ma, shape)
+    except ValueError as exc:
+        raise ValueError(f"mask of shape {ma.shape} does not broadcast to the score shape {shape} (..., S, N)") from exc
+
+
+def _check_steps(steps: object) -> int:
+    if not isinstance(steps, (int, np.integer)) or isinstance(steps, bool) or steps < 1:
+        raise ValueError(f"steps must be an integer >= 1, got {steps!r}")
+    return int(steps)
+
+
+def hopfield_core(
+    Q: np.ndarray,
+    K: np.ndarray,
+    V: np.ndarray | None = None,
+    beta: float | None = None,
+    steps: int = 1,
+    mask: np.ndarray | None = None,
+    return_attention: bool = False,
+) -> np.ndarray | tuple[np.ndarray, np.ndarray]:
+    """Hopfield retrieval in the associative space.
+
+    ``Q``: (..., S, d_k) state patterns, ``K``: (..., N, d_k) stored patterns,
+    ``V``: (..., N, d_v) values (default ``K``).  For t = 1..steps-1:
+    ``Q <- softmax(beta Q K^T) K``; then returns ``softmax(beta Q K^T) V``
+    (and the last attention matrix, shape (..., S, N), if ``return_attention``).
+    ``beta`` defaults to ``1/sqrt(d_k)``.
+    """
+    Qa = _finite_array("Q (state patterns)", Q)
+    Ka = _finite_array("K (stored patterns)", K)
+    if Qa.ndim < 2 or Ka.ndim < 2:
+        raise ValueError(f"Q and K must have shape (..., S, d_k) and (..., N, d_k), got {Qa.shape} and {Ka.shape}")
+    if Ka.shape[-2] == 0:
+        raise ValueError("the stored pattern set is empty (N = 0): need at least one stored pattern")
+    if Qa.shape[-2] == 0:
+        raise ValueError("the state pattern set is empty (S = 0): need at least one state pattern")
+    if Qa.shape[-1] != Ka.shape[-1]:
+        raise ValueError(
+            f"state patterns have dimension {Qa.shape[-1]} but stored patterns have {Ka.shape[-1]}:"
+            " both must live in the same associative space (d_k)"
+        )
+    Va = Ka if V is None else _finite_array("V (values)", V)
+    if Va.ndim < 2 or Va.shape[-2] != Ka.shape[-2]:
+        raise ValueError(f"V must have shape (..., N, d_v) with N = {Ka.shape[-2]}, got {Va.shape}")
+    b = 1.0 / math.sqrt(Qa.shape[-1]) if beta is None else _check_beta(beta)
+    n_steps = _check_steps(steps)
+    try:
+        score_shape = np.broadcast_shapes(Qa.shape[:-2], Ka.shape[:-2]) + (Qa.shape[-2], Ka.shape[-2])
+        np.broadcast_shapes(Ka.shape[:-2], Va.shape[:-2])
+    except ValueError as exc:
+        raise ValueError(f"batch dimensions do not broadcast: Q {Qa.shape}, K {Ka.shape}, V {Va.shape}") from exc
+    ma = _check_mask(mask, score_shape)
+    Kt = np.swapaxes(Ka, -1, -2)
+    state = Qa
+    for _ in range(n_steps - 1):
+        logits = _masked_logits(state @ Kt, ma)
+        state = _softmax_rows(logits, b) @ Ka
+    logits = state @ Kt
+    if not np.all(np.isfinite(logits)):
+        raise ValueError("Q K^T overflows float64: pattern norms are too large")
+    A = _softmax_rows(_masked_logits(logits, ma), b)
+    out = A @ Va
+    return (out, A) if return_attention else out
+
+
+def hopfield_association(
+    R: np.ndarray,
+    Y: np.ndarray,
+    W_Q: np.ndarray | None = None,
+    W_K: np.ndarray | None = None,
+    W_V: np.ndarray | None = None,
+    beta: float | None = None,
+    steps: int = 1,
+    mask: np.ndarray | None = None,
+    return_attention: bool = False,
+) -> np.ndarray | tuple[np.ndarray, np.ndarray]:
+    """Hopfield association layer (attention): ``softmax(beta R W_Q (Y W_K)^T) Y W_K W_V``.
+
+    See the module docstring for shapes.  ``steps`` update steps in the associative
+    space; ``beta`` defaults to ``1/sqrt(d_k)`` (then one step equals scaled
+    dot-product attention with ``V = Y W_K W_V``).
+    """
+    Ra = _finite_array("R (state patterns)", R)
+    Ya = _finite_array("Y (stored patterns)", Y)
+    if Ra.ndim < 2 or Ya.ndim < 2:
+        raise ValueError(f"R and Y must have shape (..., S, d_r) and (..., N, d_y), got {Ra.shape} and {Ya.shape}")
+    Q = _project("R", Ra, W_Q, "W_Q")
+    K = _project("Y", Ya, W_K, "W_K")
+    Wv = None if W_V is None else _finite_array("W_V", W_V, ndim=2)
+    if Wv is not None and Wv.shape[0] != K.shape[-1]:
+        raise ValueError(f"W_V has shape {Wv.shape}; it must have shape (d_k, d_v) with d_k = {K.shape[-1]}")
+    V = None if Wv is None else K @ Wv
+    return hopfield_core(Q, K, V, beta=beta, steps=steps, mask=mask, return_attention=return_attention)
+
+
+def hopfield_pooling(
+    Y: np.ndarray,
+    query: np.ndarray,
+    W_K: np.ndarray | None = None,
+    W_V: np.ndarray | None = None,
+    beta: float | None = None,
+    steps: int = 1,
+    mask: np.ndarray | None = None,
+    return_attention: bool = False,
+) -> np.ndarray | tuple[np.ndarray, np.ndarray]:
+    """Hopfield pooling: ``softmax(beta q (Y W_K)^T) Y W_K W_V`` with a fixed query.
+
+    ``query``: (S_q, d_k) (or (d_k,) for one pooled vector), already in the
+    associative space; it is the stand-in for hflayers' learned pooling weights.
+    ``Y``: (..., N, d_y).  Output (..., S_q, d_v) (or (..., d_v) for a 1-D query).
+    """
+    qa = _finite_array("query", query, ndim=(1, 2))
+    single = qa.ndim == 1
+    q2 = qa[None, :] if single else qa
+    out = hopfield_association(
+        q2, Y, None, W_K, W_V, beta=beta, steps=steps, mask=mask, return_attention=return_attention
+    )
+    if not single:
+        return out
+    if return_attention:
+        z, A = out
+        return z[..., 0, :], A[..., 0, :]
+    return out[..., 0, :]
+
+
+def hopfield_lookup(
+    R: np.ndarray,
+    stored: np.ndarray,
+    values: np.ndarray | None = None,
+    W_Q: np.ndarray | None = None,
+    beta: float | None = None,
+    steps: int = 1,
+    mask: np.ndarray | None = None,
+    return_attention: bool = False,
+) -> np.ndarray | tuple[np.ndarray, np.ndarray]:
+    """Hopfield lookup layer: ``softmax(beta R W_Q stored^T) values`` with static memory.
+
+    ``stored``: (N, d_k) static stored patterns (keys, in the associative space);
+    ``values``: (N, d_v) associated values (default ``stored``); ``R``: (..., S, d_r).
+    """
+    Ra = _finite_array("R (state patterns)", R)
+    if Ra.ndim < 2:
+        raise ValueError(f"R must have shape (..., S, d_r), got {Ra.shape}")
+    K = _finite_array("stored (static patterns)", stored, ndim=2)
+    V = None if values is None else _finite_array("values", values, ndim=2)
+    Q = _project("R", Ra, W_Q, "W_Q")
+    return hopfield_core(Q, K, V, beta=beta, steps=steps, mask=mask, return_attention=return_attention)
+
+
+def scaled_dot_product_attention(
+    Q: np.ndarray, K: np.ndarray, V: np.ndarray, mask: np.ndarray | None = None
+) -> np.ndarray:
+    """``softmax(Q K^T / sqrt(d_k)) V`` (Vaswani et al.); equals :func:`hopfield_core`
+    with ``beta = 1/sqrt(d_k)`` and one step."""
+    Qa = _finite_array("Q", Q)
+    if Qa.ndim < 2:
+        raise ValueError(f"Q must have shape (..., S, d_k), got {Qa.shape}")
+    return hopfield_core(Qa, K, V, beta=1.0 / math.sqrt(Qa.shape[-1]), steps=1, mask=mask)

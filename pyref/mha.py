@@ -1,0 +1,254 @@
+"""Modern Hopfield attention with hidden states (MHA; Masumura & Taki, NeurIPS 2025,
+arXiv 2511.20698), in numpy.  Python-only, property-tested, not Lean-proved.
+
+The modern continuous Hopfield network with feature neurons x and memory (hidden)
+neurons h (Krotov & Hopfield 2021) is discretised with the layer index as time, and
+the hidden state is *kept* instead of being eliminated by the adiabatic approximation
+(tau_h -> 0).  With ``alpha = 1 - dt/tau_v`` and ``alpha_h = 1 - dt/tau_h`` (the
+paper's alpha and alpha')::
+
+    S_n = beta Q_n K_n^T,   Q_n = X_n W_Q^n, K_n = X_n W_K^n, V_n = X_n W_V^n
+    H_n = alpha_h H_{n-1} + (1 - alpha_h) S_n          (H_1 = S_1)
+    X_{n+1} = alpha X_n + (1 - alpha) softmax(H_n) V_n
+
+The hidden state H_n is an exponential moving average over the layers of the attention
+score matrices, so the scores of the early layers are inherited by the later ones.
+``alpha_h = 0`` is the adiabatic limit: ``H_n = S_n`` and each layer is plain
+(scaled dot-product) self-attention with a residual mix ``alpha``.  ``alpha = 0`` is a
+pure attention stack without skip connections (the setting of Dong et al. 2021, where
+plain attention loses rank doubly exponentially with depth).
+
+Note: the update above follows the paper's construction as summarised by the paper's
+abstract and public summaries (the full text was not available to the implementer);
+the first-layer initialisation ``H_1 = S_1`` is our choice (with ``H_0 = 0`` the first
+layer would only see ``(1 - alpha_h) S_1``).
+
+Shapes: ``X`` (..., T, d) tokens as rows; per-layer weights ``W_Q, W_K`` (d, d_k),
+``W_V`` (d, d) (the value output must have the token dimension d to be stacked);
+``H`` (..., T, T).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import NamedTuple
+
+import numpy as np
+
+from .modern import _check_beta, _finite_array
+
+__all__ = [
+    "LayerWeights",
+    "random_layer_weights",
+    "mha_layer",
+    "mha_stack",
+    "relative_residual",
+    "token_uniformity",
+    "rank_collapse_experiment",
+]
+
+
+class LayerWeights(NamedTuple):
+    """Projections of one attention layer: W_Q (d, d_k), W_K (d, d_k), W_V (d, d)."""
+
+    W_Q: np.ndarray
+    W_K: np.ndarray
+    W_V: np.ndarray
+
+
+def random_layer_weights(n_layers: int, d: int, d_k: int | None = None, seed: int = 0, scale: float = 1.0) -> list[LayerWeights]:
+    """Independent Gaussian layer weights, entries N(0, scale^2 / d) (seeded)."""
+    if not isinstance(n_layers, (int, np.integer)) or n_layers < 0:
+        raise ValueError(f"n_layers must be an integer >= 0, got {n_layers!r}")
+    if not isinstance(d, (int, np.integer)) or d < 1:
+        raise ValueError(f"d must be a positive integer, got {d!r}")
+    dk = d if d_k is None else d_k
+    if not isinstance(dk, (int, np.integer)) or dk < 1:
+        raise ValueError(f"d_k must be a positive integer, got {d_k!r}")
+    if not (math.isfinite(scale) and scale > 0):
+        raise ValueError(f"scale must be finite and > 0, got {scale!r}")
+    rng = np.random.default_rng(seed)
+    sd = scale / math.sqrt(d)
+    return [
+        LayerWeights(rng.normal(0, sd, (d, dk)), rng.normal(0, sd, (d, dk)), rng.normal(0, sd, (d, d)))
+        for _ in range(int(n_layers))
+    ]
+
+
+def _check_unit(name: str, a: object) -> float:
+    try:
+        v = float(a)  # type: ignore[arg-type]
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"{name} must be a real number in [0, 1), got {a!r}") from exc
+    if not (0.0 <= v < 1.0):
+        raise ValueError(f"{name} must lie in [0, 1) (1 would freeze the state), got {a!r}")
+    return v
+
+
+def _softmax_last(z: np.ndarray) -> np.ndarray:
+    m = np.max(z, axis=-1, keepdims=True)
+    e = np.exp(z - m)
+    return e / np.sum(e, axis=-1, keepdims=True)
+
+
+def _weights(w: object, d: int, idx: int) -> LayerWeights:
+    try:
+        Wq, Wk, Wv = w  # type: ignore[misc]
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"layer {idx} weights must be a triple (W_Q, W_K, W_V)") from exc
+    Wq = _finite_array(f"W_Q of layer {idx}", Wq, ndim=2)
+    Wk = _finite_array(f"W_K of layer {idx}", Wk, ndim=2)
+    Wv = _finite_array(f"W_V of layer {idx}", Wv, ndim=2)
+    if Wq.shape[0] != d or Wk.shape[0] != d or Wq.shape[1] != Wk.shape[1]:
+        raise ValueError(
+            f"layer {idx}: W_Q {Wq.shape} and W_K {Wk.shape} must both have shape (d, d_k) with d = {d}"
+        )
+    if Wv.shape != (d, d):
+        raise ValueError(f"layer {idx}: W_V has shape {Wv.shape}, expected ({d}, {d})")
+    return LayerWeights(Wq, Wk, Wv)
+
+
+def mha_layer(
+    X: np.ndarray,
+    H_prev: np.ndarray | None,
+    weights: LayerWeights | Sequence[np.ndarray],
+    alpha: float = 0.0,
+    alpha_h: float = 0.5,
+    beta: float | None = None,
+    mask: np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """One MHA layer: returns ``(X_next, H)``.
+
+    ``S = beta (X W_Q)(X W_K)^T``; ``H = S`` if ``H_prev is None`` else
+    ``alpha_h H_prev + (1 - alpha_h) S``; ``X_next = alpha X + (1 - alpha) softmax(H) X W_V``.
+    ``beta`` defaults to ``1/sqrt(d_k)``.  ``mask`` (boolean, broadcastable to
+    (..., T, T), True = may attend) is applied to softmax(H), e.g. a causal mask.
+    """
+    Xa = _finite_array("X (tokens)", X)
+    if Xa.ndim < 2 or Xa.shape[-2] == 0 or Xa.shape[-1] == 0:
+        raise ValueError(f"X must have shape (..., T, d) with T, d >= 1, got {Xa.shape}")
+    T, d = Xa.shape[-2:]
+    w = _weights(weights, d, 0)
+    a = _check_unit("alpha", alpha)
+    ah = _check_unit("alpha_h", alpha_h)
+    b = 1.0 / math.sqrt(w.W_Q.shape[1]) if beta is None else _check_beta(beta)
+    Q, K, V = Xa @ w.W_Q, Xa @ w.W_K, Xa @ w.W_V
+    S = b * (Q @ np.swapaxes(K, -1, -2))
+    if H_prev is None:
+        H = S
+    else:
+        Hp = _finite_array("H_prev (hidden state)", H_prev)
+        if Hp.shape[-2:] != (T, T):
+            raise ValueError(f"H_prev must have shape (..., {T}, {T}), got {Hp.shape}")
+        H = ah * Hp + (1.0 - ah) * S
+    if not np.all(np.isfinite(H)):
+        raise ValueError("attention scores overflow float64")
+    logits = H
+    if mask is not None:
+        ma = np.asarray(mask)
+        if ma.dtype != np.bool_:
+            raise ValueError(f"mask must be boolean (True = may attend), got dtype {ma.dtype}")
+        ma = np.broadcast_to(ma, H.shape)
+        if not np.all(np.any(ma, axis=-1)):
+            raise ValueError("mask leaves some token with nothing to attend to")
+        logits = np.where(ma, H, -np.inf)
+    X_next = a * Xa + (1.0 - a) * (_softmax_last(logits) @ V)
+    return X_next, H
+
+
+def mha_stack(
+    X: np.ndarray,
+    layers: Sequence[LayerWeights | Sequence[np.ndarray]],
+    alpha: float = 0.0,
+    alpha_h: float = 0.5,
+    beta: float | None = None,
+    mask: np.ndarray | None = None,
+) -> list[np.ndarray]:
+    """Run a stack of MHA layers; returns ``[X_1, X_2, ..., X_{L+1}]`` (input first).
+
+    ``alpha_h = 0`` gives plain self-attention in every layer.
+    """
+    Xa = _finite_array("X (tokens)", X)
+    out = [Xa]
+    H = None
+    for idx, w in enumerate(layers):
+        if Xa.ndim >= 2:
+            _weights(w, Xa.shape[-1], idx)  # validate with the layer index in messages
+        Xa, H = mha_layer(Xa, H, w, alpha=alpha, alpha_h=alpha_h, beta=beta, mask=mask)
+        out.append(Xa)
+    return out
+
+
+def relative_residual(X: np.ndarray) -> float:
+    """Rank-collapse measure ``||X - 1 xbar^T||_F / ||X||_F`` (xbar = mean token).
+
+    0 iff all tokens are equal (rank-1 "collapsed" output); Dong et al. 2021 measure the
+    residual ``Res(X) = X - 1 x^T`` in the same way.  Returns 0.0 for X = 0.
+    """
+    Xa = _finite_array("X (tokens)", X, ndim=2)
+    nrm = float(np.linalg.norm(Xa))
+    if nrm == 0.0:
+        return 0.0
+    return float(np.linalg.norm(Xa - Xa.mean(axis=0, keepdims=True)) / nrm)
+
+
+def token_uniformity(X: np.ndarray) -> float:
+    """Mean cosine similarity over distinct token pairs (1 = all tokens parallel)."""
+    Xa = _finite_array("X (tokens)", X, ndim=2)
+    T = Xa.shape[0]
+    if T < 2:
+        raise ValueError(f"token_uniformity needs at least two tokens, got T = {T}")
+    nrm = np.linalg.norm(Xa, axis=1)
+    if np.any(nrm == 0):
+        raise ValueError("token_uniformity is undefined for a zero token")
+    U = Xa / nrm[:, None]
+    C = U @ U.T
+    return float((np.sum(C) - np.trace(C)) / (T * (T - 1)))
+
+
+class CollapseRow(NamedTuple):
+    """One row of :func:`rank_collapse_experiment` (medians over seeds)."""
+
+    depth: int
+    alpha_h: float
+    residual: float
+    uniformity: float
+
+
+def rank_collapse_experiment(
+    depths: Sequence[int] = (1, 2, 4, 8, 16, 32),
+    alpha_hs: Sequence[float] = (0.0, 0.5, 0.9),
+    n_tokens: int = 16,
+    d: int = 32,
+    alpha: float = 0.0,
+    seeds: Sequence[int] = (0, 1, 2, 3, 4),
+    scale: float = 1.0,
+) -> list[CollapseRow]:
+    """Deep random stacks: for each seed draw tokens X ~ N(0, 1) (n_tokens, d) and
+    max(depths) random layers (:func:`random_layer_weights`), run the stack for every
+    ``alpha_h`` with the same X and weights, and report the median over seeds of
+    :func:`relative_residual` and :func:`token_uniformity` after each depth.
+    ``alpha_h = 0`` is plain attention.
+    """
+    if not depths or not seeds or not alpha_hs:
+        raise ValueError("depths, alpha_hs and seeds must be non-empty")
+    L = max(int(x) for x in depths)
+    if min(int(x) for x in depths) < 0:
+        raise ValueError("depths must be >= 0")
+    res: dict[tuple[int, float], list[tuple[float, float]]] = {}
+    for seed in seeds:
+        rng = np.random.default_rng([seed, 7])
+        X = rng.standard_normal((n_tokens, d))
+        layers = random_layer_weights(L, d, seed=seed, scale=scale)
+        for ah in alpha_hs:
+            outs = mha_stack(X, layers, alpha=alpha, alpha_h=ah)
+            for depth in depths:
+                Xd = outs[int(depth)]
+                res.setdefault((int(depth), float(ah)), []).append((relative_residual(Xd), token_uniformity(Xd)))
+    rows = []
+    for depth in depths:
+        for ah in alpha_hs:
+            vals = np.array(res[(int(depth), float(ah))])
+            rows.append(CollapseRow(int(depth), float(ah), float(np.median(vals[:, 0])), float(np.median(vals[:, 1]))))
+    return rows
