@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import audit, build, toolchain
+from . import audit, build, mirror, toolchain
 
 REPO = Path(__file__).resolve().parent.parent
 SRC = REPO / "lean"
@@ -64,18 +64,11 @@ def run_build(tc: toolchain.Toolchain, src: Path, build_dir: Path, jobs: int,
 
 
 def theorem_table(src: Path, status: dict[str, str], audit_ok: bool) -> str:
-    """Markdown table: spec id, Lean theorem, module, status."""
-    rows = []
-    for d in audit.declarations(src):
-        if d.kind not in ("theorem", "lemma") or not d.spec_ids:
-            continue
-        good = status.get(d.module) in ("built", "cached") and audit_ok
-        rows.append((",".join(d.spec_ids), d.name, d.module,
-                     "proved" if good else "NOT VERIFIED"))
-    rows.sort(key=lambda r: (r[0], r[2], r[1]))
-    lines = ["| spec id | Lean theorem | module | status |", "|---|---|---|---|"]
-    lines += [f"| {a} | `{b}` | {c} | {s} |" for a, b, c, s in rows]
-    return "\n".join(lines)
+    """The manifest's table with a status column from this build."""
+    decl_status = {d.name: ("proved" if status.get(d.module) in ("built", "cached")
+                            and audit_ok else "not verified")
+                   for d in audit.declarations(src)}
+    return mirror.table(status=decl_status)
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
@@ -93,7 +86,15 @@ def cmd_verify(args: argparse.Namespace) -> int:
     _log("")
     _log(theorem_table(SRC, status, audit_ok))
     _log("")
-    good = ok and audit_ok
+    try:
+        import numpy  # noqa: F401  (pyref's only run-time dependency)
+        problems = mirror.check(REPO, SRC)
+    except ImportError:
+        problems = []
+        _log("mirror check skipped: numpy is not installed (the test command installs it)")
+    for p in problems:
+        _log(f"MIRROR: {p}")
+    good = ok and audit_ok and not problems
     _log("verify: " + ("OK: every theorem above is kernel-checked" if good else "FAILED"))
     return 0 if good else 1
 
@@ -120,6 +121,27 @@ def cmd_canary(args: argparse.Namespace) -> int:
         rejected = not ok
     _log("canary: " + ("rejected as it must be" if rejected else "ACCEPTED: the build is broken"))
     return 0 if rejected else 1
+
+
+def cmd_mirror(args: argparse.Namespace) -> int:
+    """Check the mirror manifest (spec id -> Lean -> pyref -> tests)."""
+    problems = mirror.check(REPO, SRC)
+    for p in problems:
+        _log(f"MIRROR: {p}")
+    _log("mirror: " + ("consistent" if not problems else f"{len(problems)} problem(s)"))
+    return 0 if not problems else 1
+
+
+def cmd_table(args: argparse.Namespace) -> int:
+    """Print the theorem table from the manifest, or write it into README.md."""
+    if not args.write:
+        _log(mirror.table())
+        return 0
+    readme = REPO / "README.md"
+    readme.write_text(mirror.readme_with_table(readme.read_text(encoding="utf-8")),
+                      encoding="utf-8")
+    _log(f"wrote the theorem table into {readme}")
+    return 0
 
 
 def cmd_install(args: argparse.Namespace) -> int:
@@ -168,6 +190,11 @@ def make_parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("canary", help="check that a false theorem is rejected")
     common(sp)
     sp.set_defaults(func=cmd_canary)
+    sp = sub.add_parser("mirror", help="check the mirror manifest proofs_ci/mirror.toml")
+    sp.set_defaults(func=cmd_mirror)
+    sp = sub.add_parser("table", help="print (or --write into README.md) the theorem table")
+    sp.add_argument("--write", action="store_true", help="update README.md in place")
+    sp.set_defaults(func=cmd_table)
     sp = sub.add_parser("install", help="install the offline toolchain (idempotent)")
     sp.set_defaults(func=cmd_install)
     sp = sub.add_parser("test", help="pip install -e .[dev], then pytest (builds the proofs)")
