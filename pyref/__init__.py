@@ -1,7 +1,53 @@
 """pyref: the executable reference of the verified Hopfield / Boltzmann specification.
 
 Every public function mirrors a definition of the Lean library ``Hopfield`` (``lean/``)
-or is a property-tested extension; docstrings name the spec ids (T1-T7, B1-B5).
+or is a property-tested extension; docstrings name the spec ids (T1-T7, B1-B5). The
+mirror manifest ``proofs_ci/mirror.toml`` lists which Lean definition each function
+mirrors and which theorems are proved about it.
+
+The classical dynamics, learning rules and dense memories are re-exported here; the
+other parts are modules: ``pyref.boltzmann``, ``pyref.rbm``, ``pyref.bm_learning``,
+``pyref.rbm_learning``, ``pyref.modern``, ``pyref.layers``, ``pyref.mil``, ``pyref.mha``,
+``pyref.expander``, ``pyref.ahop``, ``pyref.vectors``.
 """
 
+from .classical import (
+    BatchRecall,
+    RunResult,
+    async_step,
+    energy,
+    energy_batch,
+    energy_bound,
+    field,
+    hamming,
+    is_fixed_point,
+    recall_batch,
+    run,
+    run_schedule,
+    sweep,
+    sync_step,
+    trajectory,
+    update_value,
+)
+from .dense import dense_energy, dense_energy_exp, dense_recall_batch, dense_run, overlap
+from .learning import (
+    basin_estimate,
+    flip_random,
+    fraction_fixed_points,
+    hebbian,
+    hebbian_normalized,
+    hebbian_recall_batch,
+    pseudo_inverse,
+    storkey,
+)
+
 __version__ = "0.1.0"
+
+__all__ = [
+    "BatchRecall", "RunResult", "async_step", "energy", "energy_batch", "energy_bound",
+    "field", "hamming", "is_fixed_point", "recall_batch", "run", "run_schedule", "sweep",
+    "sync_step", "trajectory", "update_value",
+    "dense_energy", "dense_energy_exp", "dense_recall_batch", "dense_run", "overlap",
+    "basin_estimate", "flip_random", "fraction_fixed_points", "hebbian",
+    "hebbian_normalized", "hebbian_recall_batch", "pseudo_inverse", "storkey",
+]
