@@ -2,6 +2,11 @@ module
 
 public import Hopfield.Basic
 public import Hopfield.Literal
+public import Hopfield.DenseSpec
+public import Hopfield.HebbianSum
+public import Hopfield.Hebbian
+public import Hopfield.ErrorCorrection
+public import Hopfield.Dense
 public import Hopfield.Vectors.V00
 public import Hopfield.Vectors.V01
 public import Hopfield.Vectors.V02
