@@ -2,6 +2,10 @@ module
 
 public import Hopfield.Basic
 public import Hopfield.Literal
+public import Hopfield.Sum
+public import Hopfield.Energy
+public import Hopfield.Convergence
+public import Hopfield.Synchronous
 public import Hopfield.DenseSpec
 public import Hopfield.HebbianSum
 public import Hopfield.Hebbian
