@@ -15,7 +15,9 @@ Kernels (``N x N`` matrices, ``N = 2^n``, rows = from-state):
   site ``i``, else 0 (heat bath, B1);
 * random scan ``K = (1/n) sum_i K_i`` (B1, B2); systematic scan ``K_0 K_1 ... K_{n-1}`` (B2);
 * Doeblin (B4): if ``P(s, t) >= eps`` for all ``s, t`` then ``P`` is minorised by
-  ``alpha * uniform`` with ``alpha = 2^n eps``, and ``TV(mu P^t, pi) <= (1 - alpha)^t``.
+  ``alpha * uniform`` with ``alpha = 2^n eps``, and ``TV(mu P^t, pi) <= (1 - alpha)^t``;
+* zero-temperature limit (B5): :func:`gibbs_plus_probability` (exact heat-bath ``P(+1)``)
+  tends to :func:`zero_temperature_update` (T1's rule, ties ``1/2``) within ``q``.
 
 Exact kernels are numpy ``object`` arrays of :class:`fractions.Fraction` (use for small n,
 say n <= 6); passing float weights gives the same functions in float64.
@@ -66,6 +68,8 @@ __all__ = [
     "steps_for_tv",
     "gibbs_sample",
     "empirical_distribution",
+    "gibbs_plus_probability",
+    "zero_temperature_update",
 ]
 
 #: Largest n for which exhaustive enumeration of the 2^n states is allowed (B1-B5 are
@@ -388,6 +392,78 @@ def steps_for_tv(alpha: Any, eps: float) -> int:
     while (1 - alpha) ** t > eps:  # guard against float rounding in the estimate
         t += 1
     return t
+
+
+# --------------------------------------------------------------------------- B5
+
+def _site_energies(W: Any, theta: Any, s: Any, i: int) -> tuple[int, int, int, int]:
+    """``(E(s^{i+}), E(s^{i-}), h_i, theta_i)`` for integer, symmetric, zero-diagonal ``W``."""
+    Wv = check_weights(W, symmetric=True, zero_diag=True)
+    n = Wv.shape[0]
+    th = check_thresholds(theta, n)
+    if Wv.dtype.kind == "f" or th.dtype.kind == "f":
+        raise ValueError("W, theta: the exact zero-temperature statement (spec B5) needs "
+                         "integer weights and thresholds; got floats")
+    for v in list(Wv.ravel()) + list(th):
+        if Fraction(v).denominator != 1:
+            raise ValueError(f"W, theta: entry {v} is not an integer; spec B5 needs integer "
+                             f"weights and thresholds")
+    sv = check_state(s, n)
+    i = check_index(i, n)
+    Wo = Wv.astype(object)
+    tho = th.astype(object)
+    U = np.triu(Wo, 1)
+    out = []
+    for v in (1, -1):
+        t = sv.astype(object)
+        t[i] = v
+        out.append(int(-(t @ (U @ t)) + tho @ t))
+    h = int(sum(int(Wo[i, j]) * int(sv[j]) for j in range(n)))
+    return out[0], out[1], h, int(tho[i])
+
+
+def gibbs_plus_probability(W: Any, theta: Any, s: Any, i: int, q: Any) -> Fraction:
+    """Exact heat-bath probability ``P(s_i = +1 | rest)`` of the Boltzmann machine (spec B5).
+
+    ``P = pi(s^{i+}) / (pi(s^{i+}) + pi(s^{i-}))`` with ``pi(s) = q^(E(s) - E_min)``
+    (``q = exp(-beta)`` rational in ``(0, 1]``); ``E_min`` cancels, and since
+    ``E(s^{i+}) - E(s^{i-}) = -2 (h_i - theta_i)`` this is
+    ``1 / (1 + q^(2 (h_i - theta_i)))`` = ``sigma(2 beta (h_i - theta_i))``.
+
+    Parameters
+    ----------
+    W : (n, n) integer weights, symmetric, zero diagonal.
+    theta : (n,) integer thresholds (``None``: zeros).
+    s : (n,) spins +-1 (only the spins off site ``i`` matter).
+    i : the site.
+    q : rational in ``(0, 1]`` (int, Fraction, ``"a/b"`` string or float taken exactly).
+
+    Returns
+    -------
+    Fraction in ``(0, 1)``.
+    """
+    fq = check_q(q)
+    e_plus, e_minus, _, _ = _site_energies(W, theta, s, i)
+    emin = min(e_plus, e_minus)
+    w_plus, w_minus = fq ** (e_plus - emin), fq ** (e_minus - emin)
+    return w_plus / (w_plus + w_minus)
+
+
+def zero_temperature_update(W: Any, theta: Any, s: Any, i: int) -> Fraction:
+    """The ``q -> 0`` limit of :func:`gibbs_plus_probability` (spec B5): the deterministic
+    update of T1 as a probability of ``+1``, ties split evenly.
+
+    ``1`` if ``h_i > theta_i``, ``0`` if ``h_i < theta_i``, ``1/2`` if ``h_i = theta_i``
+    (``h_i = sum_j W_ij s_j``).  B5: ``|gibbs_plus_probability(q) - this| <= q^(2|h_i -
+    theta_i|) <= q`` when ``h_i != theta_i``; on a tie both are exactly ``1/2`` for every
+    ``q``.
+    """
+    _, _, h, t = _site_energies(W, theta, s, i)
+    if h > t:
+        return Fraction(1)
+    if h < t:
+        return Fraction(0)
+    return Fraction(1, 2)
 
 
 # --------------------------------------------------------------------------- samplers

@@ -7,6 +7,9 @@ Subcommands
 ``boltzmann``  exact stationary distribution, Doeblin mixing bound and a Gibbs-sampler check
                for a small Boltzmann machine (spec B1-B4).
 ``bench``      time batched recall (``recall_batch``) on random patterns.
+``vectors``    regenerate the kernel-checked Lean test vectors (spec T7).
+``conform``    check another implementation (an adapter module) against the versioned JSON
+               conformance vectors (``docs/conformance.md``); exit 1 on any mismatch.
 
 Pattern files: one pattern per line, either a string of ``+``/``-`` characters or numbers
 ``1``/``-1`` separated by spaces or commas; blank lines and lines starting with ``#`` are
@@ -320,6 +323,33 @@ def _cmd_vectors(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _cmd_conform(args: argparse.Namespace, out: TextIO) -> int:
+    import os
+
+    from . import conform
+
+    if args.write_vectors is not None:
+        path = conform.write_vectors(args.write_vectors)
+        n = len(conform.load_vectors(path)["cases"])
+        print(f"wrote {n} conformance cases to {path}", file=out)
+        return 0
+    if args.adapter is None:
+        raise ValueError("ADAPTER: missing; give an adapter module (or .py file), or "
+                         "--write-vectors FILE")
+    cwd = os.getcwd()
+    if cwd not in sys.path and "" not in sys.path:   # as `python -m` would: import from .
+        sys.path.insert(0, cwd)
+    adapter = conform.load_adapter(args.adapter)
+    doc = conform.load_vectors(args.vectors)
+    report = conform.run_conformance(adapter, doc, tie=args.tie,
+                                     normalisation=args.hebbian_normalisation)
+    print(f"adapter {args.adapter}; vectors {args.vectors or 'built-in (version 1)'}",
+          file=out)
+    for line in conform.format_report(report, args.max_report):
+        print(line, file=out)
+    return 0 if report.ok else 1
+
+
 # --------------------------------------------------------------------------- main
 
 def build_parser() -> argparse.ArgumentParser:
@@ -395,6 +425,32 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--lean-root", default="lean", help="the Lean source root (default lean)")
     v.add_argument("--files", type=int, default=6, help="number of vector files")
     v.add_argument("--per-file", type=int, default=170, help="cases per file")
+
+    k = sub.add_parser("conform", help="check an implementation against the conformance "
+                                       "vectors",
+                       description="Run the versioned JSON conformance vectors (pyref's "
+                                   "outputs, the classical ones kernel-checked in Lean, spec "
+                                   "T7) against ADAPTER, a module exposing any of: "
+                                   "field, energy, async_step, sync_step, sweep, "
+                                   "is_fixed_point, hebbian, site_kernel, "
+                                   "random_scan_kernel, systematic_scan_kernel, "
+                                   "boltzmann_distribution (see docs/conformance.md). "
+                                   "Functions it lacks are skipped. Exit status 0: no "
+                                   "mismatch; 1: some mismatch; 2: usage error.")
+    k.add_argument("adapter", nargs="?", metavar="ADAPTER_MODULE",
+                   help="adapter module name (importable from the current directory) or "
+                        "path to a .py file")
+    k.add_argument("--vectors", metavar="FILE",
+                   help="vectors file (default: the built-in conformance-v1.json)")
+    k.add_argument("--tie", choices=["keep", "plus"], default="keep",
+                   help="the adapter's tie rule: h_i = theta_i keeps s_i (keep, the spec "
+                        "default) or gives +1 (plus)")
+    k.add_argument("--hebbian-normalisation", choices=["integer", "1/n"], default="integer",
+                   help="the adapter's Hebbian rule: sum p p^T - m I (integer) or that / n")
+    k.add_argument("--max-report", type=int, default=50,
+                   help="print at most this many mismatches (default 50)")
+    k.add_argument("--write-vectors", metavar="FILE",
+                   help="instead of checking, write the vectors to FILE")
     return p
 
 
@@ -403,7 +459,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     out = out if out is not None else sys.stdout
     args = build_parser().parse_args(argv)
     cmd = {"recall": _cmd_recall, "boltzmann": _cmd_boltzmann, "bench": _cmd_bench,
-           "vectors": _cmd_vectors}
+           "vectors": _cmd_vectors, "conform": _cmd_conform}
     try:
         return cmd[args.command](args, out)
     except (ValueError, OSError) as exc:

@@ -1,0 +1,91 @@
+"""Spec B3 (irreducibility / aperiodicity with explicit positivity), on pyref, exact.
+
+With ``delta = min w / sum w`` (Lean ``gibbsBound``): every entry of the systematic scan
+``K_0 ... K_{n-1}`` is ``>= delta^n > 0`` and every entry of ``K^n`` (random scan) is
+``>= (delta / n)^n > 0``; pyref's explicit bounds (``min_site_probability``,
+``doeblin_alpha_explicit``) are below the exact Doeblin constants.
+Negative control: ``n - 1`` random-scan steps cannot reach the all-flipped state
+(``K^(n-1)(s, -s) = 0``), so the ``n`` in ``K^n`` is needed.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pyref import boltzmann as bz
+
+SPINS = st.sampled_from([-1, 1])
+QS = st.sampled_from([Fraction(1), Fraction(1, 2), Fraction(1, 3), Fraction(2, 3),
+                      Fraction(1, 10), Fraction(7, 8)])
+
+
+@st.composite
+def targets(draw, max_n: int = 3):
+    """Exact positive weights on the 2^n states: arbitrary positive Fractions, or Boltzmann
+    weights q^(E - E_min) of a random integer machine."""
+    n = draw(st.integers(1, max_n))
+    if draw(st.booleans()):
+        vals = draw(st.lists(st.fractions(min_value=Fraction(1, 9), max_value=9,
+                                          max_denominator=9),
+                             min_size=2**n, max_size=2**n))
+        w = np.empty(2**n, dtype=object)
+        w[:] = vals
+        return w
+    k = n * (n - 1) // 2
+    W = np.zeros((n, n), dtype=np.int64)
+    W[np.triu_indices(n, 1)] = draw(st.lists(st.integers(-3, 3), min_size=k, max_size=k))
+    W = W + W.T
+    theta = np.array(draw(st.lists(st.integers(-2, 2), min_size=n, max_size=n)))
+    return bz.boltzmann_weights_exact(W, theta, draw(QS))
+
+
+def n_of(w) -> int:
+    return len(w).bit_length() - 1
+
+
+def pi_of(w):
+    z = sum(w, Fraction(0))
+    out = np.empty(len(w), dtype=object)
+    out[:] = [x / z for x in w]
+    return out
+
+
+@settings(max_examples=40)
+@given(targets())
+def test_B3_positivity_with_explicit_bounds(w):
+    n = n_of(w)
+    N = 2**n
+    delta = min(w) / sum(w, Fraction(0))
+    S = bz.systematic_scan_kernel(w)
+    Kn = bz.kernel_power(bz.random_scan_kernel(w), n)
+    assert min(S.ravel()) >= delta**n > 0
+    assert min(Kn.ravel()) >= (delta / n) ** n > 0
+    # pyref's own explicit constants are valid lower bounds of the exact Doeblin constants
+    c = bz.min_site_probability(w)
+    assert c >= delta
+    assert bz.doeblin_alpha_explicit(w, "systematic") == N * c**n
+    assert 0 < bz.doeblin_alpha_explicit(w, "systematic") <= bz.doeblin_alpha(S)
+    assert 0 < bz.doeblin_alpha_explicit(w, "random") <= bz.doeblin_alpha(Kn)
+    assert bz.doeblin_alpha(S) == N * min(S.ravel())
+
+
+@settings(max_examples=30)
+@given(targets())
+def test_B3_negative_control_n_minus_one_steps_do_not_suffice(w):
+    n = n_of(w)
+    N = 2**n
+    K = bz.random_scan_kernel(w)
+    Km = bz.kernel_power(K, n - 1)
+    # each step changes at most one bit; s -> complement(s) needs n changes
+    assert all(Km[s, (N - 1) ^ s] == 0 for s in range(N))
+    assert bz.doeblin_alpha(Km) == 0
+
+
+def test_B3_hand_example():
+    # n = 1, w = (1, 3): delta = 1/4; S = K_0 has rows (1/4, 3/4), min 1/4 = delta^1.
+    S = bz.systematic_scan_kernel(np.array([1, 3]))
+    assert min(S.ravel()) == Fraction(1, 4)
