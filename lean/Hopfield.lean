@@ -17,6 +17,21 @@ public import Hopfield.Vectors.V02
 public import Hopfield.Vectors.V03
 public import Hopfield.Vectors.V04
 public import Hopfield.Vectors.V05
+public import Hopfield.Finite.States
+public import Hopfield.Finite.Sum
+public import Hopfield.Finite.Kernel
+public import Hopfield.Finite.Doeblin
+public import Hopfield.Boltzmann.Spec
+public import Hopfield.Boltzmann.DetailedBalance
+public import Hopfield.Boltzmann.Positivity
+public import Hopfield.Boltzmann.Ergodic
+public import Hopfield.Boltzmann.SiteBound
+public import Hopfield.Boltzmann.ZeroTemp
+public import Hopfield.Boltzmann.Examples
+public import Hopfield.Boltzmann.Examples3
+public import Hopfield.Boltzmann.ZeroTempRate
+public import Hopfield.Boltzmann.Literal
+public import Hopfield.Vectors.Boltzmann
 
 /-!
 # Hopfield: the library root
@@ -26,8 +41,10 @@ so `lake build` and `python3 -m proofs_ci verify` check all of them.
 
 ## Main definitions
 
-See `Hopfield.Basic` (the executable specification that `pyref` mirrors) and
-`Hopfield.Literal` (literal networks for the test vectors `Hopfield.Vectors.*`).
+See `Hopfield.Basic` (the executable specification that `pyref` mirrors),
+`Hopfield.DenseSpec` (dense associative memories), `Hopfield.Boltzmann.Spec` (Gibbs
+kernels) and `Hopfield.Literal`, `Hopfield.Boltzmann.Literal` (literal networks for the
+test vectors `Hopfield.Vectors.*`).
 
 ## Main results
 

@@ -318,8 +318,9 @@ def _cmd_vectors(args: argparse.Namespace, out: TextIO) -> int:
     paths = vectors.write_lean_files(Path(args.lean_root), args.files, args.per_file)
     for path in paths:
         print(f"wrote {path}", file=out)
-    print(f"{args.files * args.per_file} cases in {len(paths)} files; the proof build "
-          "(python3 -m proofs_ci verify) checks them with the Lean kernel", file=out)
+    print(f"{args.files * args.per_file} classical/Hebbian cases and "
+          f"{vectors.BOLTZMANN_CASES} Boltzmann cases in {len(paths)} files; the proof "
+          "build (python3 -m proofs_ci verify) checks them with the Lean kernel", file=out)
     return 0
 
 

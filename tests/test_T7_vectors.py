@@ -22,8 +22,8 @@ LEAN = REPO / "lean"
 
 def test_committed_vectors_are_the_generators_output(tmp_path: Path) -> None:
     written = vectors.write_lean_files(tmp_path)
-    committed = sorted((LEAN / "Hopfield" / "Vectors").glob("V*.lean"))
-    assert [p.name for p in committed] == [p.name for p in written]
+    committed = sorted((LEAN / "Hopfield" / "Vectors").glob("*.lean"))
+    assert [p.name for p in committed] == sorted(p.name for p in written)
     for new in written:
         old = LEAN / "Hopfield" / "Vectors" / new.name
         assert old.read_text() == new.read_text(), (
@@ -40,6 +40,19 @@ def test_at_least_1000_cases() -> None:
     assert {c.tie for c in classical_cases} == {"keep", "plus"}
     assert {c.sync_kind for c in classical_cases} == {"fixed_point", "two_cycle"}
     assert {c.final_fixed for c in classical_cases} == {True, False}
+
+
+def test_boltzmann_cases_are_exact_and_consistent() -> None:
+    cases = vectors.generate_boltzmann()
+    assert len(cases) == vectors.BOLTZMANN_CASES
+    assert {c.n for c in cases} == {1, 2, 3}
+    for c in cases:
+        assert sum(c.pi) == 1 and max(c.weights) == 1  # exact Fractions
+        for K in (c.site_kernel, c.random_scan, c.systematic_scan):
+            assert all(sum(row) == 1 for row in K)  # rows are distributions
+            # pi is stationary (B2), computed here independently of pyref's checks
+            N = len(c.pi)
+            assert [sum(c.pi[s] * K[s][t] for s in range(N)) for t in range(N)] == c.pi
 
 
 def test_cases_are_deterministic_and_consistent() -> None:

@@ -1,0 +1,56 @@
+module
+
+public import Hopfield.Boltzmann.ZeroTemp
+public import Hopfield.Literal
+
+/-!
+# Literal weight tables (Boltzmann test-vector support)
+
+The index of a state in the enumeration shared with `pyref` (neuron `i` is `+1` iff bit `i`
+of the index is set), and weight functions given as tables in that order, the form in
+which `pyref` emits the Boltzmann differential test vectors (spec T7, B1-B5).
+
+## Main definitions
+
+* `Hopfield.stateIndex`: `∑_i [s_i = +1] 2^i`
+* `Hopfield.weightsOfList`: the weight function with the given table
+
+## Main results
+
+* `Hopfield.stateIndex_cons`: the index of `cons b r` is `[b] + 2 * index r`.
+* Kernel-checked: `enumStates n` lists the states in index order `0, 1, …, 2^n - 1` for
+  `n ≤ 4` (the order `pyref.boltzmann.all_states` uses).
+-/
+
+@[expose] public section
+
+noncomputable section
+
+namespace Hopfield
+
+/-- The index `∑_i [s_i = +1] 2^i` of a state (neuron `0` is the least significant bit), its
+position in `enumStates n` and in `pyref.boltzmann.all_states` (spec T7, B1-B5). -/
+def stateIndex : {n : Nat} → State n → Nat
+  | 0, _ => 0
+  | _ + 1, s => (if s 0 then 1 else 0) + 2 * stateIndex (State.tail s)
+
+/-- The weight function whose value at the state of index `k` is entry `k` of `l` (missing
+entries: `0`) (spec T7, B1-B5). -/
+def weightsOfList {n : Nat} (l : List Rat) : State n → Rat := fun s => l.getD (stateIndex s) 0
+
+/-- The index of `cons b r` is `[b] + 2 * index r` (spec T7). -/
+theorem stateIndex_cons {n : Nat} (b : Bool) (r : State n) :
+    stateIndex (State.cons b r) = (if b then 1 else 0) + 2 * stateIndex r := by
+  simp only [stateIndex, State.cons_zero, State.tail_cons]
+
+example : (enumStates 0).map stateIndex = List.range 1 := by decide +kernel
+example : (enumStates 1).map stateIndex = List.range 2 := by decide +kernel
+example : (enumStates 2).map stateIndex = List.range 4 := by decide +kernel
+example : (enumStates 3).map stateIndex = List.range 8 := by decide +kernel
+example : (enumStates 4).map stateIndex = List.range 16 := by decide +kernel
+
+end Hopfield
+
+end
+
+end

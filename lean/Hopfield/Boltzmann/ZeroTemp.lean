@@ -1,0 +1,191 @@
+module
+
+public import Hopfield.Boltzmann.Positivity
+public import Hopfield.Energy
+
+/-!
+# The zero-temperature limit of Gibbs sampling (spec B5)
+
+The Boltzmann weights `w s = q^(E s - E_min)` with `q = exp(-β) ∈ (0,1]` (rational `q` here:
+core Lean has no real numbers). The probability that the Gibbs update of neuron `i` gives
+`+1` is `w s^{i+} / (w s^{i+} + w s^{i-})`; since `E(s^{i-}) - E(s^{i+}) = 2 (h_i - θ_i)`
+it differs from the deterministic update of T1 by at most `q` when `h_i ≠ θ_i`, and it is
+exactly `1/2` on a tie. As `q → 0` (`β → ∞`) the Gibbs update becomes the deterministic one.
+
+## Main definitions
+
+* `Hopfield.minEnergy`: `E_min = min_s E(s)`.
+* `Hopfield.boltzmannW`: the Boltzmann weights `q^(E s - E_min)`.
+* `Hopfield.gibbsPlus`: the probability `K_i(s, s^{i+})` that neuron `i` becomes `+1`.
+* `Hopfield.bitQ`: `1` for `true`, `0` for `false`.
+
+## Main results
+
+* `Hopfield.energy_set_false_sub_set_true`: `E(s^{i-}) - E(s^{i+}) = 2 (h_i - θ_i)`.
+* `Hopfield.gibbsPlus_boltzmann_sub_le` (B5): `|P(+1) - [update = +1]| ≤ q` if `h_i ≠ θ_i`.
+* `Hopfield.gibbsPlus_boltzmann_tie` (B5): `P(+1) = 1/2` if `h_i = θ_i`.
+-/
+
+@[expose] public section
+
+noncomputable section
+
+namespace Hopfield
+
+variable {n : Nat}
+
+/-- The minimum of `f` over a list, `d` for the empty list (integer values) (spec B5). -/
+def iminList {α : Type} (f : α → Int) (d : Int) : List α → Int
+  | [] => d
+  | x :: l => if f x ≤ iminList f d l then f x else iminList f d l
+
+/-- `E_min = min_s E(s)` over all `2^n` states (spec B5). -/
+def minEnergy (W : Weights n) (θ : Thresholds n) : Int :=
+  iminList (energy W θ) (energy W θ (fun _ => false)) (enumStates n)
+
+/-- Boltzmann weights `w s = q^(E(s) - E_min)`, `q = exp(-β)` (spec B5; pyref mirrors it). -/
+def boltzmannW (q : Rat) (W : Weights n) (θ : Thresholds n) : State n → Rat :=
+  fun s => q ^ (energy W θ s - minEnergy W θ).toNat
+
+/-- The probability `K_i(s, s^{i+})` that the Gibbs update of neuron `i` gives `+1`
+(spec B5). -/
+def gibbsPlus (w : State n → Rat) (i : Fin n) (s : State n) : Rat := siteK w i s (s.set i true)
+
+/-- `1` for `true` (`+1`), `0` for `false` (`-1`): a deterministic update as a probability
+of `+1` (spec B5). -/
+def bitQ (b : Bool) : Rat := if b then 1 else 0
+
+/-- The integer list minimum is at most every value (spec B5). -/
+theorem iminList_le {α : Type} (f : α → Int) (d : Int) :
+    ∀ {l : List α} {x : α}, x ∈ l → iminList f d l ≤ f x
+  | [], _, h => by simp at h
+  | y :: l, x, h => by
+    unfold iminList
+    rcases List.mem_cons.mp h with rfl | h
+    · split <;> omega
+    · have := iminList_le f d h; split <;> omega
+
+/-- `E_min ≤ E(s)` (spec B5). -/
+theorem minEnergy_le (W : Weights n) (θ : Thresholds n) (s : State n) :
+    minEnergy W θ ≤ energy W θ s :=
+  iminList_le _ _ (mem_enumStates s)
+
+/-- Boltzmann weights are positive for `q > 0` (spec B5). -/
+theorem boltzmannW_pos {q : Rat} (hq : 0 < q) (W : Weights n) (θ : Thresholds n) :
+    Positive (boltzmannW q W θ) :=
+  fun _ => Rat.pow_pos hq
+
+/-- `E(s^{i-}) - E(s^{i+}) = 2 (h_i(s) - θ_i)` for symmetric zero-diagonal `W` (spec B5). -/
+theorem energy_set_false_sub_set_true {W : Weights n} (hW : ∀ i j, W i j = W j i)
+    (hd : ∀ i, W i i = 0) (θ : Thresholds n) (s : State n) (i : Fin n) :
+    energy W θ (s.set i false) - energy W θ (s.set i true) = 2 * (field W s i - θ i) := by
+  have h1 := energy_sub_of_eq_off hW hd θ (s := s) (s' := s.set i true) i
+    (fun j hj => State.set_ne s true hj)
+  have h2 := energy_sub_of_eq_off hW hd θ (s := s) (s' := s.set i false) i
+    (fun j hj => State.set_ne s false hj)
+  have v1 : (s.set i true).val i = 1 := by simp [State.val, State.set_self, spin]
+  have v2 : (s.set i false).val i = -1 := by simp [State.val, State.set_self, spin]
+  rw [v1] at h1
+  rw [v2] at h2
+  grind
+
+/-- The `+1` probability of a site update (spec B5). -/
+theorem gibbsPlus_eq (w : State n → Rat) (i : Fin n) (s : State n) :
+    gibbsPlus w i s = w (s.set i true) / (w (s.set i true) + w (s.set i false)) := by
+  unfold gibbsPlus siteK
+  rw [if_pos (agreeOff_set s i true)]
+
+/-- `q^d ≤ 1` for `0 ≤ q ≤ 1` (spec B5). -/
+theorem pow_le_one_of_le {q : Rat} (h0 : 0 ≤ q) (h1 : q ≤ 1) : ∀ d : Nat, q ^ d ≤ 1
+  | 0 => by rw [Rat.pow_zero]; exact Rat.le_refl
+  | d + 1 => by
+    rw [Rat.pow_succ]
+    have := Rat.mul_le_mul_of_nonneg_right (pow_le_one_of_le h0 h1 d) h0
+    grind
+
+/-- `q^(d+1) ≤ q` for `0 ≤ q ≤ 1` (spec B5). -/
+theorem pow_succ_le_self {q : Rat} (h0 : 0 ≤ q) (h1 : q ≤ 1) (d : Nat) : q ^ (d + 1) ≤ q := by
+  rw [Rat.pow_succ]
+  have := Rat.mul_le_mul_of_nonneg_right (pow_le_one_of_le h0 h1 d) h0
+  grind
+
+/-- `q^(a+d) = q^a q^d` (spec B5). -/
+theorem pow_add_eq {q : Rat} (a : Nat) : ∀ d : Nat, q ^ (a + d) = q ^ a * q ^ d
+  | 0 => by rw [Nat.add_zero, Rat.pow_zero]; grind
+  | d + 1 => by rw [← Nat.add_assoc, Rat.pow_succ, Rat.pow_succ, pow_add_eq a d]; grind
+
+/-- `q^(a+d+1) / (q^a + q^(a+d+1)) ≤ q` for `0 < q ≤ 1` (spec B5). -/
+theorem gibbs_frac_le {q : Rat} (h0 : 0 < q) (h1 : q ≤ 1) (a d : Nat) :
+    q ^ (a + (d + 1)) / (q ^ a + q ^ (a + (d + 1))) ≤ q := by
+  have hx : 0 < q ^ a := Rat.pow_pos h0
+  have hy : 0 < q ^ (a + (d + 1)) := Rat.pow_pos h0
+  have h2 := div_le_div_of_le (Rat.le_of_lt hy) Rat.le_refl hx
+    (show q ^ a ≤ q ^ a + q ^ (a + (d + 1)) by grind)
+  have e : q ^ (a + (d + 1)) / q ^ a = q ^ (d + 1) := by
+    rw [pow_add_eq, Rat.div_def]
+    have : q ^ a * (q ^ a)⁻¹ = 1 := Rat.mul_inv_cancel _ (by grind)
+    grind
+  have := pow_succ_le_self (Rat.le_of_lt h0) h1 d
+  grind
+
+/-- **B5** zero-temperature limit away from ties: for symmetric zero-diagonal `W`,
+`0 < q ≤ 1` and `h_i ≠ θ_i`, the Gibbs probability of `+1` at neuron `i` differs from the
+deterministic update (`1` if it gives `+1`, else `0`; either tie rule) by at most `q` (spec B5). -/
+theorem gibbsPlus_boltzmann_sub_le {W : Weights n} (hW : ∀ i j, W i j = W j i)
+    (hd : ∀ i, W i i = 0) (θ : Thresholds n) {q : Rat} (hq0 : 0 < q) (hq1 : q ≤ 1)
+    (rule : TieRule) (s : State n) (i : Fin n) (hne : field W s i ≠ θ i) :
+    qabs (gibbsPlus (boltzmannW q W θ) i s -
+      bitQ (updateBit rule (field W s i) (θ i) (s i))) ≤ q := by
+  have hE := energy_set_false_sub_set_true hW hd θ s i
+  have m1 := minEnergy_le W θ (s.set i true)
+  have m2 := minEnergy_le W θ (s.set i false)
+  rw [gibbsPlus_eq]
+  unfold boltzmannW
+  generalize ea : (energy W θ (s.set i true) - minEnergy W θ).toNat = a
+  generalize eb : (energy W θ (s.set i false) - minEnergy W θ).toNat = b
+  have hx : 0 < q ^ a := Rat.pow_pos hq0
+  have hy : 0 < q ^ b := Rat.pow_pos hq0
+  have hz : q ^ a + q ^ b ≠ 0 := by grind
+  by_cases hlt : θ i < field W s i
+  · have hu : updateBit rule (field W s i) (θ i) (s i) = true := by simp [updateBit, hlt]
+    rw [hu]
+    unfold bitQ
+    rw [if_pos rfl]
+    obtain ⟨d, hb⟩ : ∃ d, b = a + (d + 1) := ⟨b - a - 1, by omega⟩
+    have key := gibbs_frac_le hq0 hq1 a d
+    rw [← hb] at key
+    have e : q ^ a / (q ^ a + q ^ b) = 1 - q ^ b / (q ^ a + q ^ b) := by grind
+    have hp := div_nonneg_of_pos (Rat.le_of_lt hy) (show 0 < q ^ a + q ^ b by grind)
+    rw [e]
+    apply qabs_le <;> grind
+  · have hgt : field W s i < θ i := by omega
+    have hu : updateBit rule (field W s i) (θ i) (s i) = false := by
+      simp [updateBit, hlt, hgt]
+    rw [hu]
+    unfold bitQ
+    rw [if_neg (by simp)]
+    obtain ⟨d, ha⟩ : ∃ d, a = b + (d + 1) := ⟨a - b - 1, by omega⟩
+    have key := gibbs_frac_le hq0 hq1 b d
+    rw [← ha, Rat.add_comm (q ^ b)] at key
+    have hp := div_nonneg_of_pos (Rat.le_of_lt hx) (show 0 < q ^ a + q ^ b by grind)
+    apply qabs_le <;> grind
+
+/-- **B5** on a tie `h_i = θ_i` the Gibbs probability of `+1` is exactly `1/2`
+(symmetric zero-diagonal `W`, `q > 0`) (spec B5). -/
+theorem gibbsPlus_boltzmann_tie {W : Weights n} (hW : ∀ i j, W i j = W j i)
+    (hd : ∀ i, W i i = 0) (θ : Thresholds n) {q : Rat} (hq0 : 0 < q) (s : State n)
+    (i : Fin n) (h : field W s i = θ i) : gibbsPlus (boltzmannW q W θ) i s = 1 / 2 := by
+  have hE := energy_set_false_sub_set_true hW hd θ s i
+  rw [gibbsPlus_eq]
+  unfold boltzmannW
+  have e : (energy W θ (s.set i false) - minEnergy W θ).toNat =
+      (energy W θ (s.set i true) - minEnergy W θ).toNat := by omega
+  rw [e]
+  have hx : 0 < q ^ (energy W θ (s.set i true) - minEnergy W θ).toNat := Rat.pow_pos hq0
+  grind
+
+end Hopfield
+
+end
+
+end

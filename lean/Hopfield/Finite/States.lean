@@ -1,0 +1,128 @@
+module
+
+public import Hopfield.Basic
+
+/-!
+# Enumeration of all `2^n` states
+
+The finite state space `{-1,+1}^n` of the Boltzmann machine (spec "Stochastic theorems"),
+enumerated explicitly so that sums over states are kernel-evaluable.
+
+Enumeration order (shared with `pyref`): state index `k ∈ [0, 2^n)` has neuron `i = +1`
+iff bit `i` of `k` is `1` (neuron `0` is the least significant bit).
+
+## Main definitions
+
+* `Hopfield.State.decEq`: decidable equality of states, pointwise.
+* `Hopfield.State.cons`: set neuron `0` to `b` and shift the rest up by one.
+* `Hopfield.enumStates`: the list of all `2^n` states in the order above.
+
+## Main results
+
+* `Hopfield.mem_enumStates`: the enumeration is complete.
+* `Hopfield.nodup_enumStates`: the enumeration is duplicate-free.
+* `Hopfield.length_enumStates`: it has `2^n` entries.
+-/
+
+@[expose] public section
+
+noncomputable section
+
+namespace Hopfield
+
+/-- Decidable equality of states, pointwise (kernel-evaluable; spec B1-B5 finite layer). -/
+instance State.decEq {n : Nat} : DecidableEq (State n) := fun s t =>
+  decidable_of_iff (∀ i, s i = t i) ⟨funext, fun h _ => h ▸ rfl⟩
+
+/-- `cons b r`: neuron `0` is `b`, neuron `i + 1` is `r i` (spec B1-B5 enumeration). -/
+def State.cons {n : Nat} (b : Bool) (r : State n) : State (n + 1) :=
+  fun i => if h : i.val = 0 then b else r ⟨i.val - 1, by omega⟩
+
+/-- The neurons `1, …, n` of a state of `n + 1` neurons (spec B1-B5 enumeration). -/
+def State.tail {n : Nat} (s : State (n + 1)) : State n := fun i => s i.succ
+
+/-- All `2^n` states; index `k` has neuron `i = +1` iff bit `i` of `k` is set
+(spec B1-B5 enumeration, mirrored by `pyref`). -/
+def enumStates : (n : Nat) → List (State n)
+  | 0 => [fun i => i.elim0]
+  | n + 1 => (enumStates n).flatMap (fun r => [State.cons false r, State.cons true r])
+
+/-- A state is `cons` of its neuron `0` and its tail (spec B1-B5 finite layer). -/
+theorem State.cons_tail {n : Nat} (s : State (n + 1)) : State.cons (s 0) s.tail = s := by
+  funext i
+  by_cases h : i.val = 0
+  · have : i = 0 := Fin.ext h
+    subst this
+    simp [State.cons]
+  · simp only [State.cons, h, dite_false, State.tail]
+    congr 1
+    apply Fin.ext
+    simp only [Fin.val_succ]
+    omega
+
+/-- Neuron `0` of `cons b r` is `b` (spec B1-B5 finite layer). -/
+theorem State.cons_zero {n : Nat} (b : Bool) (r : State n) : State.cons b r 0 = b := by
+  simp [State.cons]
+
+/-- The tail of `cons b r` is `r` (spec B1-B5 finite layer). -/
+theorem State.tail_cons {n : Nat} (b : Bool) (r : State n) : (State.cons b r).tail = r := by
+  funext i
+  simp [State.cons, State.tail]
+
+/-- `cons` is injective (spec B1-B5 finite layer). -/
+theorem State.cons_inj {n : Nat} {b b' : Bool} {r r' : State n}
+    (h : State.cons b r = State.cons b' r') : b = b' ∧ r = r' := by
+  refine ⟨?_, ?_⟩
+  · have := congrArg (fun s => s 0) h
+    simpa [State.cons_zero] using this
+  · have := congrArg State.tail h
+    simpa [State.tail_cons] using this
+
+/-- The enumeration is complete: every state occurs (spec B1-B5 finite layer). -/
+theorem mem_enumStates : ∀ {n : Nat} (s : State n), s ∈ enumStates n
+  | 0, s => by
+    have : s = fun i => i.elim0 := funext (fun i => i.elim0)
+    simp [enumStates, this]
+  | n + 1, s => by
+    simp only [enumStates, List.mem_flatMap]
+    refine ⟨s.tail, mem_enumStates _, ?_⟩
+    rw [← State.cons_tail s]
+    cases s 0 <;> simp [State.tail_cons]
+
+/-- The enumeration is duplicate-free (spec B1-B5 finite layer). -/
+theorem nodup_enumStates : ∀ {n : Nat}, (enumStates n).Nodup
+  | 0 => by simp [enumStates]
+  | n + 1 => by
+    simp only [enumStates, List.Nodup, List.pairwise_flatMap]
+    refine ⟨?_, ?_⟩
+    · intro r _
+      refine List.Pairwise.cons ?_ (List.Pairwise.cons (by simp) List.Pairwise.nil)
+      intro a ha h
+      simp only [List.mem_cons, List.not_mem_nil, or_false] at ha
+      subst ha
+      exact Bool.noConfusion (State.cons_inj h).1
+    · have h := (@nodup_enumStates n)
+      refine List.Pairwise.imp ?_ h
+      intro r r' hne x hx y hy heq
+      simp only [List.mem_cons, List.not_mem_nil, or_false] at hx hy
+      rcases hx with rfl | rfl <;> rcases hy with rfl | rfl <;>
+        exact hne (State.cons_inj heq).2
+
+/-- There are `2^n` states (spec B1-B5 finite layer). -/
+theorem length_enumStates : ∀ {n : Nat}, (enumStates n).length = 2 ^ n
+  | 0 => rfl
+  | n + 1 => by
+    simp only [enumStates, List.length_flatMap, List.length_cons, List.length_nil]
+    rw [List.map_const', List.sum_replicate_nat, length_enumStates]
+    simp [Nat.pow_succ, Nat.mul_comm]
+
+example : (enumStates 2).map State.toList = [[-1, -1], [1, -1], [-1, 1], [1, 1]] := by
+  decide +kernel
+
+example : (enumStates 3).length = 8 := by decide +kernel
+
+end Hopfield
+
+end
+
+end
