@@ -361,7 +361,11 @@ def min_site_probability(w: Any) -> Any:
 def doeblin_alpha_explicit(w: Any, scan: str = "systematic") -> Any:
     """Explicit lower bounds on ``alpha`` from ``c`` = :func:`min_site_probability`
     (spec B3/B4): systematic ``2^n c^n``; random scan (``n`` steps hitting ``n`` distinct
-    sites, probability ``n!/n^n``) ``2^n n!/n^n c^n``.  Always ``<=`` the exact alpha."""
+    sites, probability ``n!/n^n``) ``2^n n!/n^n c^n``.  Always ``<=`` the exact alpha.
+
+    Lean proves the systematic value (``Hopfield.sysK_tv_le_siteMin``) and, for the random
+    scan, the smaller ``2^n (c/n)^n`` (``Hopfield.randK_tv_le_of``); the ``n!/n^n`` factor
+    here is property-tested (tests/test_B4_ergodicity.py), not Lean-proved."""
     wv, n, exact = _check_target(w)
     c = min_site_probability(wv)
     if scan == "systematic":

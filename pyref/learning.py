@@ -62,8 +62,16 @@ def hebbian(patterns: Any) -> np.ndarray:
     (n, n) int64 array: symmetric, zero diagonal, ``|W_ij| <= m``.
     """
     P = check_patterns(patterns)
-    m = P.shape[0]
-    return P.T @ P - m * np.eye(P.shape[1], dtype=np.int64)
+    m, n = P.shape
+    if m < 2**53:
+        # every partial sum of sum_k p_ki p_kj is an integer of magnitude <= m < 2**53, so
+        # the float64 BLAS product is exact (and much faster than numpy's int64 matmul)
+        Pf = P.astype(np.float64)
+        W = np.rint(Pf.T @ Pf).astype(np.int64)
+    else:
+        W = P.T @ P
+    W[np.diag_indices(n)] -= m
+    return W
 
 
 def hebbian_normalized(patterns: Any, *, exact: bool = True) -> np.ndarray:
