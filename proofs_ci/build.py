@@ -179,7 +179,8 @@ def compile_module(tc: Toolchain, mod: Module, src_root: Path, build_dir: Path) 
     out_base.parent.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ)
     env["LEAN_PATH"] = f"{tc.lib_dir}{os.pathsep}{build_dir}"
-    env["LEAN_WASM_MOUNTS"] = _mounts([src_root, build_dir, tc.lib_dir])
+    # lean.js looks for its own directory (the package) as well as the core library
+    env["LEAN_WASM_MOUNTS"] = _mounts([src_root, build_dir, tc.lib_dir, tc.lean_js.parent])
     cmd = tc.wasm_command() + [str(rel), "-o", f"{out_base}.olean", "-i", f"{out_base}.ilean"]
     proc = subprocess.run(cmd, cwd=src_root, env=env, capture_output=True, text=True,
                           errors="replace")

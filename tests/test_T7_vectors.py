@@ -96,4 +96,8 @@ def test_one_wrong_expected_value_fails_the_lean_check(tmp_path: Path) -> None:
     status = {r.name: r for r in results}
     assert status["Hopfield.Vectors.Good"].status in ("built", "cached")
     assert status["Hopfield.Vectors.Bad"].status == "failed"
-    assert "error" in status["Hopfield.Vectors.Bad"].output
+    # exactly one fact is rejected, by the kernel check at the mutated energy list
+    errors = re.findall(r"Bad\.lean:(\d+):\d+: error", status["Hopfield.Vectors.Bad"].output)
+    assert len(errors) == 1, status["Hopfield.Vectors.Bad"].output
+    line = int(errors[0])
+    assert "(energy w0 t0)" in " ".join(bad.splitlines()[line - 2:line])
