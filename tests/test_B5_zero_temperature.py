@@ -78,7 +78,6 @@ def test_B5_monotone_in_q(mach, q1, q2):
 @given(machines(max_n=3), QS)
 def test_B5_matches_site_kernel_and_sigmoid(mach, q):
     W, theta, s, i = mach
-    n = len(s)
     P = bz.gibbs_plus_probability(W, theta, s, i, q)
     K = bz.site_kernel(bz.boltzmann_weights_exact(W, theta, q), i)
     k = bz.state_index(s)
