@@ -379,6 +379,21 @@ def _bound_radius(Xa: np.ndarray, k: int, xa: np.ndarray, x_star: np.ndarray | N
     return r
 
 
+def _radius_exponent(X: np.ndarray, i: int, xi: np.ndarray, x_star: np.ndarray | None,
+                     beta: float, what: str) -> tuple[float, int, float, float]:
+    """Shared part of Theorems 4 and 5: ``(beta, N, M, -beta (Delta_i - 2 r M))`` with
+    ``r`` from :func:`_bound_radius` (inputs validated)."""
+    b = _check_beta(beta)
+    Xa = _patterns(X)
+    n = Xa.shape[1]
+    _need_two(n, what)
+    k = _index(i, n)
+    xa = _state(xi, Xa.shape[0])
+    M = float(np.max(np.linalg.norm(Xa, axis=0)))
+    r = _bound_radius(Xa, k, xa, x_star)
+    return b, n, M, -b * (separation(Xa, k) - 2.0 * r * M)
+
+
 def retrieval_error_bound(
     X: np.ndarray, i: int, xi: np.ndarray, beta: float, x_star: np.ndarray | None = None
 ) -> float:
@@ -391,15 +406,7 @@ def retrieval_error_bound(
     bound that follows from the same argument; the tests check the stronger one.
     Returns ``inf`` when the exponent overflows.
     """
-    b = _check_beta(beta)
-    Xa = _patterns(X)
-    n = Xa.shape[1]
-    _need_two(n, "the retrieval error bound")
-    k = _index(i, n)
-    xa = _state(xi, Xa.shape[0])
-    M = float(np.max(np.linalg.norm(Xa, axis=0)))
-    r = _bound_radius(Xa, k, xa, x_star)
-    expo = -b * (separation(Xa, k) - 2.0 * r * M)
+    _, n, M, expo = _radius_exponent(X, i, xi, x_star, beta, "the retrieval error bound")
     if expo > 700.0:
         return math.inf
     return 2.0 * (n - 1) * math.exp(expo) * M
@@ -432,15 +439,7 @@ def one_update_contraction_bound(
     Returns the right-hand bound on ``||J^m||_2`` (``inf`` on overflow); so
     ``||f(xi) - x_i*|| <= bound * ||xi - x_i*||`` for a fixed point x_i* of f.
     """
-    b = _check_beta(beta)
-    Xa = _patterns(X)
-    n = Xa.shape[1]
-    _need_two(n, "the Theorem 4 bound")
-    k = _index(i, n)
-    xa = _state(xi, Xa.shape[0])
-    M = float(np.max(np.linalg.norm(Xa, axis=0)))
-    r = _bound_radius(Xa, k, xa, x_star)
-    expo = -b * (separation(Xa, k) - 2.0 * r * M)
+    b, n, M, expo = _radius_exponent(X, i, xi, x_star, beta, "the Theorem 4 bound")
     if expo > 700.0:
         return math.inf
     return 2.0 * b * n * M * M * (n - 1) * math.exp(expo)
