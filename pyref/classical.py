@@ -536,7 +536,7 @@ def recall_batch(W: Any, theta: Any, probes: Any, *, mode: str = "async",
         order = check_schedule(schedule, n, cover=True)
 
     dt = _fast_dtype(Wv, th)
-    op = _DenseFields(Wv.astype(dt))
+    op = _DenseFields(Wv.astype(dt), symmetric=require_symmetric)
     return _recall_impl(op, th.astype(dt), S, mode=mode, tie=tie, max_sweeps=max_sweeps,
                         order=order, custom=not isinstance(schedule, str), dt=dt,
                         tol=_tie_tol(Wv, th), exact=Wv.dtype.kind == "i")
@@ -545,9 +545,12 @@ def recall_batch(W: Any, theta: Any, probes: Any, *, mode: str = "async",
 class _DenseFields:
     """Fields ``H = S W^T`` from a dense (n, n) matrix (already in the compute dtype)."""
 
-    def __init__(self, Wc: np.ndarray) -> None:
+    def __init__(self, Wc: np.ndarray, symmetric: bool = False) -> None:
         self.W = Wc
-        self.WT = np.ascontiguousarray(Wc.T) if Wc.dtype != object else Wc.T.copy()
+        if symmetric:                   # W^T is W: no transposed copy
+            self.WT = Wc
+        else:
+            self.WT = np.ascontiguousarray(Wc.T) if Wc.dtype != object else Wc.T.copy()
 
     def full(self, Sc: np.ndarray) -> np.ndarray:
         """``H[b, i] = sum_j W_ij S[b, j]``."""
@@ -680,7 +683,22 @@ def _async_batch_simple(Wc: np.ndarray, thc: np.ndarray, S: np.ndarray, active: 
         active = active[~done]
 
 
-_BLOCK = 64  # neurons per block: 64 was fastest of 32/64/128/256 at n = 1000 and 4000
+_BLOCK = 128  # neurons per block: 128 was fastest of 32/64/128/256 at n = 1000 (n = 4000: 256
+#               by 5%); measured with benchmarks/run.py's data, one BLAS thread
+
+
+def _unstable(H: np.ndarray, cur: np.ndarray, thc: np.ndarray, has_theta: bool,
+              tol: np.ndarray | None, keep: bool) -> np.ndarray:
+    """Mask of the neurons whose ``updateBit`` would change the spin: the field is strictly
+    on the other side of the threshold (``d s < 0``), or, for plus ties, ``d == 0`` and
+    ``s == -1`` (``d = h - theta``, zeroed inside the float tie band ``tol``)."""
+    d = H - thc if has_theta else H
+    if tol is not None:
+        d = np.where(np.abs(d) <= tol, 0.0, d)
+    F = d * cur < 0
+    if not keep:
+        F |= (d == 0) & (cur < 0)
+    return F
 
 
 def _async_batch_blocked(op: Any, thc: np.ndarray, S: np.ndarray, tie: str,
@@ -688,14 +706,21 @@ def _async_batch_blocked(op: Any, thc: np.ndarray, S: np.ndarray, tie: str,
                          exact: bool, tol: np.ndarray | None = None) -> None:
     """Batched cyclic asynchronous sweeps, blocked for BLAS.
 
-    Neurons are visited in order ``0..n-1`` in blocks of ``_BLOCK``.  Inside a block the
-    fields of the block's neurons are kept in a small ``(k, b)`` array and corrected after
-    every step by the block's own couplings; at the end of the block the flips are applied to
-    all fields by one matrix product ``H += D^T W[block, :]`` (``D`` = change of the spins,
-    only for probes that flipped).  Sequentially this is exactly the step-by-step definition.
-    For integer weights every quantity is an integer below the float mantissa limit (see
-    :func:`_fast_dtype`), so the fields stay exact and are never recomputed; for float
-    weights they are recomputed at the start of every sweep to stop rounding drift.
+    Neurons are visited in order ``0..n-1`` in blocks of ``_BLOCK``.  ``H`` holds every
+    field as of the start of the current block.  Inside a block, the field of neuron ``j``
+    when its turn comes is ``H[:, j] + sum_{i < j in block} W[j, i] D[i]``, where ``D`` holds
+    the spin changes (``new - old``, in ``{-2, 0, 2}``) made so far in the block: one small
+    matrix-vector product per step, vectorised over the probes.  At the end of the block the
+    changes reach all fields by one matrix product ``H += D^T W[block, :]`` (only probes that
+    changed).  Sequentially this is exactly the step-by-step definition.
+
+    Two shortcuts, both exact: a probe with no unstable neuron in a block at the start of
+    the block makes no change there (nothing else moves its block fields), so it skips the
+    block; and from the second sweep on, a probe with no unstable neuron at all is a fixed
+    point at once (the sweep would change nothing).  For integer weights every quantity is an
+    integer below the float mantissa limit (see :func:`_fast_dtype`), so the fields stay exact
+    and are never recomputed; for float weights they are recomputed at the start of every
+    sweep to stop rounding drift.
     """
     n = S.shape[1]
     keep = tie == "keep"
@@ -704,39 +729,66 @@ def _async_batch_blocked(op: Any, thc: np.ndarray, S: np.ndarray, tie: str,
     H = op.full(cur)
     has_theta = bool(np.any(thc != 0))
     blocks = [(b0, min(n, b0 + _BLOCK)) for b0 in range(0, n, _BLOCK)]
-    Wbbs = [op.block(b0, b1) for b0, b1 in blocks]
+    Wbbs = [np.ascontiguousarray(op.block(b0, b1)) for b0, b1 in blocks]
     for t in range(1, max_sweeps + 1):
         if active.size == 0:
             break
         if not exact and t > 1:
             H = op.full(cur)
+        if t > 1:                      # no unstable neuron: the sweep changes nothing
+            moving = _unstable(H, cur, thc, has_theta, tol, keep).any(axis=1)
+            if not moving.all():
+                still = ~moving
+                sweeps[active[still]] = t
+                S[active[still]] = cur[still].astype(np.int64)
+                status[active[still]] = "fixed_point"
+                active, cur, H = active[moving], cur[moving], H[moving]
+                if active.size == 0:
+                    break
         flipped_any = np.zeros(active.size, dtype=bool)
         for (b0, b1), Wbb in zip(blocks, Wbbs):
-            Hb = H[:, b0:b1].T.copy()                       # (k, b), never a view
-            Sb = cur[:, b0:b1].T.copy()                     # (k, b) spins
-            S0 = Sb.copy()
+            thb = thc[b0:b1]
+            tolb = None if tol is None else tol[b0:b1]
+            moving = _unstable(H[:, b0:b1], cur[:, b0:b1], thb, has_theta, tolb,
+                               keep).any(axis=1)
+            # gathering rows costs a copy; below 3/4 of the probes it pays for itself
+            sub: Any = np.flatnonzero(moving)
+            if sub.size == 0:
+                continue
+            if 4 * sub.size >= 3 * moving.size:
+                sub = slice(None)
+            Hb = H[sub, b0:b1].T.copy()                     # (k, r): block fields
+            Sb = cur[sub, b0:b1].T.copy()                   # (k, r): block spins
+            D = np.zeros_like(Sb)                           # (k, r): changes so far
             for j in range(b1 - b0):
                 col = Sb[j]                                 # a view: flips write to Sb
-                d = Hb[j] - thc[b0 + j] if has_theta else Hb[j]
-                if tol is not None:
-                    d = np.where(np.abs(d) <= tol[b0 + j], 0.0, d)
-                # updateBit changes the spin iff the field is strictly on the other side
-                # of the threshold (d * s < 0), or, for plus ties, d == 0 and s == -1
+                d = Hb[j] + Wbb[j, :j] @ D[:j] if j else Hb[j]
+                if has_theta:
+                    d = d - thb[j]
+                if tolb is not None:
+                    d = np.where(np.abs(d) <= tolb[j], 0.0, d)
                 flip = d * col < 0
                 if not keep:
                     flip |= (d == 0) & (col < 0)
                 ch = flip.nonzero()[0]
                 if ch.size:
-                    delta = -2 * col[ch]                    # new - old spin
-                    col[ch] = -col[ch]
-                    # field of neuron i (in block) moves by W[i, j] * delta
-                    Hb[:, ch] += Wbb[:, j][:, None] * delta[None, :]
-            D = Sb - S0                                      # (k, b) in {-2, 0, 2}
-            rows = np.flatnonzero(D.any(axis=0))
-            if rows.size:
-                cur[:, b0:b1] = Sb.T
-                H[rows] += op.partial(np.ascontiguousarray(D[:, rows].T), b0, b1)
-                flipped_any[rows] = True
+                    nv = -col[ch]
+                    col[ch] = nv
+                    D[j, ch] = 2 * nv
+            changed = D.any(axis=0)
+            if not changed.any():
+                continue
+            if isinstance(sub, slice) and 4 * np.count_nonzero(changed) >= 3 * changed.size:
+                Dr = np.ascontiguousarray(D.T)              # every probe, zero rows kept
+                cur[:, b0:b1] += Dr
+                H += op.partial(Dr, b0, b1)
+                flipped_any |= changed
+            else:
+                rr = np.arange(moving.size)[sub][changed]
+                Dr = np.ascontiguousarray(D[:, changed].T)  # (r', k)
+                cur[rr, b0:b1] += Dr
+                H[rr] += op.partial(Dr, b0, b1)
+                flipped_any[rr] = True
         sweeps[active] = t
         done = ~flipped_any
         S[active[done]] = cur[done].astype(np.int64)
