@@ -59,6 +59,7 @@ __all__ = [
     "kernel_power",
     "tv_distance",
     "distribution_after",
+    "distribution_after_scan",
     "doeblin_alpha",
     "doeblin_alpha_random_scan",
     "doeblin_alpha_systematic",
@@ -325,6 +326,68 @@ def distribution_after(mu: Any, P: Any, t: int) -> np.ndarray:
         raise ValueError(f"mu: has shape {v.shape}; expected ({P.shape[0]},)")
     for _ in range(t):
         v = v @ P
+    return v
+
+
+def _check_distribution(mu: Any, N: int, exact: bool) -> np.ndarray:
+    """A 1-D distribution of length ``N`` (entries >= 0 summing to 1, exactly for Fractions,
+    to 1e-9 for floats); Fractions when ``exact``."""
+    v = np.asarray(mu) if not isinstance(mu, np.ndarray) else mu
+    if v.ndim != 1 or v.shape[0] != N:
+        raise ValueError(f"mu: has shape {v.shape}; expected ({N},), one probability per "
+                         f"state")
+    if v.dtype.kind == "b" or v.dtype.kind not in "iufO":
+        raise ValueError(f"mu: dtype {v.dtype}; expected probabilities (numbers)")
+    if exact:
+        if v.dtype.kind == "f":
+            raise ValueError("mu: floats with an exact (int/Fraction) target; pass Fractions "
+                             "to stay exact, or a float target")
+        vals = [Fraction(x) if isinstance(x, (int, np.integer, Fraction))
+                and not isinstance(x, (bool, np.bool_)) else None for x in v]
+        if any(x is None for x in vals):
+            raise ValueError("mu: entries must be ints or Fractions for an exact target")
+        out = np.empty(N, dtype=object)
+        out[:] = vals
+        total = sum(vals, Fraction(0))
+        ok_sum = total == 1
+    else:
+        out = v.astype(np.float64)
+        if not np.all(np.isfinite(out)):
+            raise ValueError("mu: contains NaN or infinite entries")
+        total = float(out.sum())
+        ok_sum = abs(total - 1.0) <= 1e-9
+    if any(x < 0 for x in out):
+        raise ValueError("mu: has a negative entry; expected a probability distribution")
+    if not ok_sum:
+        raise ValueError(f"mu: sums to {total}; expected 1")
+    return out
+
+
+def distribution_after_scan(mu: Any, w: Any, t: int, scan: str = "systematic") -> np.ndarray:
+    """``mu K^t`` without forming the ``2^n x 2^n`` kernel (spec B2, B4), exact for an
+    int/Fraction target.
+
+    One site step is ``(mu K_i)(t) = (mu(t^{i+}) + mu(t^{i-})) c_i(t)`` with
+    ``c_i(t) = w(t) / (w(t^{i+}) + w(t^{i-}))``: ``O(2^n)`` work and memory.  ``scan=
+    "systematic"``: one step is a sweep ``K_0 K_1 ... K_{n-1}`` (the matrix of
+    :func:`systematic_scan_kernel`); ``scan="random"``: one step is
+    ``K = (1/n) sum_i K_i`` (:func:`random_scan_kernel`).  Same numbers as
+    ``distribution_after(mu, systematic_scan_kernel(w), t)`` (exactly, for Fractions) but
+    with ``O(n 2^n)`` memory instead of ``4^n``, so it reaches every ``n <= MAX_ENUM_N``.
+    """
+    wv, n, exact = _check_target(w)
+    t = check_nonneg_int(t, "t")
+    if scan not in ("systematic", "random"):
+        raise ValueError(f"scan: got {scan!r}; expected 'systematic' or 'random'")
+    v = _check_distribution(mu, 2**n, exact)
+    coeffs = [_site_coeff(wv, n, i) for i in range(n)]
+    inv_n = Fraction(1, n) if exact else 1.0 / n
+    for _ in range(t):
+        if scan == "systematic":
+            for plus, minus, c in coeffs:
+                v = (v[plus] + v[minus]) * c
+        else:
+            v = sum(((v[plus] + v[minus]) * c for plus, minus, c in coeffs)) * inv_n
     return v
 
 
