@@ -20,6 +20,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import resource
 import subprocess
 import sys
@@ -41,8 +42,23 @@ def timed(cmd: list[str], env: dict[str, str] | None = None) -> dict:
     if p.returncode != 0:
         tail = "\n".join((p.stdout + p.stderr).strip().splitlines()[-20:])
         raise SystemExit(f"{' '.join(cmd)} failed (exit {p.returncode}):\n{tail}")
-    return {"wall_s": wall, "cpu_s": cpu,
+    modules = {m.group(2): float(m.group(3)) for m in
+               re.finditer(r"^\[\d+/\d+\] (built|cached)\s+(\S+) \(([\d.]+) s\)",
+                           p.stdout, re.M)}
+    return {"wall_s": wall, "cpu_s": cpu, "module_wall_s": modules,
             "last_line": (p.stdout.strip().splitlines() or [""])[-1][:200]}
+
+
+def vector_files() -> dict[str, dict[str, int]]:
+    """Cases (``-- case K`` headers) and kernel-checked facts (``example``s) per generated
+    test-vector module (spec T7)."""
+    out = {}
+    for f in sorted((ROOT / "lean" / "Hopfield" / "Vectors").glob("*.lean")):
+        text = f.read_text()
+        out[f"Hopfield.Vectors.{f.stem}"] = {
+            "cases": len(re.findall(r"^-- case ", text, re.M)),
+            "facts": len(re.findall(r"^example\b", text, re.M))}
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -69,6 +85,7 @@ def main(argv: list[str] | None = None) -> int:
         n_mod = sum(1 for _ in (ROOT / "lean").rglob("*.lean"))
         res["modules"] = n_mod
         print(f"cold build of {n_mod} modules with -j {a.jobs} (minutes) ...", flush=True)
+        res["vector_files"] = vector_files()
         res["build_cold"] = timed([py, "-m", "proofs_ci", "build", "-j", str(a.jobs),
                                    "--build-dir", bdir], env)
         print("warm build (nothing changed) ...", flush=True)
