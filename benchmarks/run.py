@@ -364,54 +364,46 @@ print(json.dumps({{"sweep_s": (t1 - t0) / sweeps, "tv": float(tv),
 """
 
 
-def scan_bench(ns_exact: list[int], ns_float: list[int], sweeps: int, cap: float) -> list[dict]:
-    """Matrix-free ``mu K^t`` (``distribution_after_scan``, spec B2/B4) from a point mass:
-    time per systematic sweep and peak memory, each case in a fresh process."""
+def _fresh_process_cases(template: str, ns_exact: list[int], ns_float: list[int],
+                         cap: float, **extra: Any) -> list[dict]:
+    """Run ``template`` (formatted with ``root``, ``n``, ``exact`` and ``extra``) in a fresh
+    Python process per case, Fraction sizes first, then float64; the process prints one
+    JSON object.  An arithmetic stops at its first case that fails or exceeds ``cap`` s
+    (recorded with an ``error``)."""
     out = []
     for exact, ns in ((True, ns_exact), (False, ns_float)):
         for n in ns:
-            code = _SCAN_CASE.format(root=str(ROOT), n=n, exact=exact, sweeps=sweeps)
+            code = template.format(root=str(ROOT), n=n, exact=exact, **extra)
             entry = {"n": n, "states": 2**n, "arith": "Fraction" if exact else "float64",
-                     "sweeps": sweeps}
+                     **extra}
             try:
                 p = subprocess.run([sys.executable, "-c", code], capture_output=True,
                                    text=True, timeout=cap)
                 if p.returncode != 0:
                     entry["error"] = p.stderr.strip().splitlines()[-1][:200]
-                    out.append(entry)
-                    break
-                entry.update(json.loads(p.stdout))
+                else:
+                    entry.update(json.loads(p.stdout))
             except subprocess.TimeoutExpired:
                 entry["error"] = f"stopped after {cap:.0f} s (impractical)"
-                out.append(entry)
-                break
             out.append(entry)
+            if "error" in entry:
+                break
     return out
+
+
+def scan_bench(ns_exact: list[int], ns_float: list[int], sweeps: int, cap: float) -> list[dict]:
+    """Matrix-free ``mu K^t`` (``distribution_after_scan``, spec B2/B4) from a point mass:
+    time per systematic sweep and peak memory, each case in a fresh process."""
+    return _fresh_process_cases(_SCAN_CASE, ns_exact, ns_float, cap, sweeps=sweeps)
 
 
 def kernel_bench(ns_exact: list[int], ns_float: list[int], cap: float) -> list[dict]:
     """Systematic-scan kernel + Doeblin alpha (spec B3/B4), each case in a fresh process
     (peak RSS), stopping an arithmetic once a case exceeds ``cap`` seconds."""
-    out = []
-    for exact, ns in ((True, ns_exact), (False, ns_float)):
-        for n in ns:
-            code = _KERNEL_CASE.format(root=str(ROOT), n=n, exact=exact)
-            entry = {"n": n, "states": 2**n, "arith": "Fraction" if exact else "float64",
-                     "matrix_entries": 4**n}
-            try:
-                p = subprocess.run([sys.executable, "-c", code], capture_output=True,
-                                   text=True, timeout=cap)
-                if p.returncode != 0:
-                    entry["error"] = p.stderr.strip().splitlines()[-1][:200]
-                    out.append(entry)
-                    break
-                entry.update(json.loads(p.stdout))
-            except subprocess.TimeoutExpired:
-                entry["error"] = f"stopped after {cap:.0f} s (impractical)"
-                out.append(entry)
-                break
-            out.append(entry)
-    return out
+    rows = _fresh_process_cases(_KERNEL_CASE, ns_exact, ns_float, cap)
+    for r in rows:
+        r["matrix_entries"] = 4 ** r["n"]
+    return rows
 
 
 def gibbs_bench(n: int, chains: int, sweeps: int, repeats: int) -> list[dict]:
