@@ -701,6 +701,18 @@ def _unstable(H: np.ndarray, cur: np.ndarray, thc: np.ndarray, has_theta: bool,
     return F
 
 
+def _retire_fixed(S: np.ndarray, sweeps: np.ndarray, status: np.ndarray, t: int,
+                  active: np.ndarray, cur: np.ndarray, H: np.ndarray, done: np.ndarray
+                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Record the probes ``active[done]`` as fixed points reached at sweep ``t`` (final
+    state from ``cur``) and return ``active``, ``cur``, ``H`` without them."""
+    sweeps[active[done]] = t
+    S[active[done]] = cur[done].astype(np.int64)
+    status[active[done]] = "fixed_point"
+    keep_rows = ~done
+    return active[keep_rows], cur[keep_rows], H[keep_rows]
+
+
 def _async_batch_blocked(op: Any, thc: np.ndarray, S: np.ndarray, tie: str,
                          max_sweeps: int, sweeps: np.ndarray, status: np.ndarray, dt: Any,
                          exact: bool, tol: np.ndarray | None = None) -> None:
@@ -738,11 +750,7 @@ def _async_batch_blocked(op: Any, thc: np.ndarray, S: np.ndarray, tie: str,
         if t > 1:                      # no unstable neuron: the sweep changes nothing
             moving = _unstable(H, cur, thc, has_theta, tol, keep).any(axis=1)
             if not moving.all():
-                still = ~moving
-                sweeps[active[still]] = t
-                S[active[still]] = cur[still].astype(np.int64)
-                status[active[still]] = "fixed_point"
-                active, cur, H = active[moving], cur[moving], H[moving]
+                active, cur, H = _retire_fixed(S, sweeps, status, t, active, cur, H, ~moving)
                 if active.size == 0:
                     break
         flipped_any = np.zeros(active.size, dtype=bool)
@@ -790,12 +798,6 @@ def _async_batch_blocked(op: Any, thc: np.ndarray, S: np.ndarray, tie: str,
                 H[rr] += op.partial(Dr, b0, b1)
                 flipped_any[rr] = True
         sweeps[active] = t
-        done = ~flipped_any
-        S[active[done]] = cur[done].astype(np.int64)
-        status[active[done]] = "fixed_point"
-        keep_rows = ~done
-        active = active[keep_rows]
-        cur = cur[keep_rows]
-        H = H[keep_rows]
+        active, cur, H = _retire_fixed(S, sweeps, status, t, active, cur, H, ~flipped_any)
     if active.size:
         S[active] = cur.astype(np.int64)
