@@ -127,7 +127,7 @@ theorem hamming_setBit_le {n : Nat} (s p : State n) (i : Fin n) :
     hamming (setBit s i (p i)) p ≤ hamming s p := by
   have : (hamming (setBit s i (p i)) p : Int) ≤ hamming s p := by
     rw [hamming_eq_sumFin, hamming_eq_sumFin]
-    apply sumFin_le
+    apply sumFin_le_sumFin
     intro j
     unfold setBit
     split

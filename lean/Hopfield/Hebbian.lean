@@ -95,7 +95,7 @@ theorem field_hebbian {n : Nat} (ps : List (State n)) (s : State n) (i : Fin n) 
     split <;> omega
   unfold field
   simp only [hterm]
-  rw [sumFin_add, sumFin_mul_left, sumFin_ite_eq,
+  rw [sumFin_add, sumFin_mul_left, sumFin_ite_eq',
     sumFin_list_sum n ps (fun q j => q.val i * (q.val j * s.val j))]
   simp only [sumFin_mul_left, overlap]
   omega
