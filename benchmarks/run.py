@@ -594,7 +594,9 @@ def write_md(res: dict, path: Path) -> None:
               f"toolchain, {pr['modules']} Lean files, into a fresh build directory; load "
               f"average {pr['meta']['load_start']} at start, {pr['meta']['load_end']} at "
               f"end.  CPU time is that of the Lean processes (steadier than wall time on a "
-              f"shared machine).", "",
+              f"shared machine: with a load average above the {pr['meta']['cpus']} cores, "
+              f"the Lean processes got less than the cores and the wall times are upper "
+              f"figures).", "",
               "| step | wall | CPU |", "|---|---|---|"]
         labels = [("install_cold", "toolchain install into an empty cache (download + "
                                    "extract + patch)"),
