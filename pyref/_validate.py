@@ -126,6 +126,9 @@ def _check_pm1(arr: np.ndarray, name: str) -> np.ndarray:
         raise ValueError(f"{name}: dtype {arr.dtype} is not numeric; expected spins +1/-1")
     if arr.dtype.kind == "f" and not np.all(np.isfinite(arr)):
         raise ValueError(f"{name}: contains NaN or infinite entries; expected spins +1/-1")
+    if arr.dtype.kind in "iu" and arr.size and int(arr.max()) <= 1 and int(arr.min()) >= -1 \
+            and np.count_nonzero(arr) == arr.size:
+        return arr.astype(np.int64)         # fast path: three passes, no temporaries
     try:
         if arr.dtype.kind in "iuf":
             ok = np.abs(arr) == 1 if arr.dtype.kind != "u" else arr == 1
@@ -201,7 +204,7 @@ def check_weights(W: Any, n: int | None = None, *, symmetric: bool = False,
         raise ValueError(f"{name}: has shape {arr.shape}; expected ({n}, {n})")
     out = _normalise_numeric(arr, name)
     if out.dtype == np.int64 and out.size:
-        big = int(np.abs(out).max()) * out.shape[0] * out.shape[0]
+        big = max(int(out.max()), -int(out.min())) * out.shape[0] * out.shape[0]
         if big >= INT64_SAFE:
             out = out.astype(object)
     if symmetric and not np.all(out == out.T):

@@ -129,7 +129,12 @@ def _fast_dtype(W: np.ndarray, theta: np.ndarray) -> Any:
         return object
     if W.dtype.kind == "f":
         return np.float64
-    bound = 4 * (int(np.abs(W).sum(axis=1).max()) + int(np.abs(theta).max(initial=0)) + 1)
+    th_max = int(np.abs(theta).max(initial=0))
+    # cheap first: max |W_ij| * n bounds every row sum
+    w_max = max(int(W.max()), -int(W.min())) if W.size else 0
+    if 4 * (w_max * W.shape[1] + th_max + 1) < 2**24:
+        return np.float32
+    bound = 4 * (int(np.abs(W).sum(axis=1).max()) + th_max + 1)
     if bound < 2**24:
         return np.float32
     if bound < 2**53:
@@ -605,7 +610,7 @@ def _recall_impl(op: Any, thc: np.ndarray, S: np.ndarray, *, mode: str, tie: str
     B = S.shape[0]
     sweeps = np.zeros(B, dtype=np.int64)
     status = np.full(B, "max_sweeps", dtype="<U11")
-    S = S.copy()
+    # S is the caller's fresh int64 copy from check_states: updated in place
     active = np.arange(B)
 
     if mode == "sync":
@@ -683,8 +688,8 @@ def _async_batch_simple(Wc: np.ndarray, thc: np.ndarray, S: np.ndarray, active: 
         active = active[~done]
 
 
-_BLOCK = 128  # neurons per block: 128 was fastest of 32/64/128/256 at n = 1000 (n = 4000: 256
-#               by 5%); measured with benchmarks/run.py's data, one BLAS thread
+_BLOCK = 256  # neurons per block: of 128/256/384/512, 128 and 256 tied at n = 1000 and 256
+#               was faster at n = 4000 (benchmarks/run.py's data, one BLAS thread)
 
 
 def _unstable(H: np.ndarray, cur: np.ndarray, thc: np.ndarray, has_theta: bool,
@@ -701,14 +706,51 @@ def _unstable(H: np.ndarray, cur: np.ndarray, thc: np.ndarray, has_theta: bool,
     return F
 
 
+def _block_changes(Hb: np.ndarray, Sb: np.ndarray, M: np.ndarray, thb: np.ndarray,
+                   has_theta: bool, tolb: np.ndarray | None, keep: bool) -> np.ndarray:
+    """Spin changes ``D`` (``new - old``, ``(r, k)``) of one in-order pass over a block.
+
+    ``Hb``, ``Sb``: the block's fields and spins at the start of the block, one row per
+    probe.  Visiting neuron ``j`` sees the field ``Hb[:, j] + (D @ M)[:, j]`` (the changes of
+    the neurons before it; ``M`` is strictly upper triangular) and its own old spin, so the
+    exact result is the unique solution of the triangular system
+    ``D = step(Hb + D M)`` column by column.  It is found by iterating ``D <- step(Hb + D M)``
+    from ``D = 0``: after ``m`` rounds the first ``m`` columns are exact (column ``j`` only
+    reads columns ``< j``), and a row that did not change in a round is a fixed point, hence
+    that unique solution, and leaves the iteration.  Rounds: one more than the longest chain
+    of changes that cause each other, at most ``k + 1`` (typically 2-3), each one matrix
+    product ``(r, k) @ (k, k)`` instead of ``k`` sequential steps.
+    """
+    r, k = Hb.shape
+    D = (-2 * Sb) * _unstable(Hb, Sb, thb, has_theta, tolb, keep)     # round 1: D = 0
+    rows = np.flatnonzero(D.any(axis=1))
+    for _ in range(k):
+        if rows.size == 0:
+            return D
+        Dr = D[rows]
+        Hc = Dr @ M
+        Hc += Hb[rows]
+        Sr = Sb[rows]
+        Dn = (-2 * Sr) * _unstable(Hc, Sr, thb, has_theta, tolb, keep)
+        moved = (Dn != Dr).any(axis=1)
+        D[rows[moved]] = Dn[moved]
+        rows = rows[moved]
+    if rows.size:                          # unreachable: column j is exact after j + 1 rounds
+        raise RuntimeError("internal error: the in-block iteration did not settle")
+    return D
+
+
 def _retire_fixed(S: np.ndarray, sweeps: np.ndarray, status: np.ndarray, t: int,
                   active: np.ndarray, cur: np.ndarray, H: np.ndarray, done: np.ndarray
                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Record the probes ``active[done]`` as fixed points reached at sweep ``t`` (final
     state from ``cur``) and return ``active``, ``cur``, ``H`` without them."""
-    sweeps[active[done]] = t
-    S[active[done]] = cur[done].astype(np.int64)
-    status[active[done]] = "fixed_point"
+    if not done.any():
+        return active, cur, H
+    idx = active[done]
+    sweeps[idx] = t
+    S[idx] = cur[done]                      # +-1.0 -> int64 on assignment (exact)
+    status[idx] = "fixed_point"
     keep_rows = ~done
     return active[keep_rows], cur[keep_rows], H[keep_rows]
 
@@ -721,10 +763,11 @@ def _async_batch_blocked(op: Any, thc: np.ndarray, S: np.ndarray, tie: str,
     Neurons are visited in order ``0..n-1`` in blocks of ``_BLOCK``.  ``H`` holds every
     field as of the start of the current block.  Inside a block, the field of neuron ``j``
     when its turn comes is ``H[:, j] + sum_{i < j in block} W[j, i] D[i]``, where ``D`` holds
-    the spin changes (``new - old``, in ``{-2, 0, 2}``) made so far in the block: one small
-    matrix-vector product per step, vectorised over the probes.  At the end of the block the
-    changes reach all fields by one matrix product ``H += D^T W[block, :]`` (only probes that
-    changed).  Sequentially this is exactly the step-by-step definition.
+    the spin changes (``new - old``, in ``{-2, 0, 2}``) made before it in the block; all the
+    block's changes are found together by :func:`_block_changes` (a few small matrix
+    products, exact).  At the end of the block the changes reach all fields by one matrix
+    product ``H += D W[block, :]^T`` (only probes that changed).  This is exactly the
+    step-by-step definition.
 
     Two shortcuts, both exact: a probe with no unstable neuron in a block at the start of
     the block makes no change there (nothing else moves its block fields), so it skips the
@@ -741,7 +784,9 @@ def _async_batch_blocked(op: Any, thc: np.ndarray, S: np.ndarray, tie: str,
     H = op.full(cur)
     has_theta = bool(np.any(thc != 0))
     blocks = [(b0, min(n, b0 + _BLOCK)) for b0 in range(0, n, _BLOCK)]
-    Wbbs = [np.ascontiguousarray(op.block(b0, b1)) for b0, b1 in blocks]
+    # Ms[blk][i, j] = W[b0 + j, b0 + i] for i < j, else 0: D @ M adds to the field of
+    # block neuron j the changes of the block neurons visited before it
+    Ms = [np.ascontiguousarray(np.triu(op.block(b0, b1).T, 1)) for b0, b1 in blocks]
     for t in range(1, max_sweeps + 1):
         if active.size == 0:
             break
@@ -754,7 +799,7 @@ def _async_batch_blocked(op: Any, thc: np.ndarray, S: np.ndarray, tie: str,
                 if active.size == 0:
                     break
         flipped_any = np.zeros(active.size, dtype=bool)
-        for (b0, b1), Wbb in zip(blocks, Wbbs):
+        for blk, (b0, b1) in enumerate(blocks):
             thb = thc[b0:b1]
             tolb = None if tol is None else tol[b0:b1]
             moving = _unstable(H[:, b0:b1], cur[:, b0:b1], thb, has_theta, tolb,
@@ -765,35 +810,18 @@ def _async_batch_blocked(op: Any, thc: np.ndarray, S: np.ndarray, tie: str,
                 continue
             if 4 * sub.size >= 3 * moving.size:
                 sub = slice(None)
-            Hb = H[sub, b0:b1].T.copy()                     # (k, r): block fields
-            Sb = cur[sub, b0:b1].T.copy()                   # (k, r): block spins
-            D = np.zeros_like(Sb)                           # (k, r): changes so far
-            for j in range(b1 - b0):
-                col = Sb[j]                                 # a view: flips write to Sb
-                d = Hb[j] + Wbb[j, :j] @ D[:j] if j else Hb[j]
-                if has_theta:
-                    d = d - thb[j]
-                if tolb is not None:
-                    d = np.where(np.abs(d) <= tolb[j], 0.0, d)
-                flip = d * col < 0
-                if not keep:
-                    flip |= (d == 0) & (col < 0)
-                ch = flip.nonzero()[0]
-                if ch.size:
-                    nv = -col[ch]
-                    col[ch] = nv
-                    D[j, ch] = 2 * nv
-            changed = D.any(axis=0)
+            D = _block_changes(H[sub, b0:b1], cur[sub, b0:b1], Ms[blk], thb, has_theta,
+                               tolb, keep)                    # (r, k) spin changes
+            changed = D.any(axis=1)
             if not changed.any():
                 continue
             if isinstance(sub, slice) and 4 * np.count_nonzero(changed) >= 3 * changed.size:
-                Dr = np.ascontiguousarray(D.T)              # every probe, zero rows kept
-                cur[:, b0:b1] += Dr
-                H += op.partial(Dr, b0, b1)
+                cur[:, b0:b1] += D                          # every probe, zero rows kept
+                H += op.partial(D, b0, b1)
                 flipped_any |= changed
             else:
                 rr = np.arange(moving.size)[sub][changed]
-                Dr = np.ascontiguousarray(D[:, changed].T)  # (r', k)
+                Dr = np.ascontiguousarray(D[changed])       # (r', k)
                 cur[rr, b0:b1] += Dr
                 H[rr] += op.partial(Dr, b0, b1)
                 flipped_any[rr] = True

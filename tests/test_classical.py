@@ -262,11 +262,11 @@ def test_recall_batch_matches_run(net, tie, mode, seed):
 
 
 def test_recall_batch_large_blocked_path_matches_run():
-    # n > block size (64) so several blocks, probes finishing at different sweeps
+    # n = 600 > block size (256): three blocks, probes finishing at different sweeps
     rng = np.random.default_rng(3)
-    P = rng.choice([-1, 1], size=(12, 150))
+    P = rng.choice([-1, 1], size=(60, 600))   # 10% load: slow, varied convergence
     W = hebbian(P)
-    probes = P[rng.integers(0, 12, 20)] * np.where(rng.random((20, 150)) < 0.3, -1, 1)
+    probes = P[rng.integers(0, 60, 20)] * np.where(rng.random((20, 600)) < 0.3, -1, 1)
     res = recall_batch(W, None, probes)
     assert len(set(res.sweeps.tolist())) > 1
     for b in range(20):
@@ -275,6 +275,48 @@ def test_recall_batch_large_blocked_path_matches_run():
     # a single probe (the (k, 1) block arrays must not alias the fields)
     one = recall_batch(W, None, probes[:1])
     assert one.states[0].tolist() == run(W, None, probes[0]).state.tolist()
+
+
+@pytest.mark.parametrize("kind", ["int_theta", "float", "int_dense"])
+@pytest.mark.parametrize("tie", ["keep", "plus"])
+def test_recall_batch_blocked_thresholds_floats_ties_match_run(kind, tie):
+    # the blocked path with thresholds, float weights (tie band) and both tie rules
+    rng = np.random.default_rng(11)
+    n = 560                    # > 2 blocks of 256
+    if kind == "int_theta":
+        W = hebbian(rng.choice([-1, 1], size=(9, n)))
+        th = rng.integers(-3, 4, n)
+    elif kind == "float":
+        A = rng.normal(size=(n, n))
+        W = A + A.T
+        np.fill_diagonal(W, 0.0)
+        th = 0.1 * rng.normal(size=n)
+    else:
+        A = rng.integers(-2, 3, size=(n, n))
+        W = A + A.T
+        np.fill_diagonal(W, 0)
+        th = rng.integers(-2, 3, n)
+    probes = rng.choice([-1, 1], size=(15, n))
+    res = recall_batch(W, th, probes, tie=tie, max_sweeps=6)
+    for b in range(15):
+        r = run(W, th, probes[b], tie=tie, max_sweeps=6, record=False)
+        assert res.states[b].tolist() == r.state.tolist()
+        assert res.sweeps[b] == r.sweeps and res.status[b] == r.status
+
+
+def test_recall_batch_cascade_inside_a_block():
+    # W[i, i-1] = 2 only (not symmetric): the field of neuron i is 2 s_(i-1), so an in-order
+    # sweep copies s_0 = +1 down the whole chain, each flip caused by the one just before it
+    # (a dependency chain as long as the block); sweep 1 ends all +1, sweep 2 changes nothing.
+    n = 600                    # spans three blocks of 256
+    A = np.zeros((n, n), dtype=np.int64)
+    A[np.arange(1, n), np.arange(n - 1)] = 2
+    probes = -np.ones((4, n), dtype=np.int64)
+    probes[:, 0] = 1
+    probes[1, 300:] = 1
+    res = recall_batch(A, None, probes, require_symmetric=False)
+    assert np.all(res.states == 1)
+    assert res.sweeps.tolist() == [2, 2, 2, 2] and np.all(res.status == "fixed_point")
 
 
 def test_recall_batch_custom_schedule_and_fraction():
