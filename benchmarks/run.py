@@ -302,7 +302,7 @@ def recall_bench(N: int, P: int, n_probes: int, repeats: int, budget: float,
 
 # --------------------------------------------------------------------------- other benches
 
-_KERNEL_CASE = r"""
+_CASE_PRELUDE = r"""
 import os, sys, time, json
 sys.path.insert(0, {root!r})
 import numpy as np
@@ -311,14 +311,17 @@ from pyref import boltzmann
 n, exact = {n}, {exact}
 rng = np.random.default_rng(n)
 A = rng.integers(-1, 2, size=(n, n)); W = np.triu(A, 1); W = W + W.T
-w = boltzmann.boltzmann_weights_exact(W, None, Fraction(1, 2))
-if not exact:
-    w = np.array([float(x) for x in w])
 def mem(key):  # kB from /proc/self/status (VmHWM, unlike ru_maxrss, restarts at exec)
     for line in open("/proc/self/status"):
         if line.startswith(key + ":"):
             return int(line.split()[1])
     return 0
+"""
+
+_KERNEL_CASE = _CASE_PRELUDE + r"""
+w = boltzmann.boltzmann_weights_exact(W, None, Fraction(1, 2))
+if not exact:
+    w = np.array([float(x) for x in w])
 r0 = mem("VmRSS")
 t0 = time.process_time()
 K = boltzmann.systematic_scan_kernel(w)
@@ -330,16 +333,8 @@ print(json.dumps({{"kernel_s": t1 - t0, "alpha_s": t2 - t1, "alpha": float(a),
                   "peak_rss_mb": r1 / 1024, "rss_growth_mb": (r1 - r0) / 1024}}))
 """
 
-
-_SCAN_CASE = r"""
-import os, sys, time, json
-sys.path.insert(0, {root!r})
-import numpy as np
-from fractions import Fraction
-from pyref import boltzmann
-n, exact, sweeps = {n}, {exact}, {sweeps}
-rng = np.random.default_rng(n)
-A = rng.integers(-1, 2, size=(n, n)); W = np.triu(A, 1); W = W + W.T
+_SCAN_CASE = _CASE_PRELUDE + r"""
+sweeps = {sweeps}
 E = boltzmann.energies_all(W, None)
 if exact:
     w = boltzmann.boltzmann_weights_exact(W, None, Fraction(1, 2))
@@ -347,11 +342,6 @@ if exact:
 else:
     w = 0.5 ** (E - E.min()).astype(np.float64)
     mu = np.zeros(2**n); mu[0] = 1.0
-def mem(key):
-    for line in open("/proc/self/status"):
-        if line.startswith(key + ":"):
-            return int(line.split()[1])
-    return 0
 r0 = mem("VmRSS")
 t0 = time.process_time()
 v = boltzmann.distribution_after_scan(mu, w, sweeps, scan="systematic")
