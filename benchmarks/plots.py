@@ -21,6 +21,7 @@ import json
 import sys
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -47,6 +48,15 @@ def walsh(k: int) -> np.ndarray:
     return H
 
 
+def _save(fig: Any, name: str) -> Path:
+    """Lay out ``fig``, write it to ``docs/img/<name>`` and close it."""
+    fig.tight_layout()
+    path = OUT / name
+    fig.savefig(path, dpi=DPI)
+    plt.close(fig)
+    return path
+
+
 def energy_descent() -> Path:
     rng = np.random.default_rng(7)
     n, m = 200, 12
@@ -66,11 +76,7 @@ def energy_descent() -> Path:
                  f"(n = {n}, {m} random Hebbian patterns, cyclic sweeps)")
     ax.legend(fontsize=8)
     ax.grid(alpha=0.3)
-    fig.tight_layout()
-    path = OUT / "energy_descent.png"
-    fig.savefig(path, dpi=DPI)
-    plt.close(fig)
-    return path
+    return _save(fig, "energy_descent.png")
 
 
 def capacity() -> Path:
@@ -100,11 +106,7 @@ def capacity() -> Path:
     ax.set_title("Capacity of the Hebbian rule (random patterns, keep ties)")
     ax.legend(fontsize=8)
     ax.grid(alpha=0.3)
-    fig.tight_layout()
-    path = OUT / "capacity.png"
-    fig.savefig(path, dpi=DPI)
-    plt.close(fig)
-    return path
+    return _save(fig, "capacity.png")
 
 
 def basin() -> Path:
@@ -126,11 +128,7 @@ def basin() -> Path:
                  f"recall\nfor m (2d + 1) < n; beyond it recall is likely, not certain")
     ax.legend(fontsize=8, loc="lower left")
     ax.grid(alpha=0.3)
-    fig.tight_layout()
-    path = OUT / "basin.png"
-    fig.savefig(path, dpi=DPI)
-    plt.close(fig)
-    return path
+    return _save(fig, "basin.png")
 
 
 def boltzmann_tv() -> Path:
@@ -165,11 +163,7 @@ def boltzmann_tv() -> Path:
                  "(4-neuron ring with couplings +-1, exact Fraction kernels; t = sweeps)")
     ax.legend(fontsize=7, loc="lower left", ncol=1)
     ax.grid(alpha=0.3, which="both")
-    fig.tight_layout()
-    path = OUT / "boltzmann_tv.png"
-    fig.savefig(path, dpi=DPI)
-    plt.close(fig)
-    return path
+    return _save(fig, "boltzmann_tv.png")
 
 
 def bench_bars() -> Path | None:
@@ -211,11 +205,7 @@ def bench_bars() -> Path | None:
                          label="extrapolated (time-capped peer)"))
     ax.legend(handles=handles, fontsize=7, ncol=2)
     ax.grid(alpha=0.3, axis="y", which="both")
-    fig.tight_layout()
-    path = OUT / "bench_recall.png"
-    fig.savefig(path, dpi=DPI)
-    plt.close(fig)
-    return path
+    return _save(fig, "bench_recall.png")
 
 
 def main() -> int:
