@@ -721,7 +721,7 @@ def _block_changes(Hb: np.ndarray, Sb: np.ndarray, M: np.ndarray, thb: np.ndarra
     of changes that cause each other, at most ``k + 1`` (typically 2-3), each one matrix
     product ``(r, k) @ (k, k)`` instead of ``k`` sequential steps.
     """
-    r, k = Hb.shape
+    k = Hb.shape[1]
     D = (-2 * Sb) * _unstable(Hb, Sb, thb, has_theta, tolb, keep)     # round 1: D = 0
     rows = np.flatnonzero(D.any(axis=1))
     for _ in range(k):

@@ -272,7 +272,7 @@ def test_recall_batch_large_blocked_path_matches_run():
     for b in range(20):
         r = run(W, None, probes[b], record=False)
         assert res.states[b].tolist() == r.state.tolist() and res.sweeps[b] == r.sweeps
-    # a single probe (the (k, 1) block arrays must not alias the fields)
+    # a single probe: one-row block arrays
     one = recall_batch(W, None, probes[:1])
     assert one.states[0].tolist() == run(W, None, probes[0]).state.tolist()
 
