@@ -243,10 +243,16 @@ def site_kernel(w: Any, i: int) -> np.ndarray:
     return K
 
 
+def _apply_site(M: np.ndarray, coeff: tuple[np.ndarray, np.ndarray, np.ndarray]) -> np.ndarray:
+    """``M @ K_i`` for a row vector or matrix ``M``, from ``coeff = _site_coeff(w, n, i)``:
+    ``(M K_i)(., t) = (M(., t^{i+}) + M(., t^{i-})) c_i(t)``."""
+    plus, minus, c = coeff
+    return (M[..., plus] + M[..., minus]) * c
+
+
 def _right_site(M: np.ndarray, wv: np.ndarray, n: int, i: int) -> np.ndarray:
     """``M @ K_i`` in O(N^2): ``(M K_i)(s, t) = (M(s, t^{i+}) + M(s, t^{i-})) c_i(t)``."""
-    plus, minus, c = _site_coeff(wv, n, i)
-    return (M[:, plus] + M[:, minus]) * c[None, :]
+    return _apply_site(M, _site_coeff(wv, n, i))
 
 
 def _identity(N: int, exact: bool) -> np.ndarray:
@@ -356,7 +362,7 @@ def _check_distribution(mu: Any, N: int, exact: bool) -> np.ndarray:
             raise ValueError("mu: contains NaN or infinite entries")
         total = float(out.sum())
         ok_sum = abs(total - 1.0) <= 1e-9
-    if any(x < 0 for x in out):
+    if np.any(out < 0):
         raise ValueError("mu: has a negative entry; expected a probability distribution")
     if not ok_sum:
         raise ValueError(f"mu: sums to {total}; expected 1")
@@ -384,10 +390,10 @@ def distribution_after_scan(mu: Any, w: Any, t: int, scan: str = "systematic") -
     inv_n = Fraction(1, n) if exact else 1.0 / n
     for _ in range(t):
         if scan == "systematic":
-            for plus, minus, c in coeffs:
-                v = (v[plus] + v[minus]) * c
+            for coeff in coeffs:
+                v = _apply_site(v, coeff)
         else:
-            v = sum(((v[plus] + v[minus]) * c for plus, minus, c in coeffs)) * inv_n
+            v = sum(_apply_site(v, coeff) for coeff in coeffs) * inv_n
     return v
 
 
