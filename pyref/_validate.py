@@ -13,10 +13,25 @@ Number types.  Weights and thresholds may be
 * float arrays (returned as ``float64``) -- must be finite.
 
 States are integer arrays whose entries are exactly ``+1`` or ``-1`` (spec conventions).
+
+Scalars.  Real parameters go through :func:`check_real` (``bool``, ``str`` and ``complex``
+are rejected, never coerced); counts through :func:`check_int`; float arrays through
+:func:`check_float_array` (``bool``/``str``/``complex`` dtypes rejected); probability
+vectors through :func:`check_distribution`; seeds through :func:`check_seed` /
+:func:`as_generator` (validated eagerly, at call time, also by generator functions).
+
+Exact arithmetic limits.  Exact rational powers ``q**e`` grow by ``e`` times the bit size of
+``q``; :func:`check_exact_power` refuses results above :data:`MAX_EXACT_BITS` bits, and
+:data:`MAX_EXACT_STEPS` bounds loops of exact matrix/vector products.  The messages name the
+limit and the float (or matrix-free) route to use instead.
+
+This module is the one validation layer of ``pyref``: every other module imports its
+checkers from here (public names only; no private cross-module imports).
 """
 
 from __future__ import annotations
 
+import math
 import numbers
 from fractions import Fraction
 from typing import Any, Sequence
@@ -37,15 +52,38 @@ __all__ = [
     "check_schedule",
     "check_positive_int",
     "check_nonneg_int",
+    "check_int",
+    "check_real",
+    "check_choice",
+    "check_float_array",
+    "check_distribution",
+    "check_exact_power",
+    "check_seed",
     "as_generator",
     "is_exact",
     "INT64_SAFE",
+    "InputTypeError",
+    "MAX_EXACT_BITS",
+    "MAX_EXACT_STEPS",
 ]
 
 #: Largest magnitude for which sums of products stay exact in ``int64`` (with headroom).
 INT64_SAFE = 2**62
 
+#: Largest bit size (numerator + denominator) of one exact rational power ``q**e``.
+MAX_EXACT_BITS = 1 << 20
+
+#: Largest number of exact (Fraction) vector-matrix steps one call may run.
+MAX_EXACT_STEPS = 10_000
+
 _TIE_RULES = ("keep", "plus")
+
+
+class InputTypeError(TypeError, ValueError):
+    """An argument of the wrong type (e.g. a string or ``bool`` where a number is
+    expected).  Subclasses both :class:`TypeError` and :class:`ValueError`, so callers
+    catching either (the documented contract of ``pyref``: malformed input raises
+    ``ValueError``) see it."""
 
 
 def _as_array(x: Any, name: str) -> np.ndarray:
@@ -85,8 +123,16 @@ def _normalise_numeric(arr: np.ndarray, name: str) -> np.ndarray:
         if not np.all(np.isfinite(out)):
             raise ValueError(f"{name}: contains NaN or infinite entries; expected finite numbers")
         return out
+    if kind == "c":
+        raise ValueError(f"{name}: got a complex array; expected real numbers (integers, "
+                         f"Fractions or floats)")
     if kind == "O":
         flat = arr.ravel()
+        if any(isinstance(v, (str, bytes, bool, np.bool_, complex, np.complexfloating))
+               for v in flat):
+            raise ValueError(f"{name}: has an entry that is a string, bool or complex "
+                             f"number; expected real numbers (integers, Fractions or "
+                             f"floats)")
         if all(_is_rational_scalar(v) for v in flat):
             vals = [Fraction(v) if isinstance(v, Fraction) else int(v) for v in flat]
             vals = [int(v) if isinstance(v, Fraction) and v.denominator == 1 else v
@@ -230,7 +276,8 @@ def check_thresholds(theta: Any, n: int, name: str = "theta") -> np.ndarray:
     if arr.ndim != 1 or arr.shape[0] != n:
         raise ValueError(f"{name}: has shape {arr.shape}; expected a 1-D array of length {n}")
     out = _normalise_numeric(arr, name)
-    if out.dtype == np.int64 and out.size and int(np.abs(out).max()) * n >= INT64_SAFE:
+    if out.dtype == np.int64 and out.size and \
+            max(int(out.max()), -int(out.min())) * n >= INT64_SAFE:
         out = out.astype(object)
     return out
 
@@ -319,10 +366,221 @@ def check_nonneg_int(k: Any, name: str) -> int:
     return int(k)
 
 
-def as_generator(seed: Any = None) -> np.random.Generator:
-    """A :class:`numpy.random.Generator` from a seed, an existing Generator, or ``None``."""
+def check_int(k: Any, name: str, minimum: int | None = None,
+              maximum: int | None = None) -> int:
+    """An integer (not ``bool``) in ``[minimum, maximum]`` (either bound optional).
+
+    Raises
+    ------
+    TypeError
+        If ``k`` is not an integer (floats, strings, ``bool`` are refused).
+    ValueError
+        If ``k`` is out of range; the message states the range.
+    """
+    rng = (f">= {minimum}" if maximum is None else f"in [{minimum}, {maximum}]") \
+        if minimum is not None else (f"<= {maximum}" if maximum is not None else "")
+    if isinstance(k, (bool, np.bool_)) or not isinstance(k, (int, np.integer)):
+        raise InputTypeError(f"{name}: got {k!r} ({type(k).__name__}); expected an integer "
+                        f"{rng}".rstrip())
+    v = int(k)
+    if (minimum is not None and v < minimum) or (maximum is not None and v > maximum):
+        raise ValueError(f"{name}: got {v}; expected an integer {rng}")
+    return v
+
+
+def check_real(x: Any, name: str, *, lo: float | None = None, hi: float | None = None,
+               lo_open: bool = False, hi_open: bool = False, exact: bool = False) -> Any:
+    """A finite real scalar in an interval; returns a ``float`` (or, with ``exact``, the
+    ``int``/``Fraction`` unchanged so exact callers stay exact).
+
+    ``bool``, ``str``, ``complex`` and 0-d arrays of those are refused (never coerced).
+
+    Raises
+    ------
+    TypeError
+        If ``x`` is not a real number.
+    ValueError
+        If ``x`` is NaN/infinite or outside ``[lo, hi]`` (open ends as requested).
+    """
+    if isinstance(x, np.ndarray) and x.ndim == 0:
+        x = x[()]
+    if isinstance(x, (bool, np.bool_)) or not isinstance(x, numbers.Real):
+        raise InputTypeError(f"{name}: got {x!r} ({type(x).__name__}); expected a real number")
+    if isinstance(x, (int, np.integer, Fraction)) and exact:
+        v: Any = Fraction(x) if not isinstance(x, (int, np.integer)) else int(x)
+    else:
+        try:
+            v = float(x)
+        except OverflowError as exc:
+            raise ValueError(f"{name}: got {_fmt(x)}, too large for a float; expected a "
+                             f"finite real number") from exc
+        if not math.isfinite(v):
+            raise ValueError(f"{name}: got {x!r}; expected a finite real number")
+    lo_s = "(" if lo_open else "["
+    hi_s = ")" if hi_open else "]"
+    want = f"{lo_s}{'-inf' if lo is None else lo}, {'inf' if hi is None else hi}{hi_s}"
+    if lo is not None and (v < lo or (lo_open and v == lo)):
+        raise ValueError(f"{name}: got {_fmt(x)}; expected a real number in {want}")
+    if hi is not None and (v > hi or (hi_open and v == hi)):
+        raise ValueError(f"{name}: got {_fmt(x)}; expected a real number in {want}")
+    return v
+
+
+def check_choice(value: Any, choices: Sequence[Any], name: str) -> Any:
+    """``value`` if it is one of ``choices`` (compared with ``==`` after a type check)."""
+    for c in choices:
+        if type(value) is type(c) and value == c:
+            return value
+    raise ValueError(f"{name}: got {value!r}; expected one of {tuple(choices)!r}")
+
+
+def check_float_array(a: Any, name: str, ndim: int | tuple[int, ...] | None = None,
+                      *, nonempty: bool = False) -> np.ndarray:
+    """A finite ``float64`` array (copy) with ``ndim`` dimensions (an int or a tuple).
+
+    Integer and float inputs are accepted; ``bool``, ``str``, ``complex`` and other
+    dtypes are refused, as are NaN/inf entries (also those from overflow when converting
+    huge integers).
+
+    Raises
+    ------
+    ValueError
+        On a wrong dtype, wrong number of dimensions, empty array (with ``nonempty``) or
+        non-finite entries.
+    """
+    arr = _as_array(a, name)
+    kind = arr.dtype.kind
+    if kind == "O":
+        if any(isinstance(v, (str, bytes, bool, np.bool_, complex, np.complexfloating))
+               for v in arr.ravel()):
+            raise ValueError(f"{name}: has a string, bool or complex entry; expected real "
+                             f"numbers")
+    elif kind not in "iuf":
+        raise ValueError(f"{name}: dtype {arr.dtype} is not real numeric; expected an "
+                         f"array of real numbers")
+    try:
+        with np.errstate(over="ignore"):
+            out = np.array(arr, dtype=np.float64)
+    except (TypeError, ValueError, OverflowError) as exc:
+        raise ValueError(f"{name}: entries are not real numbers ({exc}); expected an "
+                         f"array of real numbers") from exc
+    if ndim is not None:
+        allowed = (ndim,) if isinstance(ndim, int) else tuple(ndim)
+        if out.ndim not in allowed:
+            want = " or ".join(str(k) for k in allowed)
+            raise ValueError(f"{name}: has shape {out.shape}; expected {want} "
+                             f"dimension(s)")
+    if nonempty and out.size == 0:
+        raise ValueError(f"{name}: is empty (shape {out.shape}); expected at least one "
+                         f"entry")
+    if not np.all(np.isfinite(out)):
+        raise ValueError(f"{name}: contains NaN or infinite entries; expected finite "
+                         f"numbers")
+    return out
+
+
+def check_distribution(mu: Any, N: int | None = None, *, exact: bool | None = None,
+                       name: str = "mu", atol: float = 1e-9) -> np.ndarray:
+    """A probability vector: 1-D (length ``N`` if given), entries >= 0 summing to 1
+    (exactly for ints/Fractions, within ``atol`` for floats).
+
+    ``exact=True`` demands ints/Fractions (returned as an object array of Fractions),
+    ``exact=False`` returns float64, ``None`` keeps the input's kind.
+
+    Raises
+    ------
+    ValueError
+        On a wrong shape or dtype, a negative entry or a sum different from 1.
+    """
+    v = _as_array(mu, name)
+    if v.ndim != 1 or v.shape[0] == 0 or (N is not None and v.shape[0] != N):
+        raise ValueError(f"{name}: has shape {v.shape}; expected "
+                         f"({N if N is not None else 'N'},), one probability per state")
+    if v.dtype.kind == "b" or v.dtype.kind not in "iufO":
+        raise ValueError(f"{name}: dtype {v.dtype}; expected probabilities (real numbers)")
+    if exact is None:
+        exact = v.dtype.kind in "iuO" and all(_is_rational_scalar(x) for x in v)
+    total: Any
+    if exact:
+        if v.dtype.kind == "f":
+            raise ValueError(f"{name}: floats with an exact (int/Fraction) target; pass "
+                             f"Fractions to stay exact, or a float target")
+        if not all(_is_rational_scalar(x) for x in v):
+            raise ValueError(f"{name}: entries must be ints or Fractions for an exact "
+                             f"target")
+        out = np.empty(v.shape[0], dtype=object)
+        out[:] = [Fraction(int(x)) if isinstance(x, np.integer) else Fraction(x) for x in v]
+        total = sum(out, Fraction(0))
+        ok_sum = total == 1
+    else:
+        out = check_float_array(v, name, 1)
+        total = float(out.sum())
+        ok_sum = abs(total - 1.0) <= atol
+    if any(x < 0 for x in out):
+        raise ValueError(f"{name}: has a negative entry; expected a probability "
+                         f"distribution (entries >= 0 summing to 1)")
+    if not ok_sum:
+        raise ValueError(f"{name}: sums to {total}; expected a probability distribution "
+                         f"summing to 1")
+    return out
+
+
+def check_exact_power(base: Fraction, exponent: int, name: str = "q",
+                      limit: int | None = None) -> None:
+    """Refuse an exact power ``base**exponent`` whose size would exceed ``limit`` bits
+    (default :data:`MAX_EXACT_BITS`), so exact arithmetic never runs unbounded.
+
+    Raises
+    ------
+    ValueError
+        Naming the exponent, the estimated size and the limit.
+    """
+    limit = MAX_EXACT_BITS if limit is None else limit
+    fb = Fraction(base)
+    bits = fb.numerator.bit_length() + fb.denominator.bit_length()
+    if fb in (0, 1, -1) or exponent == 0:
+        return
+    size = abs(int(exponent)) * bits
+    if size > limit:
+        raise ValueError(f"{name}: exact power {name}**{exponent} would need about {size} "
+                         f"bits; exact arithmetic is limited to {limit} bits per number "
+                         f"(pass a float to use the float route)")
+
+
+def check_seed(seed: Any, name: str = "seed") -> Any:
+    """Validate a seed eagerly: ``None`` (fresh OS entropy: not reproducible), an int
+    ``>= 0`` (reproducible) or a :class:`numpy.random.Generator` (used as is, advanced
+    in place).  Returns ``seed`` unchanged.
+
+    Raises
+    ------
+    TypeError
+        If ``seed`` is none of these types (``bool`` and floats are refused).
+    ValueError
+        If ``seed`` is a negative int.
+    """
+    if seed is None or isinstance(seed, np.random.Generator):
+        return seed
+    if isinstance(seed, (bool, np.bool_)) or not isinstance(seed, (int, np.integer)):
+        raise InputTypeError(f"{name}: got {seed!r} ({type(seed).__name__}); expected None, an "
+                        f"int >= 0 or a numpy.random.Generator")
+    if seed < 0:
+        raise ValueError(f"{name}: got {seed}; expected None, an int >= 0 or a "
+                         f"numpy.random.Generator")
+    return seed
+
+
+def as_generator(seed: Any = None, name: str = "seed") -> np.random.Generator:
+    """A :class:`numpy.random.Generator` from ``seed`` (see :func:`check_seed`):
+    ``None`` draws fresh OS entropy (not reproducible), an int ``>= 0`` gives a
+    reproducible stream, a Generator is returned as is.
+
+    Raises
+    ------
+    TypeError, ValueError
+        As :func:`check_seed`.
+    """
+    seed = check_seed(seed, name)
     if isinstance(seed, np.random.Generator):
         return seed
-    if seed is None or isinstance(seed, (int, np.integer)) and not isinstance(seed, bool):
-        return np.random.default_rng(seed)
-    raise ValueError(f"seed: got {seed!r}; expected None, an int or a numpy.random.Generator")
+    return np.random.default_rng(None if seed is None else int(seed))
