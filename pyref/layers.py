@@ -37,7 +37,8 @@ import math
 
 import numpy as np
 
-from .modern import _check_beta, _finite_array
+from ._validate import check_beta as _check_beta
+from ._validate import check_float_array, check_int, check_real, check_seed
 
 __all__ = [
     "hopfield_core",
@@ -51,7 +52,7 @@ __all__ = [
 def _project(name: str, A: np.ndarray, W: object, wname: str) -> np.ndarray:
     if W is None:
         return A
-    Wa = _finite_array(wname, W, ndim=2)
+    Wa = check_float_array(W, wname, ndim=2)
     if Wa.shape[0] != A.shape[-1]:
         raise ValueError(
             f"{wname} has shape {Wa.shape} but {name} has last dimension {A.shape[-1]};"
@@ -110,20 +111,23 @@ def hopfield_core(
     (and the last attention matrix, shape (..., S, N), if ``return_attention``).
     ``beta`` defaults to ``1/sqrt(d_k)``.
     """
-    Qa = _finite_array("Q (state patterns)", Q)
-    Ka = _finite_array("K (stored patterns)", K)
+    Qa = check_float_array(Q, "Q (state patterns)")
+    Ka = check_float_array(K, "K (stored patterns)")
     if Qa.ndim < 2 or Ka.ndim < 2:
         raise ValueError(f"Q and K must have shape (..., S, d_k) and (..., N, d_k), got {Qa.shape} and {Ka.shape}")
     if Ka.shape[-2] == 0:
         raise ValueError("the stored pattern set is empty (N = 0): need at least one stored pattern")
     if Qa.shape[-2] == 0:
         raise ValueError("the state pattern set is empty (S = 0): need at least one state pattern")
+    if Qa.shape[-1] == 0:
+        raise ValueError("the associative space is empty (d_k = 0): state and stored patterns "
+                         "need at least one component")
     if Qa.shape[-1] != Ka.shape[-1]:
         raise ValueError(
             f"state patterns have dimension {Qa.shape[-1]} but stored patterns have {Ka.shape[-1]}:"
             " both must live in the same associative space (d_k)"
         )
-    Va = Ka if V is None else _finite_array("V (values)", V)
+    Va = Ka if V is None else check_float_array(V, "V (values)")
     if Va.ndim < 2 or Va.shape[-2] != Ka.shape[-2]:
         raise ValueError(f"V must have shape (..., N, d_v) with N = {Ka.shape[-2]}, got {Va.shape}")
     b = 1.0 / math.sqrt(Qa.shape[-1]) if beta is None else _check_beta(beta)
@@ -164,13 +168,13 @@ def hopfield_association(
     space; ``beta`` defaults to ``1/sqrt(d_k)`` (then one step equals scaled
     dot-product attention with ``V = Y W_K W_V``).
     """
-    Ra = _finite_array("R (state patterns)", R)
-    Ya = _finite_array("Y (stored patterns)", Y)
+    Ra = check_float_array(R, "R (state patterns)")
+    Ya = check_float_array(Y, "Y (stored patterns)")
     if Ra.ndim < 2 or Ya.ndim < 2:
         raise ValueError(f"R and Y must have shape (..., S, d_r) and (..., N, d_y), got {Ra.shape} and {Ya.shape}")
     Q = _project("R", Ra, W_Q, "W_Q")
     K = _project("Y", Ya, W_K, "W_K")
-    Wv = None if W_V is None else _finite_array("W_V", W_V, ndim=2)
+    Wv = None if W_V is None else check_float_array(W_V, "W_V", ndim=2)
     if Wv is not None and Wv.shape[0] != K.shape[-1]:
         raise ValueError(f"W_V has shape {Wv.shape}; it must have shape (d_k, d_v) with d_k = {K.shape[-1]}")
     V = None if Wv is None else K @ Wv
@@ -193,7 +197,7 @@ def hopfield_pooling(
     associative space; it is the stand-in for hflayers' learned pooling weights.
     ``Y``: (..., N, d_y).  Output (..., S_q, d_v) (or (..., d_v) for a 1-D query).
     """
-    qa = _finite_array("query", query, ndim=(1, 2))
+    qa = check_float_array(query, "query", ndim=(1, 2))
     single = qa.ndim == 1
     q2 = qa[None, :] if single else qa
     out = hopfield_association(
@@ -222,11 +226,11 @@ def hopfield_lookup(
     ``stored``: (N, d_k) static stored patterns (keys, in the associative space);
     ``values``: (N, d_v) associated values (default ``stored``); ``R``: (..., S, d_r).
     """
-    Ra = _finite_array("R (state patterns)", R)
+    Ra = check_float_array(R, "R (state patterns)")
     if Ra.ndim < 2:
         raise ValueError(f"R must have shape (..., S, d_r), got {Ra.shape}")
-    K = _finite_array("stored (static patterns)", stored, ndim=2)
-    V = None if values is None else _finite_array("values", values, ndim=2)
+    K = check_float_array(stored, "stored (static patterns)", ndim=2)
+    V = None if values is None else check_float_array(values, "values", ndim=2)
     Q = _project("R", Ra, W_Q, "W_Q")
     return hopfield_core(Q, K, V, beta=beta, steps=steps, mask=mask, return_attention=return_attention)
 
@@ -236,7 +240,10 @@ def scaled_dot_product_attention(
 ) -> np.ndarray:
     """``softmax(Q K^T / sqrt(d_k)) V`` (Vaswani et al.); equals :func:`hopfield_core`
     with ``beta = 1/sqrt(d_k)`` and one step."""
-    Qa = _finite_array("Q", Q)
+    Qa = check_float_array(Q, "Q")
     if Qa.ndim < 2:
         raise ValueError(f"Q must have shape (..., S, d_k), got {Qa.shape}")
+    if Qa.shape[-1] == 0:
+        raise ValueError(f"Q has d_k = 0 (shape {Qa.shape}); expected d_k >= 1, the scale "
+                         f"is 1/sqrt(d_k)")
     return hopfield_core(Qa, K, V, beta=1.0 / math.sqrt(Qa.shape[-1]), steps=1, mask=mask)

@@ -36,7 +36,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .modern import _check_beta, _finite_array
+from ._validate import check_beta as _check_beta
+from ._validate import check_float_array, check_int, check_real, check_seed
 
 __all__ = [
     "LayerWeights",
@@ -59,16 +60,11 @@ class LayerWeights(NamedTuple):
 
 def random_layer_weights(n_layers: int, d: int, d_k: int | None = None, seed: int = 0, scale: float = 1.0) -> list[LayerWeights]:
     """Independent Gaussian layer weights, entries N(0, scale^2 / d) (seeded)."""
-    if not isinstance(n_layers, (int, np.integer)) or n_layers < 0:
-        raise ValueError(f"n_layers must be an integer >= 0, got {n_layers!r}")
-    if not isinstance(d, (int, np.integer)) or d < 1:
-        raise ValueError(f"d must be a positive integer, got {d!r}")
-    dk = d if d_k is None else d_k
-    if not isinstance(dk, (int, np.integer)) or dk < 1:
-        raise ValueError(f"d_k must be a positive integer, got {d_k!r}")
-    if not (math.isfinite(scale) and scale > 0):
-        raise ValueError(f"scale must be finite and > 0, got {scale!r}")
-    rng = np.random.default_rng(seed)
+    n_layers = check_int(n_layers, "n_layers", 0)
+    d = check_int(d, "d (a positive integer)", 1)
+    dk = check_int(d if d_k is None else d_k, "d_k (a positive integer)", 1)
+    scale = check_real(scale, "scale", lo=0.0, lo_open=True)
+    rng = np.random.default_rng(check_seed(seed))
     sd = scale / math.sqrt(d)
     return [
         LayerWeights(rng.normal(0, sd, (d, dk)), rng.normal(0, sd, (d, dk)), rng.normal(0, sd, (d, d)))
@@ -97,9 +93,9 @@ def _weights(w: object, d: int, idx: int) -> LayerWeights:
         Wq, Wk, Wv = w  # type: ignore[misc]
     except (TypeError, ValueError) as exc:
         raise ValueError(f"layer {idx} weights must be a triple (W_Q, W_K, W_V)") from exc
-    Wq = _finite_array(f"W_Q of layer {idx}", Wq, ndim=2)
-    Wk = _finite_array(f"W_K of layer {idx}", Wk, ndim=2)
-    Wv = _finite_array(f"W_V of layer {idx}", Wv, ndim=2)
+    Wq = check_float_array(Wq, f"W_Q of layer {idx}", ndim=2)
+    Wk = check_float_array(Wk, f"W_K of layer {idx}", ndim=2)
+    Wv = check_float_array(Wv, f"W_V of layer {idx}", ndim=2)
     if Wq.shape[0] != d or Wk.shape[0] != d or Wq.shape[1] != Wk.shape[1]:
         raise ValueError(
             f"layer {idx}: W_Q {Wq.shape} and W_K {Wk.shape} must both have shape (d, d_k) with d = {d}"
@@ -125,7 +121,7 @@ def mha_layer(
     ``beta`` defaults to ``1/sqrt(d_k)``.  ``mask`` (boolean, broadcastable to
     (..., T, T), True = may attend) is applied to softmax(H), e.g. a causal mask.
     """
-    Xa = _finite_array("X (tokens)", X)
+    Xa = check_float_array(X, "X (tokens)")
     if Xa.ndim < 2 or Xa.shape[-2] == 0 or Xa.shape[-1] == 0:
         raise ValueError(f"X must have shape (..., T, d) with T, d >= 1, got {Xa.shape}")
     T, d = Xa.shape[-2:]
@@ -138,7 +134,7 @@ def mha_layer(
     if H_prev is None:
         H = S
     else:
-        Hp = _finite_array("H_prev (hidden state)", H_prev)
+        Hp = check_float_array(H_prev, "H_prev (hidden state)")
         if Hp.shape[-2:] != (T, T):
             raise ValueError(f"H_prev must have shape (..., {T}, {T}), got {Hp.shape}")
         H = ah * Hp + (1.0 - ah) * S
@@ -169,7 +165,7 @@ def mha_stack(
 
     ``alpha_h = 0`` gives plain self-attention in every layer.
     """
-    Xa = _finite_array("X (tokens)", X)
+    Xa = check_float_array(X, "X (tokens)")
     out = [Xa]
     H = None
     for idx, w in enumerate(layers):
@@ -186,7 +182,7 @@ def relative_residual(X: np.ndarray) -> float:
     0 iff all tokens are equal (rank-1 "collapsed" output); Dong et al. 2021 measure the
     residual ``Res(X) = X - 1 x^T`` in the same way.  Returns 0.0 for X = 0.
     """
-    Xa = _finite_array("X (tokens)", X, ndim=2)
+    Xa = check_float_array(X, "X (tokens)", ndim=2)
     nrm = float(np.linalg.norm(Xa))
     if nrm == 0.0:
         return 0.0
@@ -195,7 +191,7 @@ def relative_residual(X: np.ndarray) -> float:
 
 def token_uniformity(X: np.ndarray) -> float:
     """Mean cosine similarity over distinct token pairs (1 = all tokens parallel)."""
-    Xa = _finite_array("X (tokens)", X, ndim=2)
+    Xa = check_float_array(X, "X (tokens)", ndim=2)
     T = Xa.shape[0]
     if T < 2:
         raise ValueError(f"token_uniformity needs at least two tokens, got T = {T}")

@@ -41,6 +41,8 @@ from typing import NamedTuple
 
 import numpy as np
 
+from ._validate import check_beta, check_float_array, check_int, check_real
+
 __all__ = [
     "lse",
     "softmax",
@@ -65,36 +67,19 @@ __all__ = [
 
 
 # ---------------------------------------------------------------------------
-# private validation helpers (also used by pyref.layers, pyref.mil, pyref.mha)
+# validation (the shared layer pyref._validate; the two underscore names below are kept
+# only as thin aliases for modules that have not switched yet, e.g. pyref.mil)
 # ---------------------------------------------------------------------------
 
 
 def _finite_array(name: str, a: object, ndim: int | tuple[int, ...] | None = None) -> np.ndarray:
-    """Return ``a`` as a float64 array, raising ValueError if it is not finite or of
-    the wrong number of dimensions."""
-    try:
-        arr = np.asarray(a, dtype=np.float64)
-    except (TypeError, ValueError) as exc:  # strings, ragged lists, ...
-        raise ValueError(f"{name} must be a numeric array, got {type(a).__name__}: {exc}") from exc
-    if ndim is not None:
-        allowed = (ndim,) if isinstance(ndim, int) else ndim
-        if arr.ndim not in allowed:
-            want = " or ".join(str(k) for k in allowed)
-            raise ValueError(f"{name} must have {want} dimension(s), got shape {arr.shape}")
-    if not np.all(np.isfinite(arr)):
-        raise ValueError(f"{name} contains NaN or inf; all entries must be finite")
-    return arr
+    """Alias of :func:`pyref._validate.check_float_array` (argument order ``name, a``)."""
+    return check_float_array(a, name, ndim)
 
 
 def _check_beta(beta: object, name: str = "beta") -> float:
-    """Return beta as a float, raising ValueError unless it is finite and > 0."""
-    try:
-        b = float(beta)  # type: ignore[arg-type]
-    except (TypeError, ValueError) as exc:
-        raise ValueError(f"{name} must be a positive real number, got {beta!r}") from exc
-    if not math.isfinite(b) or b <= 0.0:
-        raise ValueError(f"{name} must be finite and > 0 (an inverse temperature), got {beta!r}")
-    return b
+    """Alias of :func:`pyref._validate.check_beta`."""
+    return check_beta(beta, name)
 
 
 def _patterns(X: object) -> np.ndarray:
@@ -267,14 +252,8 @@ def retrieve(
     b = _check_beta(beta)
     Xa = _patterns(X)
     x = _state(xi, Xa.shape[0]).copy()
-    if not isinstance(max_steps, (int, np.integer)) or max_steps < 1:
-        raise ValueError(f"max_steps must be a positive integer, got {max_steps!r}")
-    try:
-        tol_f = float(tol)
-    except (TypeError, ValueError) as exc:
-        raise ValueError(f"tol must be a finite number >= 0, got {tol!r}") from exc
-    if not (math.isfinite(tol_f) and tol_f >= 0):
-        raise ValueError(f"tol must be finite and >= 0, got {tol!r}")
+    max_steps = check_int(max_steps, "max_steps", 1)
+    tol_f = check_real(tol, "tol", lo=0.0)
     scale = max(1.0, float(np.max(np.linalg.norm(Xa, axis=0))))
     for step in range(1, int(max_steps) + 1):
         new = Xa @ _softmax_unchecked(_scores(Xa, x), b, axis=0)
@@ -335,11 +314,15 @@ def epsilon(X: np.ndarray, i: int, xi: np.ndarray, beta: float) -> float:
 def sphere_radius(N: int, M: float, beta: float) -> float:
     """Radius ``1 / (beta N M)`` of the sphere ``S_i`` around x_i (paper, Theorem 4 setting)."""
     b = _check_beta(beta)
-    if not isinstance(N, (int, np.integer)) or N < 1:
-        raise ValueError(f"N must be a positive integer, got {N!r}")
-    if not (math.isfinite(M) and M > 0):
-        raise ValueError(f"M must be finite and > 0, got {M!r}")
-    return 1.0 / (b * N * M)
+    N = check_int(N, "N", 1)
+    M = check_real(M, "M", lo=0.0, lo_open=True)
+    with np.errstate(over="ignore", divide="ignore"):
+        r = 1.0 / (np.float64(b) * N * M)
+    if not (math.isfinite(r) and r > 0):
+        raise ValueError(f"sphere radius 1/(beta N M) = {r} is not a positive finite "
+                         f"float for beta = {b!r}, N = {N}, M = {M!r}; expected beta*N*M "
+                         f"within float64 range")
+    return float(r)
 
 
 def separation_threshold(N: int, M: float, beta: float) -> float:
@@ -353,11 +336,16 @@ def separation_threshold(N: int, M: float, beta: float) -> float:
     Needs N >= 2.
     """
     b = _check_beta(beta)
-    if not isinstance(N, (int, np.integer)) or N < 2:
-        raise ValueError(f"N must be an integer >= 2, got {N!r}")
-    if not (math.isfinite(M) and M > 0):
-        raise ValueError(f"M must be finite and > 0, got {M!r}")
-    return 2.0 / (b * N) + math.log(2.0 * (N - 1) * N * b * M * M) / b
+    N = check_int(N, "N", 2)
+    M = check_real(M, "M", lo=0.0, lo_open=True)
+    # the log argument is formed in logs, so tiny beta or M never give log(0)
+    log_arg = math.log(2.0) + math.log(N - 1) + math.log(N) + math.log(b) + 2.0 * math.log(M)
+    with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
+        t = np.float64(2.0) / (np.float64(b) * N) + np.float64(log_arg) / np.float64(b)
+    if not math.isfinite(float(t)):
+        raise ValueError(f"separation threshold overflows float64 for beta = {b!r}, N = {N}, "
+                         f"M = {M!r}; expected beta not so small that 1/beta overflows")
+    return float(t)
 
 
 def well_separated(X: np.ndarray, i: int, beta: float) -> bool:
@@ -512,16 +500,23 @@ def storage_capacity(d: int, beta: float, K: float, p: float) -> StorageCapacity
     ----------
     d : int >= 2, beta > 0, K > 0, p in (0, 1]
     """
-    if not isinstance(d, (int, np.integer)) or isinstance(d, bool) or d < 2:
-        raise ValueError(f"d must be an integer >= 2, got {d!r}")
+    try:
+        d = check_int(d, "d", 2)
+    except ValueError as exc:
+        raise ValueError(f"d must be an integer >= 2 ({exc})") from exc
     bt = _check_beta(beta)
-    if not (isinstance(K, (int, float, np.floating, np.integer)) and math.isfinite(K) and K > 0):
-        raise ValueError(f"K must be finite and > 0, got {K!r}")
-    if not (isinstance(p, (int, float, np.floating, np.integer)) and 0 < p <= 1):
-        raise ValueError(f"p (failure probability) must lie in (0, 1], got {p!r}")
-    a = 2.0 / (d - 1) * (1.0 + math.log(2.0 * bt * K * K * p * (d - 1)))
-    b = 2.0 * K * K * bt / 5.0
-    arg = a + math.log(b)
+    K = check_real(K, "K", lo=0.0, lo_open=True)
+    p = check_real(p, "p (failure probability)", lo=0.0, hi=1.0, lo_open=True)
+    # logs of products, so no intermediate under- or overflows
+    a = 2.0 / (d - 1) * (1.0 + math.log(2.0) + math.log(bt) + 2.0 * math.log(K)
+                          + math.log(p) + math.log(d - 1))
+    log_b = math.log(2.0 / 5.0) + 2.0 * math.log(K) + math.log(bt)
+    b = math.exp(log_b) if log_b < 709.0 else math.inf
+    arg = a + log_b
+    if not (math.isfinite(b) and b > 0.0) or arg < -700.0:
+        raise ValueError(f"storage capacity constants leave float64 range for d = {d}, "
+                         f"beta = {bt!r}, K = {K!r}, p = {p!r} (b = 2 K^2 beta / 5 = {b}, "
+                         f"a + ln b = {arg}); expected moderate beta, K and p")
     if arg > 700.0:
         # W0(e^t) = t - ln t + o(1) for large t; iterate w = t - ln w
         w = arg
@@ -530,6 +525,11 @@ def storage_capacity(d: int, beta: float, K: float, p: float) -> StorageCapacity
     else:
         w = lambert_w0(math.exp(arg))
     c = b / w
-    cond = c >= (2.0 / math.sqrt(p)) ** (4.0 / (d - 1))
-    n_storable = math.sqrt(p) * c ** ((d - 1) / 4.0)
+    log_c = math.log(c)
+    cond = log_c >= (4.0 / (d - 1)) * (math.log(2.0) - 0.5 * math.log(p))
+    log_n = 0.5 * math.log(p) + (d - 1) / 4.0 * log_c
+    if log_n > 709.0:
+        raise ValueError(f"n_storable = sqrt(p) c^((d-1)/4) overflows float64 (log = "
+                         f"{log_n:.1f}) for d = {d}; expected a smaller d or K")
+    n_storable = math.exp(log_n)
     return StorageCapacity(a, b, c, bool(cond), n_storable)
