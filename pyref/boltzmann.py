@@ -26,18 +26,27 @@ say n <= 6); passing float weights gives the same functions in float64.
 from __future__ import annotations
 
 import math
+from decimal import Decimal, localcontext
 from fractions import Fraction
 from typing import Any, Callable
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from ._validate import (
+    MAX_EXACT_BITS,
+    MAX_EXACT_STEPS,
     as_generator,
     check_beta,
+    check_choice,
+    check_distribution,
+    check_exact_power,
+    check_finite,
     check_index,
     check_nonneg_int,
     check_positive_int,
     check_q,
+    check_real,
     check_state,
     check_states,
     check_thresholds,
@@ -46,6 +55,8 @@ from ._validate import (
 
 __all__ = [
     "MAX_ENUM_N",
+    "MAX_KERNEL_N",
+    "MAX_EXACT_KERNEL_N",
     "all_states",
     "state_index",
     "energies_all",
@@ -76,6 +87,22 @@ __all__ = [
 #: Largest n for which exhaustive enumeration of the 2^n states is allowed (B1-B5 are
 #: about finite, enumerated state spaces).
 MAX_ENUM_N = 20
+
+#: Largest n for which a dense ``2^n x 2^n`` float kernel is built (4^12 float64 entries
+#: = 128 MiB); larger machines use the matrix-free :func:`distribution_after_scan`.
+MAX_KERNEL_N = 12
+
+#: Largest n for which a dense exact (Fraction) kernel is built: an exact ``2^n x 2^n``
+#: kernel costs ``O(n 4^n)`` Fraction operations (n = 12 would take about 10 minutes),
+#: its powers ``O(8^n)``; use :func:`distribution_after_scan` (exact, matrix-free) or
+#: float weights beyond.
+MAX_EXACT_KERNEL_N = 6
+
+#: Largest n for which exact energies are enumerated with Python (object) numbers.
+MAX_EXACT_ENUM_N = 16
+
+#: Largest total size in bits of the ``2^n`` exact Boltzmann weights.
+MAX_EXACT_TOTAL_BITS = 16 * MAX_EXACT_BITS
 
 
 # --------------------------------------------------------------------------- enumeration
@@ -113,13 +140,24 @@ def energies_all(W: Any, theta: Any) -> np.ndarray:
     ``W`` must be symmetric with zero diagonal (the Boltzmann machine of spec B1-B5).
     """
     Wv, th = _prep_machine(W, theta)
-    S = all_states(Wv.shape[0])
+    n = Wv.shape[0]
+    if (Wv.dtype == object or th.dtype == object) and n > MAX_EXACT_ENUM_N:
+        raise ValueError(f"W: n = {n}; exact (Fraction / big-integer) enumeration is limited "
+                         f"to n <= {MAX_EXACT_ENUM_N}; pass float weights for larger n")
+    S = all_states(n)
     U = np.triu(Wv, 1)
     if Wv.dtype == object or th.dtype == object:
         So = S.astype(object)
-        return np.array([-(r @ (U.astype(object) @ r)) + th.astype(object) @ r for r in So],
-                        dtype=object)
-    return -np.einsum("bi,bi->b", S @ U, S) + S @ th
+        Uo = U.astype(object)
+        tho = th.astype(object)
+        return np.array([-(r @ (Uo @ r)) + tho @ r for r in So], dtype=object)
+    with np.errstate(over="ignore", invalid="ignore"):
+        E = -np.einsum("bi,bi->b", S @ U, S) + S @ th
+    if E.dtype.kind == "f" and not np.all(np.isfinite(E)):
+        raise ValueError("W, theta: the energies overflow float64 (entries too large); "
+                         "expected weights and thresholds with sum |W_ij| + sum |theta_i| "
+                         "below 1.8e308")
+    return E
 
 
 def _integer_energies(W: Any, theta: Any) -> list[int]:
@@ -144,6 +182,13 @@ def boltzmann_weights_exact(W: Any, theta: Any, q: Any) -> np.ndarray:
     fq = check_q(q)
     E = _integer_energies(W, theta)
     emin = min(E)
+    check_exact_power(fq, max(E) - emin, "q")
+    bits = fq.numerator.bit_length() + fq.denominator.bit_length()
+    if fq != 1 and bits * sum(e - emin for e in E) > MAX_EXACT_TOTAL_BITS:
+        raise ValueError(f"q: the exact weights q^(E - E_min) would need about "
+                         f"{bits * sum(e - emin for e in E)} bits in all; exact arithmetic "
+                         f"is limited to {MAX_EXACT_TOTAL_BITS} bits (use "
+                         f"boltzmann_distribution for the float route)")
     out = np.empty(len(E), dtype=object)
     out[:] = [fq ** (e - emin) for e in E]
     return out
@@ -163,27 +208,54 @@ def log_partition_function(W: Any, theta: Any, beta: float) -> float:
     """``log Z = log sum_s exp(-beta E(s))``, computed by log-sum-exp (no overflow; the
     normaliser of the B1-B5 target)."""
     beta = check_beta(beta)
-    E = np.array([float(e) for e in energies_all(W, theta)])
-    x = -beta * E
-    mx = x.max()
-    return float(mx + np.log(np.sum(np.exp(x - mx))))
+    E = _float_energies(W, theta)
+    emin = float(E.min())
+    with np.errstate(over="ignore"):
+        x = -beta * (E - emin)      # <= 0; may underflow to -inf -> exp 0
+    val = -beta * emin + float(np.log(np.sum(np.exp(x))))
+    if not math.isfinite(val):
+        raise ValueError(f"log Z overflows float64 (beta = {beta!r}, E_min = {emin!r}); "
+                         f"expected beta * |E_min| below 1.8e308")
+    return val
 
 
 def boltzmann_distribution(W: Any, theta: Any, beta: float) -> np.ndarray:
     """Float Boltzmann distribution ``pi(s) = exp(-beta E(s)) / Z`` (log-sum-exp stable;
     float twin of the B2/B4 stationary law)."""
     beta = check_beta(beta)
-    E = np.array([float(e) for e in energies_all(W, theta)])
-    x = -beta * (E - E.min())
+    E = _float_energies(W, theta)
+    with np.errstate(over="ignore"):
+        x = -beta * (E - E.min())   # <= 0, the minimum is exactly 0 -> sum >= 1
     p = np.exp(x)
     return p / p.sum()
 
 
+def _float_energies(W: Any, theta: Any) -> np.ndarray:
+    """:func:`energies_all` as float64 (finite; big exact energies become large floats)."""
+    E = energies_all(W, theta)
+    try:
+        Ef = np.array([float(e) for e in E], dtype=np.float64)
+    except OverflowError as exc:
+        raise ValueError("W, theta: an energy is too large for float64; expected energies "
+                         "below 1.8e308 in magnitude") from exc
+    with np.errstate(over="ignore", invalid="ignore"):
+        spread = float(Ef.max() - Ef.min())
+    if not (np.all(np.isfinite(Ef)) and math.isfinite(spread)):
+        raise ValueError("W, theta: the energies overflow float64; expected energies below "
+                         "1.8e308 in magnitude")
+    return Ef
+
+
 # --------------------------------------------------------------------------- kernels
 
-def _check_target(w: Any) -> tuple[np.ndarray, int, bool]:
-    """Positive weights on 2^n states; returns (w, n, exact)."""
-    arr = np.asarray(w) if not isinstance(w, np.ndarray) else w
+def _check_target(w: Any, kernel: bool = False) -> tuple[np.ndarray, int, bool]:
+    """Positive weights on 2^n states; returns (w, n, exact).  With ``kernel`` the dense
+    kernel limits (:data:`MAX_KERNEL_N`, :data:`MAX_EXACT_KERNEL_N`) apply."""
+    try:
+        arr = np.asarray(w) if not isinstance(w, np.ndarray) else w
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"w: cannot be read as a 1-D array ({exc}); expected 2^n positive "
+                         f"weights") from exc
     if arr.ndim != 1:
         raise ValueError(f"w: has shape {arr.shape}; expected a 1-D array of 2^n weights")
     N = arr.shape[0]
@@ -195,6 +267,9 @@ def _check_target(w: Any) -> tuple[np.ndarray, int, bool]:
     exact = arr.dtype == object or arr.dtype.kind in "iu"
     if arr.dtype.kind == "b":
         raise ValueError("w: got booleans; expected positive numbers")
+    if arr.dtype.kind not in "iufO":
+        raise ValueError(f"w: dtype {arr.dtype} is not real numeric; expected positive "
+                         f"weights (ints, Fractions or floats)")
     if exact:
         vals = []
         for v in arr.ravel():
@@ -215,6 +290,19 @@ def _check_target(w: Any) -> tuple[np.ndarray, int, bool]:
     if not all(v > 0 for v in out):
         raise ValueError("w: has a non-positive entry; expected every weight > 0 (the "
                          "theorems B1-B5 are for positive targets)")
+    if not exact:
+        with np.errstate(over="ignore"):
+            if not np.all(np.isfinite(out[: N // 2] + out[N // 2:])) or \
+                    not np.isfinite(out.max() * 2.0):
+                raise ValueError("w: weights too large (sums overflow float64); expected "
+                                 "weights below 8e307 (rescale w: only ratios matter)")
+    if kernel:
+        lim = MAX_EXACT_KERNEL_N if exact else MAX_KERNEL_N
+        if n > lim:
+            raise ValueError(f"w: n = {n}; dense {'exact' if exact else 'float'} "
+                             f"2^n x 2^n kernels are limited to n <= {lim} (use "
+                             f"distribution_after_scan, the matrix-free route"
+                             f"{', or float weights' if exact else ''})")
     return out, n, exact
 
 
@@ -230,7 +318,7 @@ def _site_coeff(w: np.ndarray, n: int, i: int) -> tuple[np.ndarray, np.ndarray, 
 def site_kernel(w: Any, i: int) -> np.ndarray:
     """Gibbs (heat-bath) site kernel ``K_i`` (spec B1): ``K_i(s, t) = w(t) / (w(s^{i+}) +
     w(s^{i-}))`` when ``t in {s^{i+}, s^{i-}}``, else 0.  Exact for int/Fraction ``w``."""
-    wv, n, exact = _check_target(w)
+    wv, n, exact = _check_target(w, kernel=True)
     i = check_index(i, n)
     N = 2**n
     plus, minus, c = _site_coeff(wv, n, i)
@@ -267,7 +355,7 @@ def _identity(N: int, exact: bool) -> np.ndarray:
 
 def random_scan_kernel(w: Any) -> np.ndarray:
     """Random-scan Gibbs kernel ``K = (1/n) sum_i K_i`` (spec B1, B2)."""
-    wv, n, exact = _check_target(w)
+    wv, n, exact = _check_target(w, kernel=True)
     I = _identity(2**n, exact)
     K = sum(_right_site(I, wv, n, i) for i in range(n))
     return K * (Fraction(1, n) if exact else 1.0 / n)
@@ -275,7 +363,7 @@ def random_scan_kernel(w: Any) -> np.ndarray:
 
 def systematic_scan_kernel(w: Any) -> np.ndarray:
     """Systematic-scan kernel ``K_0 @ K_1 @ ... @ K_{n-1}`` (site 0 first; spec B2, B3)."""
-    wv, n, exact = _check_target(w)
+    wv, n, exact = _check_target(w, kernel=True)
     M = _identity(2**n, exact)
     for i in range(n):
         M = _right_site(M, wv, n, i)
@@ -283,11 +371,28 @@ def systematic_scan_kernel(w: Any) -> np.ndarray:
 
 
 def _check_kernel(P: Any, name: str = "P") -> np.ndarray:
-    arr = np.asarray(P) if not isinstance(P, np.ndarray) else P
+    """A square stochastic matrix (rows >= 0 summing to 1: exactly for ints/Fractions,
+    within 1e-9 for floats); int64/float64 or object Fractions."""
+    arr = check_finite(P, name)
     if arr.ndim != 2 or arr.shape[0] != arr.shape[1] or arr.shape[0] == 0:
         raise ValueError(f"{name}: has shape {arr.shape}; expected a square (N, N) kernel")
-    if arr.dtype.kind == "f" and not np.all(np.isfinite(arr)):
-        raise ValueError(f"{name}: contains NaN or infinite entries")
+    if arr.dtype == object or arr.dtype.kind in "iu":
+        if arr.shape[0] > 2**MAX_EXACT_KERNEL_N:
+            raise ValueError(f"{name}: {arr.shape[0]} states; exact kernels are limited to "
+                             f"N <= {2**MAX_EXACT_KERNEL_N} (pass a float kernel)")
+        arr = arr.astype(object)
+        rows_ok = all(sum(r, Fraction(0)) == 1 for r in arr)
+    else:
+        if arr.shape[0] > 2**MAX_KERNEL_N:
+            raise ValueError(f"{name}: {arr.shape[0]} states; dense kernels are limited to "
+                             f"N <= {2**MAX_KERNEL_N}")
+        rows_ok = bool(np.all(np.abs(arr.sum(axis=1) - 1.0) <= 1e-9 * arr.shape[0]))
+    if np.any(arr < 0):
+        raise ValueError(f"{name}: has a negative entry; expected a stochastic kernel "
+                         f"(entries >= 0, rows summing to 1)")
+    if not rows_ok:
+        raise ValueError(f"{name}: a row does not sum to 1; expected a stochastic kernel "
+                         f"(entries >= 0, rows summing to 1)")
     return arr
 
 
@@ -296,6 +401,9 @@ def kernel_power(P: Any, t: int) -> np.ndarray:
     P = _check_kernel(P)
     t = check_nonneg_int(t, "t")
     exact = P.dtype == object
+    if exact and t > MAX_EXACT_STEPS:
+        raise ValueError(f"t: got {t}; exact kernel powers are limited to t <= "
+                         f"{MAX_EXACT_STEPS} (entries grow with t; pass a float kernel)")
     R = _identity(P.shape[0], exact)
     base = P
     while t:
@@ -310,63 +418,40 @@ def kernel_power(P: Any, t: int) -> np.ndarray:
 def tv_distance(mu: Any, nu: Any) -> Any:
     """Total variation ``TV(mu, nu) = 1/2 sum_s |mu(s) - nu(s)|`` (spec B4); exact for
     Fractions."""
-    a = np.asarray(mu) if not isinstance(mu, np.ndarray) else mu
-    b = np.asarray(nu) if not isinstance(nu, np.ndarray) else nu
-    if a.ndim != 1 or a.shape != b.shape:
-        raise ValueError(f"mu, nu: shapes {a.shape} and {b.shape}; expected two 1-D "
+    a = check_distribution(mu, name="mu")
+    if np.shape(nu) != a.shape:
+        raise ValueError(f"mu, nu: shapes {a.shape} and {np.shape(nu)}; expected two 1-D "
                          f"distributions of the same length")
-    for name, v in (("mu", a), ("nu", b)):
-        if v.dtype.kind == "f" and not np.all(np.isfinite(v)):
-            raise ValueError(f"{name}: contains NaN or infinite entries")
-    if a.dtype == object or b.dtype == object:
+    b = check_distribution(nu, a.shape[0], name="nu")
+    if a.dtype == object and b.dtype == object:
         return sum((abs(x - y) for x, y in zip(a, b)), Fraction(0)) / 2
-    return float(0.5 * np.abs(a - b).sum())
+    af, bf = a.astype(np.float64), b.astype(np.float64)
+    return float(0.5 * np.abs(af - bf).sum())
 
 
 def distribution_after(mu: Any, P: Any, t: int) -> np.ndarray:
     """``mu P^t`` (row vector times kernel), exact for Fractions (spec B4)."""
     P = _check_kernel(P)
     t = check_nonneg_int(t, "t")
-    v = np.asarray(mu) if not isinstance(mu, np.ndarray) else mu
-    if v.shape != (P.shape[0],):
-        raise ValueError(f"mu: has shape {v.shape}; expected ({P.shape[0]},)")
+    exact = P.dtype == object
+    v = check_distribution(mu, P.shape[0], exact=exact)
+    if exact and t > MAX_EXACT_STEPS:
+        raise ValueError(f"t: got {t}; exact products mu P^t are limited to t <= "
+                         f"{MAX_EXACT_STEPS} (pass a float kernel)")
+    if t > P.shape[0]:              # fewer products by repeated squaring
+        return v @ kernel_power(P, t)
     for _ in range(t):
         v = v @ P
     return v
 
 
 def _check_distribution(mu: Any, N: int, exact: bool) -> np.ndarray:
-    """A 1-D distribution of length ``N`` (entries >= 0 summing to 1, exactly for Fractions,
-    to 1e-9 for floats); Fractions when ``exact``."""
-    v = np.asarray(mu) if not isinstance(mu, np.ndarray) else mu
-    if v.ndim != 1 or v.shape[0] != N:
-        raise ValueError(f"mu: has shape {v.shape}; expected ({N},), one probability per "
-                         f"state")
-    if v.dtype.kind == "b" or v.dtype.kind not in "iufO":
-        raise ValueError(f"mu: dtype {v.dtype}; expected probabilities (numbers)")
-    if exact:
-        if v.dtype.kind == "f":
-            raise ValueError("mu: floats with an exact (int/Fraction) target; pass Fractions "
-                             "to stay exact, or a float target")
-        vals = [Fraction(x) if isinstance(x, (int, np.integer, Fraction))
-                and not isinstance(x, (bool, np.bool_)) else None for x in v]
-        if any(x is None for x in vals):
-            raise ValueError("mu: entries must be ints or Fractions for an exact target")
-        out = np.empty(N, dtype=object)
-        out[:] = vals
-        total = sum(vals, Fraction(0))
-        ok_sum = total == 1
-    else:
-        out = v.astype(np.float64)
-        if not np.all(np.isfinite(out)):
-            raise ValueError("mu: contains NaN or infinite entries")
-        total = float(out.sum())
-        ok_sum = abs(total - 1.0) <= 1e-9
-    if np.any(out < 0):
-        raise ValueError("mu: has a negative entry; expected a probability distribution")
-    if not ok_sum:
-        raise ValueError(f"mu: sums to {total}; expected 1")
-    return out
+    """A distribution of length ``N`` (see :func:`pyref._validate.check_distribution`)."""
+    return check_distribution(mu, N, exact=exact)
+
+
+#: Largest t * n * 2^n of one float matrix-free scan before the dense power route is used.
+_MAX_SCAN_WORK = 50_000_000
 
 
 def distribution_after_scan(mu: Any, w: Any, t: int, scan: str = "systematic") -> np.ndarray:
@@ -383,9 +468,18 @@ def distribution_after_scan(mu: Any, w: Any, t: int, scan: str = "systematic") -
     """
     wv, n, exact = _check_target(w)
     t = check_nonneg_int(t, "t")
-    if scan not in ("systematic", "random"):
-        raise ValueError(f"scan: got {scan!r}; expected 'systematic' or 'random'")
+    check_choice(scan, ("systematic", "random"), "scan")
     v = _check_distribution(mu, 2**n, exact)
+    if exact and t * n > MAX_EXACT_STEPS:
+        raise ValueError(f"t: got {t}; exact scans are limited to t * n <= "
+                         f"{MAX_EXACT_STEPS} site steps (pass float weights)")
+    if not exact and t * n * 2**n > _MAX_SCAN_WORK:
+        if n <= MAX_KERNEL_N:       # the dense route needs only log2(t) products
+            K = (systematic_scan_kernel(wv) if scan == "systematic"
+                 else random_scan_kernel(wv))
+            return v @ kernel_power(K, t)
+        raise ValueError(f"t: got {t}; float scans are limited to t * n * 2^n <= "
+                         f"{_MAX_SCAN_WORK} operations at n = {n} > MAX_KERNEL_N")
     coeffs = [_site_coeff(wv, n, i) for i in range(n)]
     inv_n = Fraction(1, n) if exact else 1.0 / n
     for _ in range(t):
@@ -445,25 +539,124 @@ def doeblin_alpha_explicit(w: Any, scan: str = "systematic") -> Any:
     raise ValueError(f"scan: got {scan!r}; expected 'systematic' or 'random'")
 
 
-def tv_bound(alpha: Any, t: int) -> Any:
-    """Doeblin bound ``(1 - alpha)^t`` on the TV distance after ``t`` blocks (spec B4)."""
+def _check_alpha(alpha: Any) -> Any:
+    """A Doeblin constant in ``(0, 1]``: float, or int/Fraction kept exact."""
+    return check_real(alpha, "alpha", lo=0.0, hi=1.0, lo_open=True, exact=True)
+
+
+def tv_bound(alpha: ArrayLike, t: int) -> Any:
+    """Doeblin bound ``(1 - alpha)^t`` on the TV distance after ``t`` blocks (spec B4).
+
+    Parameters
+    ----------
+    alpha : float, int or Fraction in ``(0, 1]``
+        Doeblin constant; an int/Fraction gives an exact Fraction result.
+    t : int >= 0
+        Number of blocks.
+
+    Returns
+    -------
+    float or Fraction
+        ``(1 - alpha)^t`` (a float may underflow to 0.0, which is then the float value).
+
+    Raises
+    ------
+    ValueError
+        If ``alpha`` is not in ``(0, 1]``, ``t < 0``, or the exact power would exceed
+        :data:`pyref._validate.MAX_EXACT_BITS` bits (pass ``float(alpha)`` instead).
+    """
     t = check_nonneg_int(t, "t")
-    if not (0 < alpha <= 1):
-        raise ValueError(f"alpha: got {alpha!r}; expected 0 < alpha <= 1")
-    return (1 - alpha) ** t
+    a = _check_alpha(alpha)
+    if isinstance(a, float):
+        return (1.0 - a) ** t
+    check_exact_power(1 - Fraction(a), t, "(1 - alpha)")
+    return (1 - Fraction(a)) ** t
 
 
-def steps_for_tv(alpha: Any, eps: float) -> int:
-    """Smallest ``t`` with ``(1 - alpha)^t <= eps`` (spec B4)."""
-    if not (0 < alpha <= 1):
-        raise ValueError(f"alpha: got {alpha!r}; expected 0 < alpha <= 1")
-    if not (0 < eps < 1):
-        raise ValueError(f"eps: got {eps!r}; expected 0 < eps < 1")
-    if alpha == 1:
+#: Largest bit size of an exact alpha or eps accepted by :func:`steps_for_tv`.
+_MAX_TV_INPUT_BITS = 4096
+
+
+def _ln_unit(x: Fraction, prec: int) -> Decimal:
+    """``ln x`` for rational ``0 < x < 1`` with relative error about ``10^-prec`` (a
+    series in ``u = 1 - x`` when ``u`` is small, so ``x`` near 1 keeps its precision)."""
+    with localcontext() as ctx:
+        ctx.prec = prec + 10
+        u = Fraction(1) - x
+        if u < Fraction(1, 1000):
+            du = Decimal(u.numerator) / Decimal(u.denominator)
+            total, term, k = Decimal(0), du, 1
+            stop = du * Decimal(10) ** (-(prec + 5))
+            while term > stop and k <= 4 * prec:     # -sum_k u^k / k
+                total -= term / k
+                k += 1
+                term *= du
+            return +total
+        return (Decimal(x.numerator) / Decimal(x.denominator)).ln()
+
+
+def steps_for_tv(alpha: ArrayLike, eps: ArrayLike) -> int:
+    """Smallest ``t >= 0`` with ``(1 - alpha)^t <= eps`` (spec B4).
+
+    Decided with 60-digit logarithms, falling back to the exact power only when the two
+    sides agree to that precision, so it runs in bounded time for every input (the
+    answer for ``alpha = 1e-15`` is about ``3.5e16``).
+
+    Parameters
+    ----------
+    alpha : float, int or Fraction in ``(0, 1]``
+        Doeblin constant (a float is taken at its exact binary value).
+    eps : float, int or Fraction in ``(0, 1)``
+        Target total-variation distance.
+
+    Returns
+    -------
+    int
+        The number of blocks ``t``.
+
+    Raises
+    ------
+    ValueError
+        If ``alpha`` or ``eps`` is out of range, or an exact input has more than 4096
+        bits, or a tie to 60 digits would need an exact power beyond
+        :data:`pyref._validate.MAX_EXACT_BITS` bits.
+    """
+    a = Fraction(_check_alpha(alpha))
+    e = Fraction(check_real(eps, "eps", lo=0.0, hi=1.0, lo_open=True, hi_open=True,
+                            exact=True))
+    for name, v in (("alpha", a), ("eps", e)):
+        if v.numerator.bit_length() + v.denominator.bit_length() > _MAX_TV_INPUT_BITS:
+            raise ValueError(f"{name}: has more than {_MAX_TV_INPUT_BITS} bits; exact "
+                             f"inputs of steps_for_tv are limited to that size")
+    if a == 1:
         return 1
-    t = max(0, math.ceil(math.log(eps) / math.log1p(-float(alpha))) - 1)
-    while (1 - alpha) ** t > eps:  # guard against float rounding in the estimate
-        t += 1
+    r = 1 - a
+    prec = 60
+    lr, le = _ln_unit(r, prec), _ln_unit(e, prec)       # both < 0
+    digits = len(str(int(le / lr))) if lr != 0 else 0
+    if digits > 10:     # t itself has many digits: carry that many more
+        prec += digits
+        lr, le = _ln_unit(r, prec), _ln_unit(e, prec)
+    with localcontext() as ctx:
+        ctx.prec = prec + 10
+        t_est = le / lr
+        t = max(0, int(t_est.to_integral_value(rounding="ROUND_CEILING")))
+        tol = Decimal(10) ** (-(prec - 5))
+
+        def holds(k: int) -> bool:
+            d = Decimal(k) * lr - le
+            scale = abs(Decimal(k) * lr) + abs(le)
+            if d < -tol * scale:
+                return True
+            if d > tol * scale:
+                return False
+            check_exact_power(r, k, "(1 - alpha)")
+            return r**k <= e
+
+        while not holds(t):
+            t += 1
+        while t > 0 and holds(t - 1):
+            t -= 1
     return t
 
 
@@ -518,6 +711,7 @@ def gibbs_plus_probability(W: Any, theta: Any, s: Any, i: int, q: Any) -> Fracti
     fq = check_q(q)
     e_plus, e_minus, _, _ = _site_energies(W, theta, s, i)
     emin = min(e_plus, e_minus)
+    check_exact_power(fq, max(e_plus, e_minus) - emin, "q")
     w_plus, w_minus = fq ** (e_plus - emin), fq ** (e_minus - emin)
     return w_plus / (w_plus + w_minus)
 
@@ -541,7 +735,8 @@ def zero_temperature_update(W: Any, theta: Any, s: Any, i: int) -> Fraction:
 
 # --------------------------------------------------------------------------- samplers
 
-def _sigmoid(x: np.ndarray) -> np.ndarray:
+def sigmoid(x: np.ndarray) -> np.ndarray:
+    """Overflow-free logistic ``1 / (1 + exp(-x))`` (elementwise, float64)."""
     e = np.exp(-np.abs(x))
     return np.where(x >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
 
@@ -567,6 +762,11 @@ def gibbs_sample(W: Any, theta: Any, beta: float, *, n_sweeps: int, scan: str = 
     Wv = check_weights(W, symmetric=True, zero_diag=True).astype(np.float64)
     n = Wv.shape[0]
     th = check_thresholds(theta, n).astype(np.float64)
+    with np.errstate(over="ignore"):
+        if not np.isfinite(np.abs(Wv).sum(axis=1).max() + np.abs(th).max()):
+            raise ValueError("W, theta: local fields sum_j |W_ij| + |theta_i| overflow "
+                             "float64; expected smaller weights")
+    scan = check_choice(scan, ("random", "systematic"), "scan")
     n_sweeps = check_positive_int(n_sweeps, "n_sweeps")
     n_chains = check_positive_int(n_chains, "n_chains")
     burn_in = check_nonneg_int(burn_in, "burn_in")
@@ -591,14 +791,14 @@ def gibbs_sample(W: Any, theta: Any, beta: float, *, n_sweeps: int, scan: str = 
         if scan == "systematic":
             for i in range(n):
                 h = S @ Wv[i]
-                p = _sigmoid(2.0 * beta * (h - th[i]))
+                p = sigmoid(2.0 * beta * (h - th[i]))
                 S[:, i] = np.where(U[i] < p, 1.0, -1.0)
         else:
             sites = rng.integers(0, n, size=(n, n_chains))
             for k in range(n):
                 i = sites[k]
                 h = np.einsum("cj,cj->c", Wv[i], S)
-                p = _sigmoid(2.0 * beta * (h - th[i]))
+                p = sigmoid(2.0 * beta * (h - th[i]))
                 S[rows, i] = np.where(U[k] < p, 1.0, -1.0)
         if record and t >= burn_in:
             out[t - burn_in] = S

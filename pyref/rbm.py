@@ -25,8 +25,10 @@ from typing import Any, Callable
 import numpy as np
 
 from ._validate import (
-    _normalise_numeric,
+    INT64_SAFE,
     as_generator,
+    check_finite,
+    check_float_array,
     check_beta,
     check_nonneg_int,
     check_positive_int,
@@ -34,7 +36,7 @@ from ._validate import (
     check_states,
     check_thresholds,
 )
-from .boltzmann import MAX_ENUM_N, _sigmoid, all_states
+from .boltzmann import MAX_ENUM_N, all_states, sigmoid
 
 __all__ = [
     "check_rbm",
@@ -58,10 +60,37 @@ def check_rbm(W: Any, theta_v: Any = None, theta_h: Any = None
     if arr.ndim != 2 or arr.shape[0] == 0 or arr.shape[1] == 0:
         raise ValueError(f"W: has shape {arr.shape}; expected a 2-D (n_visible, n_hidden) "
                          f"matrix with both sizes >= 1")
-    Wv = _normalise_numeric(arr, "W")
+    Wv = check_finite(arr, "W")
     tv = check_thresholds(theta_v, Wv.shape[0], "theta_v")
     th = check_thresholds(theta_h, Wv.shape[1], "theta_h")
+    if Wv.dtype == np.int64 and \
+            max(int(Wv.max()), -int(Wv.min())) * Wv.shape[0] * Wv.shape[1] >= INT64_SAFE:
+        Wv = Wv.astype(object)      # v^T W h could overflow int64: exact Python ints
+    if Wv.dtype == object or tv.dtype == object or th.dtype == object:
+        Wv, tv, th = Wv.astype(object), tv.astype(object), th.astype(object)
     return Wv, tv, th
+
+
+def _finite_result(x: Any, what: str) -> Any:
+    """``x`` if every entry is finite, else ValueError (float overflow of a finite input)."""
+    if isinstance(x, (float, np.floating, np.ndarray)) and \
+            not np.all(np.isfinite(np.asarray(x, dtype=np.float64))):
+        raise ValueError(f"{what} overflows float64 for these inputs; expected weights "
+                         f"and thresholds small enough that the sums stay below 1.8e308")
+    return x
+
+
+def _float_params(Wv: np.ndarray, tv: np.ndarray, th: np.ndarray
+                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """float64 copies for the samplers; ValueError when a local field could overflow."""
+    Wf = check_float_array(Wv, "W")
+    tvf, thf = check_float_array(tv, "theta_v"), check_float_array(th, "theta_h")
+    with np.errstate(over="ignore"):
+        ok = np.isfinite(np.abs(Wf).sum() + np.abs(tvf).sum() + np.abs(thf).sum())
+    if not ok:
+        raise ValueError("W, theta_v, theta_h: local fields overflow float64; expected "
+                         "sum |W_ij| + sum |theta| below 1.8e308")
+    return Wf, tvf, thf
 
 
 def _logcosh2(x: np.ndarray) -> np.ndarray:
@@ -78,8 +107,12 @@ def rbm_energy(W: Any, theta_v: Any, theta_h: Any, v: Any, h: Any) -> Any:
     Wv, tv, th = check_rbm(W, theta_v, theta_h)
     vv = check_state(v, Wv.shape[0], "v")
     hh = check_state(h, Wv.shape[1], "h")
-    e = -(vv @ Wv @ hh) + tv @ vv + th @ hh
-    return e.item() if isinstance(e, np.generic) else e
+    if Wv.dtype == object:
+        vv, hh = vv.astype(object), hh.astype(object)
+    with np.errstate(over="ignore", invalid="ignore"):
+        e = -(vv @ Wv @ hh) + tv @ vv + th @ hh
+    e = e.item() if isinstance(e, np.generic) else e
+    return _finite_result(e, "the energy E(v, h)")
 
 
 def rbm_to_boltzmann(W: Any, theta_v: Any = None, theta_h: Any = None
@@ -108,8 +141,11 @@ def rbm_free_energy(W: Any, theta_v: Any, theta_h: Any, v: Any, beta: float = 1.
     beta = check_beta(beta)
     Wv, tv, th = check_rbm(W, theta_v, theta_h)
     vv = check_state(v, Wv.shape[0], "v").astype(np.float64)
-    x = vv @ Wv.astype(np.float64) - th.astype(np.float64)
-    return float(tv.astype(np.float64) @ vv - _logcosh2(beta * x).sum() / beta)
+    Wf, tvf, thf = _float_params(Wv, tv, th)
+    with np.errstate(over="ignore", invalid="ignore"):
+        x = vv @ Wf - thf
+        f = float(tvf @ vv - _logcosh2(beta * x).sum() / beta)
+    return float(_finite_result(f, "the free energy F(v)"))
 
 
 def rbm_visible_marginal(W: Any, theta_v: Any, theta_h: Any, beta: float = 1.0) -> np.ndarray:
@@ -124,8 +160,11 @@ def rbm_visible_marginal(W: Any, theta_v: Any, theta_h: Any, beta: float = 1.0) 
         raise ValueError(f"W: n_visible = {Wv.shape[0]}; enumeration is limited to "
                          f"n <= {MAX_ENUM_N}")
     V = all_states(Wv.shape[0]).astype(np.float64)
-    X = V @ Wv.astype(np.float64) - th.astype(np.float64)
-    logw = -beta * (V @ tv.astype(np.float64)) + _logcosh2(beta * X).sum(axis=1)
+    Wf, tvf, thf = _float_params(Wv, tv, th)
+    with np.errstate(over="ignore", invalid="ignore"):
+        X = V @ Wf - thf
+        logw = -beta * (V @ tvf) + _logcosh2(beta * X).sum(axis=1)
+    _finite_result(logw, "the log weights -beta F(v)")
     p = np.exp(logw - logw.max())
     return p / p.sum()
 
@@ -137,12 +176,13 @@ def sample_hidden(W: Any, theta_h: Any, V: Any, beta: float, seed: Any = None) -
     Python-only (spec: RBM sampling), checked against the exact B1-B4 enumeration.
     """
     beta = check_beta(beta)
-    Wv, _, th = check_rbm(W, None, theta_h)
+    Wv, tv, th = check_rbm(W, None, theta_h)
+    Wf, _, thf = _float_params(Wv, tv, th)
     rng = as_generator(seed)
     arr = np.asarray(V)
     single = arr.ndim == 1
     Vs = check_states(arr[None] if single else arr, Wv.shape[0], "V").astype(np.float64)
-    p = _sigmoid(2.0 * beta * (Vs @ Wv.astype(np.float64) - th.astype(np.float64)))
+    p = sigmoid(2.0 * beta * (Vs @ Wf - thf))
     H = np.where(rng.random(p.shape) < p, 1, -1).astype(np.int64)
     return H[0] if single else H
 
@@ -154,12 +194,13 @@ def sample_visible(W: Any, theta_v: Any, H: Any, beta: float, seed: Any = None) 
     Python-only (spec: RBM sampling), checked against the exact B1-B4 enumeration.
     """
     beta = check_beta(beta)
-    Wv, tv, _ = check_rbm(W, theta_v, None)
+    Wv, tv, th = check_rbm(W, theta_v, None)
+    Wf, tvf, _ = _float_params(Wv, tv, th)
     rng = as_generator(seed)
     arr = np.asarray(H)
     single = arr.ndim == 1
     Hs = check_states(arr[None] if single else arr, Wv.shape[1], "H").astype(np.float64)
-    p = _sigmoid(2.0 * beta * (Hs @ Wv.astype(np.float64).T - tv.astype(np.float64)))
+    p = sigmoid(2.0 * beta * (Hs @ Wf.T - tvf))
     V = np.where(rng.random(p.shape) < p, 1, -1).astype(np.int64)
     return V[0] if single else V
 
@@ -186,8 +227,7 @@ def block_gibbs(W: Any, theta_v: Any, theta_h: Any, beta: float, *, n_steps: int
     burn_in = check_nonneg_int(burn_in, "burn_in")
     rng = as_generator(seed)
     nv, nh = Wv.shape
-    Wf = Wv.astype(np.float64)
-    tvf, thf = tv.astype(np.float64), th.astype(np.float64)
+    Wf, tvf, thf = _float_params(Wv, tv, th)
     if v0 is None:
         V = rng.choice(np.array([-1.0, 1.0]), size=(n_chains, nv))
     else:
@@ -201,9 +241,9 @@ def block_gibbs(W: Any, theta_v: Any, theta_h: Any, beta: float, *, n_steps: int
     outH = np.empty((n_steps, n_chains, nh), dtype=np.int8)
     total = burn_in + n_steps
     for t in range(total):
-        ph = _sigmoid(2.0 * beta * (V @ Wf - thf))
+        ph = sigmoid(2.0 * beta * (V @ Wf - thf))
         Hs = np.where(rng.random(ph.shape) < ph, 1.0, -1.0)
-        pv = _sigmoid(2.0 * beta * (Hs @ Wf.T - tvf))
+        pv = sigmoid(2.0 * beta * (Hs @ Wf.T - tvf))
         V = np.where(rng.random(pv.shape) < pv, 1.0, -1.0)
         if t >= burn_in:
             outV[t - burn_in] = V
