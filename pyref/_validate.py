@@ -134,9 +134,8 @@ def _normalise_numeric(arr: np.ndarray, name: str) -> np.ndarray:
                              f"number; expected real numbers (integers, Fractions or "
                              f"floats)")
         if all(_is_rational_scalar(v) for v in flat):
-            vals = [Fraction(v) if isinstance(v, Fraction) else int(v) for v in flat]
-            vals = [int(v) if isinstance(v, Fraction) and v.denominator == 1 else v
-                    for v in vals]
+            vals = [(v if v.denominator != 1 else v.numerator) if isinstance(v, Fraction)
+                    else int(v) for v in flat]
             if all(isinstance(v, int) for v in vals) and all(abs(v) < INT64_SAFE for v in vals):
                 return np.array(vals, dtype=np.int64).reshape(arr.shape)
             out = np.empty(len(vals), dtype=object)

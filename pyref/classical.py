@@ -23,13 +23,18 @@ Hebbian rule has the dynamics of the integer rule.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field as dc_field
+from fractions import Fraction
 from typing import Any, Sequence
 
 import numpy as np
 
 from ._validate import (
+    INT64_SAFE,
+    InputTypeError,
     as_generator,
+    check_seed,
     check_index,
     check_positive_int,
     check_schedule,
@@ -79,6 +84,34 @@ def _prep(W: Any, theta: Any, *, symmetric: bool = False, zero_diag: bool = Fals
     elif Wv.dtype.kind == "f" or th.dtype.kind == "f":
         Wv, th = Wv.astype(np.float64), th.astype(np.float64)
     return Wv, th
+
+
+def _integer_scaled(W: np.ndarray, theta: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For exact (object) ``W``, ``theta``: the same machine scaled by the positive common
+    denominator ``L`` of all entries, as integers (int64 when small enough).
+
+    The update rule compares ``h_i = sum_j W_ij s_j`` with ``theta_i``; multiplying both by
+    ``L > 0`` changes neither sign nor ties, so the dynamics are exactly the same (the
+    1/n Hebbian rule moves like the integer one, T3) at integer speed.  Non-object inputs
+    are returned unchanged.
+    """
+    if W.dtype != object:
+        return W, theta
+    flat = list(W.ravel()) + list(theta)
+    L = 1
+    for d in {v.denominator for v in flat if isinstance(v, Fraction)}:
+        L = L * d // math.gcd(L, d)
+    ints = [v.numerator * (L // v.denominator) if isinstance(v, Fraction) else int(v) * L
+            for v in flat]
+    Wi = np.empty(W.size, dtype=object)
+    Wi[:] = ints[: W.size]
+    Wi = Wi.reshape(W.shape)
+    ti = np.empty(len(theta), dtype=object)
+    ti[:] = ints[W.size:]
+    big = max(max(ints), -min(ints)) * (W.shape[0] + 1)
+    if big < INT64_SAFE:
+        return Wi.astype(np.int64), ti.astype(np.int64)
+    return Wi, ti
 
 
 def _tie_tol(W: np.ndarray, theta: np.ndarray) -> np.ndarray | None:
@@ -203,8 +236,11 @@ def energy(W: Any, theta: Any, s: Any) -> Any:
     return _energy_core(Wv, th, sv)
 
 
-def _energy_core(W: np.ndarray, theta: np.ndarray, s: np.ndarray) -> Any:
-    U = np.triu(W, 1)
+def _energy_core(W: np.ndarray, theta: np.ndarray, s: np.ndarray,
+                 U: np.ndarray | None = None) -> Any:
+    """Energy of one state; ``U = np.triu(W, 1)`` may be passed in to avoid recomputing it."""
+    if U is None:
+        U = np.triu(W, 1)
     if W.dtype == object:
         sv = s.astype(object)
         return _py(-(sv @ (U @ sv)) + theta @ sv)
@@ -424,14 +460,20 @@ def run(W: Any, theta: Any, s: Any, *, mode: str = "async",
     caps the run; ``status == "max_sweeps"`` then says it did not converge.
     """
     tie = check_tie(tie)
+    check_seed(seed)
     if mode not in ("async", "sync"):
         raise ValueError(f"mode: got {mode!r}; expected 'async' or 'sync'")
     Wv, th = _prep(W, theta, symmetric=require_symmetric, zero_diag=require_symmetric)
     n = Wv.shape[0]
     sv = check_state(s, n)
     max_sweeps = check_positive_int(max_sweeps, "max_sweeps")
+    if not isinstance(record, (bool, np.bool_)):
+        raise InputTypeError(f"record: got {record!r}; expected True or False")
     traj = [sv.copy()] if record else []
+    Wo, tho = Wv, th                         # original units, for the energies
+    Wv, th = _integer_scaled(Wv, th)         # same dynamics, integer arithmetic
     tol = _tie_tol(Wv, th)
+    U = np.triu(Wo, 1) if record else None
 
     if mode == "sync":
         if not (isinstance(schedule, str) and schedule == "cyclic"):
@@ -452,7 +494,7 @@ def run(W: Any, theta: Any, s: Any, *, mode: str = "async",
                 prev, cur = cur, nxt
                 break
             prev, cur = cur, nxt
-        energies = [_energy_core(Wv, th, t) for t in traj] if record else []
+        energies = [_energy_core(Wo, tho, t, U) for t in traj] if record else []
         return RunResult(cur, np.array(traj) if record else np.empty((0, n), np.int64),
                          energies, steps, status, cycle, None)
 
@@ -483,7 +525,7 @@ def run(W: Any, theta: Any, s: Any, *, mode: str = "async",
         if f == 0:
             status = "fixed_point"
             break
-    energies = [_energy_core(Wv, th, t) for t in traj] if record else []
+    energies = [_energy_core(Wo, tho, t, U) for t in traj] if record else []
     return RunResult(sv, np.array(traj) if record else np.empty((0, n), np.int64), energies,
                      sweeps, status, None, total_flips)
 
@@ -510,7 +552,7 @@ class BatchRecall:
 
 def recall_batch(W: Any, theta: Any, probes: Any, *, mode: str = "async",
                  schedule: str | Sequence[int] = "cyclic", tie: str = "keep",
-                 max_sweeps: int = 100, require_symmetric: bool = True) -> BatchRecall:
+                 max_sweeps: int = 1000, require_symmetric: bool = True) -> BatchRecall:
     """Recall many probes at once, vectorised (spec T2/T3/T4 async, T5 sync).
 
     Gives, probe by probe, exactly the result of :func:`run` with the same arguments
@@ -540,6 +582,7 @@ def recall_batch(W: Any, theta: Any, probes: Any, *, mode: str = "async",
             raise ValueError("schedule: only meaningful for mode='async'; leave it 'cyclic'")
         order = check_schedule(schedule, n, cover=True)
 
+    Wv, th = _integer_scaled(Wv, th)         # Fractions: same dynamics in integers
     dt = _fast_dtype(Wv, th)
     op = _DenseFields(Wv.astype(dt), symmetric=require_symmetric)
     return _recall_impl(op, th.astype(dt), S, mode=mode, tie=tie, max_sweeps=max_sweeps,
