@@ -19,7 +19,9 @@ ignored.  Weight files: ``n`` rows of ``n`` integers (``numpy.loadtxt`` format).
 from __future__ import annotations
 
 import argparse
+import io
 import math
+import os
 import sys
 import time
 from fractions import Fraction
@@ -38,7 +40,7 @@ from .learning import (
     pseudo_inverse,
     storkey,
 )
-from ._validate import check_patterns, check_q, check_state
+from ._validate import check_patterns, check_q, check_real, check_state
 
 __all__ = ["main", "Progress", "parse_patterns", "EXAMPLES"]
 
@@ -165,7 +167,18 @@ def _fmt_state(s: np.ndarray, limit: int = 72) -> str:
 
 # --------------------------------------------------------------------------- recall
 
+def _check_counts(args: argparse.Namespace, lower: dict[str, int]) -> None:
+    """Each ``--option`` named in ``lower`` must be an integer >= its bound (before any
+    output is produced)."""
+    for opt, lo in lower.items():
+        v = getattr(args, opt.replace("-", "_"))
+        if v < lo:
+            raise ValueError(f"--{opt}: got {v}; expected an integer >= {lo}")
+
+
 def _cmd_recall(args: argparse.Namespace, out: TextIO) -> int:
+    _check_counts(args, {"n": 1, "m": 1, "max-sweeps": 1, "seed": 0, "flips": 0,
+                         "target": 0})
     if args.patterns is not None:
         with open(args.patterns, encoding="utf-8") as fh:
             P = parse_patterns(fh.read())
@@ -223,6 +236,8 @@ _BM_EXAMPLES = {
 
 
 def _cmd_boltzmann(args: argparse.Namespace, out: TextIO) -> int:
+    _check_counts(args, {"samples": 0, "chains": 1, "burn-in": 0, "seed": 0})
+    check_real(args.eps, "--eps", lo=0.0, hi=1.0, lo_open=True, hi_open=True)
     if args.weights is not None:
         W = np.atleast_2d(np.loadtxt(args.weights, dtype=np.int64))
         theta = (np.zeros(W.shape[0], dtype=np.int64) if args.thresholds is None
@@ -230,9 +245,9 @@ def _cmd_boltzmann(args: argparse.Namespace, out: TextIO) -> int:
     else:
         W, theta = _BM_EXAMPLES[args.example]
     n = W.shape[0]
-    if n > 8:
+    if n > bz.MAX_EXACT_KERNEL_N:
         raise ValueError(f"W: n = {n}; the exact rational kernels of this command are for "
-                         f"n <= 8")
+                         f"n <= {bz.MAX_EXACT_KERNEL_N}")
     q = check_q(args.q)
     if q == 1:
         beta_txt, beta = "0 (uniform)", None
@@ -284,6 +299,9 @@ def _cmd_boltzmann(args: argparse.Namespace, out: TextIO) -> int:
 # --------------------------------------------------------------------------- bench
 
 def _cmd_bench(args: argparse.Namespace, out: TextIO) -> int:
+    _check_counts(args, {"n": 1, "m": 1, "probes": 1, "max-sweeps": 1, "repeat": 1,
+                         "seed": 0})
+    check_real(args.noise, "--noise (flip probability)", lo=0.0, hi=1.0)
     rng = np.random.default_rng(args.seed)
     P = rng.choice(np.array([-1, 1]), size=(args.m, args.n))
     W = hebbian(P)
@@ -312,10 +330,33 @@ def _cmd_bench(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def repo_lean_dir(cwd: Path | None = None) -> Path | None:
+    """The ``lean/`` directory of the source checkout this package was imported from, if
+    ``cwd`` (default: the current directory) lies inside that checkout; else ``None``."""
+    root = Path(__file__).resolve().parent.parent
+    lean = root / "lean"
+    if not ((root / "lakefile.lean").is_file() and (lean / "Hopfield").is_dir()):
+        return None
+    here = (cwd if cwd is not None else Path.cwd()).resolve()
+    if here != root and root not in here.parents:
+        return None
+    return lean
+
+
 def _cmd_vectors(args: argparse.Namespace, out: TextIO) -> int:
     from . import vectors
 
-    paths = vectors.write_lean_files(Path(args.lean_root), args.files, args.per_file)
+    _check_counts(args, {"files": 1, "per-file": 1})
+    if args.lean_root is not None:
+        lean_root = Path(args.lean_root)
+    else:
+        found = repo_lean_dir()
+        if found is None:
+            raise ValueError("--out: not given and the current directory is not inside the "
+                             "pyref source checkout; expected --out DIR (the Lean source "
+                             "root that receives HopfieldTest/Vectors/)")
+        lean_root = found
+    paths = vectors.write_lean_files(lean_root, args.files, args.per_file)
     for path in paths:
         print(f"wrote {path}", file=out)
     print(f"{args.files * args.per_file} classical/Hebbian cases and "
@@ -353,12 +394,18 @@ def _cmd_conform(args: argparse.Namespace, out: TextIO) -> int:
 
 # --------------------------------------------------------------------------- main
 
+def _version() -> str:
+    from . import __version__
+    return __version__
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argparse parser of ``pyref``."""
     p = argparse.ArgumentParser(
         prog="pyref",
         description="Executable reference of the verified Hopfield / Boltzmann "
                     "specification (Lean library Hopfield).")
+    p.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
 
@@ -423,7 +470,10 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Write lean/Hopfield/Vectors/V*.lean: seeded cases run "
                                    "through pyref, stated as `decide +kernel` facts about "
                                    "the Lean definitions (spec T7).")
-    v.add_argument("--lean-root", default="lean", help="the Lean source root (default lean)")
+    v.add_argument("--out", "--lean-root", dest="lean_root", default=None, metavar="DIR",
+                   help="the Lean source root to write into (default: the checkout's lean/ "
+                        "when run from inside the pyref source checkout; required "
+                        "elsewhere)")
     v.add_argument("--files", type=int, default=6, help="number of vector files")
     v.add_argument("--per-file", type=int, default=170, help="cases per file")
 
@@ -457,15 +507,38 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """Entry point of the ``pyref`` console script; returns the exit status."""
-    out = out if out is not None else sys.stdout
+    dest = out if out is not None else sys.stdout
     args = build_parser().parse_args(argv)
     cmd = {"recall": _cmd_recall, "boltzmann": _cmd_boltzmann, "bench": _cmd_bench,
            "vectors": _cmd_vectors, "conform": _cmd_conform}
+    # the report subcommands write into a buffer first: an error prints nothing on stdout
+    buf: TextIO = dest if args.command == "conform" else io.StringIO()
     try:
-        return cmd[args.command](args, out)
+        rc = cmd[args.command](args, buf)
     except (ValueError, OSError) as exc:
+        if isinstance(exc, BrokenPipeError):
+            return _broken_pipe(dest)
         print(f"pyref {args.command}: error: {exc}", file=sys.stderr)
         return 2
+    try:
+        if isinstance(buf, io.StringIO):
+            dest.write(buf.getvalue())
+        dest.flush()
+    except BrokenPipeError:
+        return _broken_pipe(dest)
+    return rc
+
+
+def _broken_pipe(dest: TextIO) -> int:
+    """The reader went away (``pyref ... | head``): stop quietly, as Python's docs advise
+    (stdout is pointed at devnull so the interpreter's final flush cannot fail)."""
+    if dest is sys.stdout:
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+    return 1
 
 
 if __name__ == "__main__":  # pragma: no cover
