@@ -41,6 +41,8 @@ from typing import Any
 
 import numpy as np
 
+from ._validate import as_generator, check_float_array, check_positive_int
+
 __all__ = [
     "Variant",
     "AdaptiveSimilarity",
@@ -64,33 +66,20 @@ _KINDS = ("noisy", "masked", "biased")
 
 # --------------------------------------------------------------------------- validation
 def _rng(seed: Any) -> np.random.Generator:
-    if isinstance(seed, np.random.Generator):
-        return seed
-    if isinstance(seed, (int, np.integer)) and not isinstance(seed, bool) and seed >= 0:
-        return np.random.default_rng(int(seed))
-    raise ValueError(f"seed: got {seed!r}; expected a non-negative int seed or a "
-                     f"numpy.random.Generator")
+    """The experiments here are reproducible only: ``seed`` must be an int >= 0 or a
+    Generator (``None`` is refused; see :func:`pyref._validate.as_generator`)."""
+    if seed is None:
+        raise ValueError("seed: got None; expected an int >= 0 or a numpy.random.Generator "
+                         "(the ahop experiments are seeded, never from OS entropy)")
+    return as_generator(seed)
 
 
 def _pos_int(k: Any, name: str) -> int:
-    if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or k < 1:
-        raise ValueError(f"{name}: got {k!r}; expected an integer >= 1")
-    return int(k)
+    return check_positive_int(k, name)
 
 
 def _finite(a: Any, name: str, ndim: int) -> np.ndarray:
-    arr = np.asarray(a)
-    if arr.dtype.kind not in "iuf" or arr.dtype.kind == "b":
-        raise ValueError(f"{name}: dtype {arr.dtype}; expected real numbers")
-    arr = arr.astype(np.float64)
-    if arr.ndim != ndim:
-        raise ValueError(f"{name}: got {arr.ndim} dimensions (shape {arr.shape}); "
-                         f"expected {ndim}")
-    if arr.size == 0:
-        raise ValueError(f"{name}: is empty; expected at least one entry")
-    if not np.all(np.isfinite(arr)):
-        raise ValueError(f"{name}: contains NaN or infinite entries")
-    return arr
+    return check_float_array(a, name, ndim, nonempty=True)
 
 
 def _memories(mem: Any) -> np.ndarray:

@@ -34,6 +34,7 @@ estimated with the seeded Gibbs sampler :func:`pyref.boltzmann.gibbs_sample`.
 
 from __future__ import annotations
 
+import math
 import sys
 import time
 from dataclasses import dataclass, field
@@ -272,7 +273,14 @@ def safe_step(n: int, beta: float = 1.0) -> float:
     ascent never decreases the (concave) log-likelihood (module docstring)."""
     n = check_positive_int(n, "n")
     beta = check_beta(beta)
-    return 1.0 / (beta * beta * (n * (n - 1) // 2 + n))
+    P = n * (n - 1) // 2 + n
+    denom = beta * beta * P
+    step = 1.0 / denom if 0.0 < denom < math.inf else math.nan   # beta^2 may under/overflow
+    if not (math.isfinite(step) and step > 0.0):
+        raise ValueError(f"safe_step: 1 / (beta^2 P) is not a positive finite float for "
+                         f"beta = {beta!r}, n = {n}; expected beta in about "
+                         f"[1e-150, 1e150]")
+    return step
 
 
 # --------------------------------------------------------------------------- training
