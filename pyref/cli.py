@@ -368,7 +368,7 @@ def _cmd_vectors(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_conform(args: argparse.Namespace, out: TextIO) -> int:
     import os
 
-    from . import conform
+    from . import conform, conform_fuzz
 
     if args.write_vectors is not None:
         path = conform.write_vectors(args.write_vectors)
@@ -378,18 +378,55 @@ def _cmd_conform(args: argparse.Namespace, out: TextIO) -> int:
     if args.adapter is None:
         raise ValueError("ADAPTER: missing; give an adapter module (or .py file), or "
                          "--write-vectors FILE")
+    conv = conform.Conventions(tie=args.tie, thresholds=not args.no_thresholds,
+                               energy=args.energy, energy_scale=args.energy_scale,
+                               hebbian=args.hebbian_normalisation,
+                               storkey_diagonal=args.storkey_diagonal, spins=args.spins)
+    require = [r.strip() for r in (args.require or "").split(",") if r.strip()]
+    if args.fuzz is not None:
+        conform_fuzz._need_hypothesis()
     cwd = os.getcwd()
     if cwd not in sys.path and "" not in sys.path:   # as `python -m` would: import from .
         sys.path.insert(0, cwd)
     adapter = conform.load_adapter(args.adapter)
-    doc = conform.load_vectors(args.vectors)
-    report = conform.run_conformance(adapter, doc, tie=args.tie,
-                                     normalisation=args.hebbian_normalisation)
-    print(f"adapter {args.adapter}; vectors {args.vectors or 'built-in (version 1)'}",
-          file=out)
+    report = conform.ConformanceReport(conventions=conv)
+    if args.save:
+        conform_fuzz.replay_corpus(adapter, args.save, conv, report, args.properties)
+    if not args.skip_vectors:
+        doc = conform.load_vectors(args.vectors)
+        fixed = conform.run_conformance(adapter, doc, conventions_=conv,
+                                        properties=args.properties, finish=False)
+        _merge_reports(report, fixed)
+    if args.fuzz is not None:
+        conform_fuzz.fuzz(adapter, conv, args.fuzz, args.seed, report=report,
+                          properties=args.properties, save_dir=args.save)
+    for name in conform.ADAPTER_FUNCTIONS:
+        if not callable(getattr(adapter, name, None)) and name not in report.skipped:
+            report.skipped.append(name)
+    report.cases = sum(report.sections.values())
+    report.finish(require)
+    src = "skipped" if args.skip_vectors else (args.vectors or "built-in (version 1)")
+    print(f"adapter {args.adapter}; vectors {src}"
+          + (f"; fuzz {args.fuzz} cases per function, seed {args.seed}"
+             if args.fuzz is not None else ""), file=out)
     for line in conform.format_report(report, args.max_report):
+        if line.startswith("cases:"):
+            for f in conform_fuzz.format_failures(report, args.adapter):
+                print(f, file=out)
         print(line, file=out)
     return 0 if report.ok else 1
+
+
+def _merge_reports(into: "Any", other: "Any") -> None:
+    """Add the counts and mismatches of ``other`` to ``into`` (conformance reports)."""
+    for k, v in other.checks.items():
+        into.checks[k] = into.checks.get(k, 0) + v
+    for k, v in other.passed.items():
+        into.passed[k] = into.passed.get(k, 0) + v
+    for k, v in other.sections.items():
+        into.sections[k] = into.sections.get(k, 0) + v
+    into.mismatches.extend(other.mismatches)
+    into.skipped.extend(s for s in other.skipped if s not in into.skipped)
 
 
 # --------------------------------------------------------------------------- main
@@ -483,21 +520,54 @@ def build_parser() -> argparse.ArgumentParser:
                                    "outputs, the classical ones kernel-checked in Lean, spec "
                                    "T7) against ADAPTER, a module exposing any of: "
                                    "field, energy, async_step, sync_step, sweep, "
-                                   "is_fixed_point, hebbian, site_kernel, "
+                                   "is_fixed_point, hebbian, storkey, site_kernel, "
                                    "random_scan_kernel, systematic_scan_kernel, "
-                                   "boltzmann_distribution (see docs/conformance.md). "
-                                   "Functions it lacks are skipped. Exit status 0: no "
-                                   "mismatch; 1: some mismatch; 2: usage error.")
+                                   "boltzmann_distribution, run_async, run_sync (see "
+                                   "docs/conformance.md). Functions it lacks are skipped "
+                                   "(shown in the coverage table); an adapter with none "
+                                   "fails. Exit status 0: no mismatch; 1: some mismatch, "
+                                   "nothing checked or a --require'd function unchecked; "
+                                   "2: usage error.")
     k.add_argument("adapter", nargs="?", metavar="ADAPTER_MODULE",
                    help="adapter module name (importable from the current directory) or "
                         "path to a .py file")
     k.add_argument("--vectors", metavar="FILE",
                    help="vectors file (default: the built-in conformance-v1.json)")
-    k.add_argument("--tie", choices=["keep", "plus"], default="keep",
+    k.add_argument("--tie", choices=["keep", "plus", "minus"], default="keep",
                    help="the adapter's tie rule: h_i = theta_i keeps s_i (keep, the spec "
-                        "default) or gives +1 (plus)")
-    k.add_argument("--hebbian-normalisation", choices=["integer", "1/n"], default="integer",
-                   help="the adapter's Hebbian rule: sum p p^T - m I (integer) or that / n")
+                        "default), gives +1 (plus) or -1 (minus)")
+    k.add_argument("--no-thresholds", action="store_true",
+                   help="the adapter has no thresholds: check only cases whose thresholds "
+                        "are zero (the others are re-derived with theta = 0)")
+    k.add_argument("--energy", choices=["spec", "half-quadratic"], default="spec",
+                   help="energy convention: -sum_{i<j} W_ij s_i s_j + theta.s (spec) or "
+                        "-1/2 s^T W s + theta.s (half-quadratic), times --energy-scale")
+    k.add_argument("--energy-scale", default="1", type=Fraction,
+                   help="factor of the adapter's energy (rational, default 1)")
+    k.add_argument("--hebbian-normalisation", choices=["integer", "1/n", "1/m"],
+                   default="integer",
+                   help="the adapter's Hebbian rule: sum p p^T - m I (integer), that / n "
+                        "or that / m")
+    k.add_argument("--storkey-diagonal", choices=["zero", "keep"], default="zero",
+                   help="the adapter's Storkey rule zeroes (zero) or accumulates (keep) "
+                        "the diagonal")
+    k.add_argument("--spins", choices=["pm1", "01"], default="pm1",
+                   help="states +1/-1 (pm1) or 0/1 (01: x = (s+1)/2, thresholds "
+                        "t = (theta + W 1)/2)")
+    k.add_argument("--require", metavar="F1,F2",
+                   help="fail unless these adapter functions were checked")
+    k.add_argument("--fuzz", type=int, metavar="N",
+                   help="differential fuzzing: N fresh Hypothesis cases per function, "
+                        "shrunk to a minimal case on a mismatch (needs hypothesis)")
+    k.add_argument("--seed", type=int, default=0, help="fuzzing seed (default 0)")
+    k.add_argument("--save", metavar="DIR",
+                   help="corpus directory: failing fuzz cases are saved there and every "
+                        "saved case is replayed first")
+    k.add_argument("--properties", action="store_true",
+                   help="property mode: check the adapter's run_async / run_sync "
+                        "trajectories (energy, legal steps, fixed points, 2-cycles)")
+    k.add_argument("--skip-vectors", action="store_true",
+                   help="do not run the fixed vectors (fuzz / corpus only)")
     k.add_argument("--max-report", type=int, default=50,
                    help="print at most this many mismatches (default 50)")
     k.add_argument("--write-vectors", metavar="FILE",

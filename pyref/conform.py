@@ -33,12 +33,12 @@ from dataclasses import dataclass, field as dc_field
 from fractions import Fraction
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 import numpy as np
 
 from . import boltzmann as bz
-from . import classical, learning, vectors
+from . import classical, conventions, learning, vectors
 
 __all__ = [
     "FORMAT",
@@ -49,8 +49,14 @@ __all__ = [
     "write_vectors",
     "load_vectors",
     "validate_vectors",
+    "Conventions",
     "Mismatch",
     "ConformanceReport",
+    "fixed_cases",
+    "classical_input",
+    "classical_checks",
+    "learning_checks",
+    "property_checks",
     "run_conformance",
     "load_adapter",
     "format_report",
@@ -70,12 +76,17 @@ ADAPTER_FUNCTIONS: dict[str, str] = {
     "sync_step": "sync_step(W, theta, s) -> new state (all neurons from the old state)",
     "sweep": "sweep(W, theta, s) -> state after async steps at 0, 1, ..., n-1",
     "is_fixed_point": "is_fixed_point(W, theta, s) -> bool (no async step changes s)",
-    "hebbian": "hebbian(patterns) -> W (n x n; sum_k p_k p_k^T - m I, or that / n)",
+    "hebbian": "hebbian(patterns) -> W (n x n; sum_k p_k p_k^T - m I, or that / n or / m)",
+    "storkey": "storkey(patterns) -> W (Storkey's rule, diagonal zero or kept)",
     "site_kernel": "site_kernel(w, i) -> 2^n x 2^n heat-bath kernel K_i for weights w",
     "random_scan_kernel": "random_scan_kernel(w) -> (1/n) sum_i K_i",
     "systematic_scan_kernel": "systematic_scan_kernel(w) -> K_0 K_1 ... K_{n-1}",
     "boltzmann_distribution": "boltzmann_distribution(W, theta, q) -> pi(s) ∝ q^E(s), "
                               "2^n entries in enumeration order",
+    "run_async": "run_async(W, theta, s, seed) -> states visited by the library's own "
+                 "asynchronous run (or the final state), optionally (states, converged)",
+    "run_sync": "run_sync(W, theta, s) -> states of the library's synchronous run, "
+                "optionally (states, converged)",
 }
 
 
@@ -281,6 +292,67 @@ def load_vectors(path: Path | str | None = None) -> dict:
     return validate_vectors(doc)
 
 
+# --------------------------------------------------------------------------- conventions
+
+TIES = conventions.TIES
+NORMALISATIONS = ("integer", "1/n", "1/m")
+ENERGIES = ("spec", "half-quadratic")
+STORKEY_DIAGONALS = ("zero", "keep")
+SPINS = ("pm1", "01")
+
+
+@dataclass(frozen=True)
+class Conventions:
+    """The adapter's conventions (each a ``pyref conform`` option; docs/conformance.md).
+
+    ``tie``: ``keep`` | ``plus`` | ``minus``; ``thresholds``: ``False`` checks only cases
+    whose thresholds are zero in the adapter's coordinates; ``energy``: ``spec``
+    (``-sum_{i<j} W_ij s_i s_j + theta^T s``) or ``half-quadratic``
+    (``-1/2 s^T W s + theta^T s``), either times ``energy_scale``; ``hebbian``: ``integer``
+    | ``1/n`` | ``1/m``; ``storkey_diagonal``: ``zero`` | ``keep``; ``spins``: ``pm1`` or
+    ``01`` (states ``x = (s + 1)/2``, thresholds ``t = (theta + W 1)/2``).
+    """
+
+    tie: str = "keep"
+    thresholds: bool = True
+    energy: str = "spec"
+    energy_scale: Fraction = Fraction(1)
+    hebbian: str = "integer"
+    storkey_diagonal: str = "zero"
+    spins: str = "pm1"
+
+    def __post_init__(self) -> None:
+        for name, val, allowed in (("tie", self.tie, TIES),
+                                   ("hebbian normalisation", self.hebbian, NORMALISATIONS),
+                                   ("energy", self.energy, ENERGIES),
+                                   ("storkey diagonal", self.storkey_diagonal,
+                                    STORKEY_DIAGONALS),
+                                   ("spins", self.spins, SPINS)):
+            if val not in allowed:
+                raise ValueError(f"{name}: got {val!r}; expected one of "
+                                 f"{', '.join(allowed)}")
+        try:
+            scale = Fraction(self.energy_scale)
+        except (TypeError, ValueError) as exc:
+            raise ValueError(f"energy scale: got {self.energy_scale!r}; expected a "
+                             f"rational number such as 1, 2 or 1/2") from exc
+        if scale == 0:
+            raise ValueError("energy scale: got 0; expected a non-zero rational")
+        object.__setattr__(self, "energy_scale", scale)
+
+    def describe(self) -> str:
+        """One line naming every convention."""
+        return (f"tie={self.tie}, thresholds={'yes' if self.thresholds else 'no (theta = 0)'}"
+                f", energy={self.energy} x {self.energy_scale}, hebbian={self.hebbian}, "
+                f"storkey-diagonal={self.storkey_diagonal}, spins={self.spins}")
+
+    def as_dict(self) -> dict:
+        """JSON-ready form (saved with every corpus case)."""
+        return {"tie": self.tie, "thresholds": self.thresholds, "energy": self.energy,
+                "energy_scale": _enc(self.energy_scale), "hebbian": self.hebbian,
+                "storkey_diagonal": self.storkey_diagonal, "spins": self.spins}
+
+
 # --------------------------------------------------------------------------- comparison
 
 def _to_py(x: Any) -> Any:
@@ -327,6 +399,8 @@ def _enc_show(x: Any) -> Any:
         return [_enc_show(v) for v in x]
     if isinstance(x, Fraction):
         return int(x) if x.denominator == 1 else f"{x.numerator}/{x.denominator}"
+    if isinstance(x, float) and x.is_integer():
+        return int(x)
     if isinstance(x, (int, float, bool, str)) or x is None:
         return x
     return repr(x)
@@ -336,7 +410,8 @@ def _enc_show(x: Any) -> Any:
 class Mismatch:
     """One failed check: case id, function, a short description of the call, the expected
     and the obtained output (formatted, possibly shortened, or the exception raised), and
-    the full values (``expected_value``; ``got_value`` is ``None`` after an exception)."""
+    the full values (``expected_value``; ``got_value`` is ``None`` after an exception).
+    ``args`` holds the call's arguments (name, JSON value) for a reproducer."""
 
     case: str
     function: str
@@ -345,6 +420,7 @@ class Mismatch:
     got: str
     expected_value: Any = None
     got_value: Any = None
+    args: tuple = ()
 
     def __str__(self) -> str:
         return (f"MISMATCH {self.case} {self.function}: {self.call}\n"
@@ -353,34 +429,102 @@ class Mismatch:
 
 @dataclass
 class ConformanceReport:
-    """Outcome of :func:`run_conformance`."""
+    """Outcome of :func:`run_conformance` (and of fuzzing / property checks added to it).
+
+    ``checks`` / ``passed`` count per function (property checks are named
+    ``run_async:energy`` etc.); ``skipped`` lists the functions the adapter lacks;
+    ``problems`` are failures that are not mismatches (nothing checked, a required function
+    missing); ``sections`` counts cases per source (vectors, derived, corpus, fuzz);
+    ``fuzz`` maps a function to the number of fuzz cases it ran."""
 
     checks: dict[str, int] = dc_field(default_factory=dict)
     passed: dict[str, int] = dc_field(default_factory=dict)
     skipped: list[str] = dc_field(default_factory=list)
     mismatches: list[Mismatch] = dc_field(default_factory=list)
+    problems: list[str] = dc_field(default_factory=list)
+    sections: dict[str, int] = dc_field(default_factory=dict)
+    fuzz: dict[str, int] = dc_field(default_factory=dict)
+    fuzz_failures: list = dc_field(default_factory=list)
     cases: int = 0
-    tie: str = "keep"
-    normalisation: str = "integer"
+    conventions: Conventions = dc_field(default_factory=Conventions)
+
+    @property
+    def tie(self) -> str:
+        """The tie rule checked (compatibility with version-1 reports)."""
+        return self.conventions.tie
+
+    @property
+    def normalisation(self) -> str:
+        """The Hebbian normalisation checked."""
+        return self.conventions.hebbian
 
     @property
     def ok(self) -> bool:
-        """True when no check failed (skipped functions do not count as failures)."""
-        return not self.mismatches
+        """True when no check failed and nothing required is missing (skipped functions
+        are not failures, but an adapter with no function checked at all fails)."""
+        return not self.mismatches and not self.problems
+
+    def finish(self, require: Iterable[str] = ()) -> "ConformanceReport":
+        """Record the problems: nothing checked, or a required function not checked."""
+        names = [n for n in ADAPTER_FUNCTIONS]
+        if sum(self.checks.values()) == 0 and not any(self.fuzz.values()):
+            self.problems.append(
+                "the adapter implements none of the functions checked (expected at least "
+                "one of: " + ", ".join(names) + "); see docs/conformance.md")
+        for name in require:
+            if name not in ADAPTER_FUNCTIONS:
+                self.problems.append(f"--require {name}: unknown function; expected one "
+                                     f"of {', '.join(names)}")
+            elif not self._checked(name):
+                why = "not provided by the adapter" if name in self.skipped else \
+                    "provided but no case exercised it"
+                self.problems.append(f"required function {name}: {why}")
+        return self
+
+    def _checked(self, name: str) -> int:
+        return sum(c for k, c in self.checks.items() if k == name or
+                   k.startswith(name + ":")) + self.fuzz.get(name, 0)
+
+    def coverage(self) -> list[tuple[str, str, int, int, int]]:
+        """Rows ``(function, status, checks, passed, fuzz cases)``; status is ``checked``,
+        ``skipped`` (not provided) or ``unexercised`` (provided, no case reached it)."""
+        rows = []
+        for name in ADAPTER_FUNCTIONS:
+            keys = [k for k in self.checks if k == name or k.startswith(name + ":")]
+            c = sum(self.checks[k] for k in keys)
+            p = sum(self.passed.get(k, 0) for k in keys)
+            fz = self.fuzz.get(name, 0)
+            status = "skipped" if name in self.skipped else (
+                "checked" if c or fz else "unexercised")
+            rows.append((name, status, c, p, fz))
+        return rows
 
     def summary(self) -> str:
-        """Human-readable per-function table."""
-        lines = [f"conformance vectors: {self.cases} cases; conventions: tie={self.tie}, "
-                 f"hebbian-normalisation={self.normalisation}"]
-        for name in ADAPTER_FUNCTIONS:
-            if name in self.skipped:
-                lines.append(f"  {name:<24} skipped (not provided by the adapter)")
-            elif name in self.checks:
-                c, p = self.checks[name], self.passed.get(name, 0)
-                lines.append(f"  {name:<24} {p}/{c} checks passed")
+        """Human-readable coverage table and verdict."""
+        src = ", ".join(f"{v} {k}" for k, v in self.sections.items() if v)
+        lines = [f"cases: {src or self.cases}",
+                 f"conventions: {self.conventions.describe()}"]
+        rows = self.coverage()
+        n_checked = sum(r[1] == "checked" for r in rows)
+        lines.append(f"coverage: {n_checked} of {len(rows)} functions checked")
+        lines.append(f"  {'function':<24} {'status':<12} {'passed':>13} {'fuzz cases':>10}")
+        for name, status, c, p, fz in rows:
+            if status == "skipped":
+                lines.append(f"  {name:<24} {'SKIPPED':<12} {'-':>13} {'-':>10}  "
+                             f"(not provided by the adapter)")
+                continue
+            bad = any(f.function == name for f in self.fuzz_failures)
+            lines.append(f"  {name:<24} {status:<12} {f'{p}/{c}':>13} {fz:>10}"
+                         + ("  (fuzz: FAIL, minimal case above)" if bad else ""))
+        for k in sorted(self.checks):
+            if ":" in k:
+                lines.append(f"    property {k:<26} {self.passed.get(k, 0)}/{self.checks[k]}")
+        for prob in self.problems:
+            lines.append(f"FAIL: {prob}")
         total = sum(self.checks.values())
-        lines.append(f"{len(self.mismatches)} mismatches in {total} checks: "
-                     f"{'PASS' if self.ok else 'FAIL'}")
+        lines.append(f"{len(self.mismatches)} mismatches in {total} checks"
+                     + (f" and {sum(self.fuzz.values())} fuzz cases" if self.fuzz else "")
+                     + f": {'PASS' if self.ok else 'FAIL'}")
         return "\n".join(lines)
 
 
@@ -397,115 +541,370 @@ class _Checker:
             return None
         return f
 
-    def check(self, case: str, name: str, call: str, expected: Any,
-              thunk: Callable[[], Any]) -> Any:
-        """Run one check; returns the adapter's output (or None on an exception)."""
+    def record(self, case: str, name: str, ok: bool, call: str, expected: str, got: str,
+               expected_value: Any = None, got_value: Any = None, args: tuple = ()) -> None:
+        """Count one check and keep its mismatch."""
         r = self.report
         r.checks[name] = r.checks.get(name, 0) + 1
-        try:
-            got = thunk()
-        except Exception as exc:  # the adapter's own failure is a mismatch, reported
-            r.mismatches.append(Mismatch(case, name, call, _show(expected),
-                                         f"exception {type(exc).__name__}: {exc}",
-                                         expected, None))
-            return None
-        if _same(expected, got):
+        if ok:
             r.passed[name] = r.passed.get(name, 0) + 1
         else:
-            r.mismatches.append(Mismatch(case, name, call, _show(expected), _show(got),
-                                         expected, _to_py(got)))
-        return got
+            r.mismatches.append(Mismatch(case, name, call, expected, got, expected_value,
+                                         got_value, args))
+
+    def call(self, case: str, name: str, args: tuple, expected: Any,
+             note: str = "") -> tuple[bool, Any]:
+        """Call adapter function ``name`` with ``args`` ((name, value) pairs; arrays are
+        copied) and compare with ``expected``; returns (agreed, output)."""
+        f = self.fn(name)
+        assert f is not None
+        shown = ", ".join(f"{k}={_show(v, 80)}" for k, v in args)
+        call = f"{name}({shown}){(' ' + note) if note else ''}"
+        jargs = tuple((k, _to_py(v)) for k, v in args)
+        try:
+            got = f(*[v.copy() if isinstance(v, np.ndarray) else v for _, v in args])
+        except Exception as exc:  # the adapter's own failure is a mismatch, reported
+            self.record(case, name, False, call, _show(expected),
+                        f"exception {type(exc).__name__}: {exc}", expected, None, jargs)
+            return False, None
+        ok = _same(expected, got)
+        self.record(case, name, ok, call, _show(expected), _show(got), expected,
+                    _to_py(got), jargs)
+        return ok, got
 
 
 def _arr(x: Any) -> np.ndarray:
     return np.array(x, dtype=np.int64)
 
 
-def _classical_checks(ch: _Checker, c: dict, tie: str) -> None:
-    cid, inp, exp = c["id"], c["input"], c["expected"]
+def _theta_arg(t: Iterable[Any]) -> np.ndarray:
+    """Thresholds as the adapter receives them: int64 when integral, else float64 (the
+    0/1 thresholds are halves: exact as floats)."""
+    vals = [Fraction(v) for v in t]
+    if all(v.denominator == 1 for v in vals):
+        return np.array([int(v) for v in vals], dtype=np.int64)
+    return np.array([float(v) for v in vals], dtype=np.float64)
+
+
+def _zero_threshold_theta(W: np.ndarray, conv: Conventions) -> np.ndarray:
+    """The spec thresholds whose adapter-side thresholds are zero: 0 (pm1), -W 1 (01)."""
+    return np.zeros(len(W), dtype=np.int64) if conv.spins == "pm1" else -W.sum(axis=1)
+
+
+# --------------------------------------------------------------------------- case plans
+
+#: Classical functions, in the order their checks run.
+CLASSICAL_FUNCTIONS = ("field", "energy", "async_step", "sync_step", "sweep",
+                       "is_fixed_point")
+LEARNING_FUNCTIONS = ("hebbian", "storkey")
+PROPERTY_FUNCTIONS = ("run_async", "run_sync")
+
+
+def classical_input(W: Any, theta: Any, s: Any, schedule: Iterable[int] = ()) -> dict:
+    """A classical case input in spec coordinates (JSON-ready lists of ints)."""
+    return {"W": _ints(W), "theta": _ints(theta), "s": _ints(s),
+            "schedule": [int(i) for i in schedule]}
+
+
+def _expected_dynamics(inp: dict, conv: Conventions, file_exp: dict | None) -> dict:
+    """Trajectory, sync step, sweep and fixed-point verdicts in spec coordinates: from the
+    vectors file where it carries the tie rule, else computed by pyref."""
+    if file_exp is not None and conv.tie in file_exp:
+        d = file_exp[conv.tie]
+        return {"trajectory": d["trajectory"], "sync_step": d["sync_step"],
+                "sweep": d["sweep"], "is_fixed_point": d["is_fixed_point"]}
     W, theta, s = _arr(inp["W"]), _arr(inp["theta"]), _arr(inp["s"])
-    args = f"W={inp['W']}, theta={inp['theta']}"
-    if (f := ch.fn("field")) is not None:
-        ch.check(cid, "field", f"field({inp['W']}, {inp['s']})", exp["field"],
-                 lambda: f(W.copy(), s.copy()))
-    if (f := ch.fn("energy")) is not None:
-        for x, e in exp["energies"]:
-            ch.check(cid, "energy", f"energy({args}, s={x})", e,
-                     lambda x=x: f(W.copy(), theta.copy(), _arr(x)))
-    dyn = exp[tie]
-    if (f := ch.fn("async_step")) is not None:
+    tie = conv.tie
+    fp = conventions.fixed_point_tie(W, theta, s, tie)
+    return {
+        "trajectory": _ints(conventions.trajectory_tie(W, theta, s, inp["schedule"], tie)),
+        "sync_step": _ints(conventions.sync_step_tie(W, theta, s, tie)),
+        "sweep": _ints(conventions.sweep_tie(W, theta, s, tie)),
+        "is_fixed_point": [[_ints(s), conventions.is_fixed_point_tie(W, theta, s, tie)],
+                           [_ints(fp), conventions.is_fixed_point_tie(W, theta, fp, tie)]],
+    }
+
+
+class _Frame:
+    """A classical case mapped to the adapter's coordinates (states, thresholds, energy)."""
+
+    def __init__(self, inp: dict, conv: Conventions) -> None:
+        self.conv = conv
+        self.W = _arr(inp["W"])
+        self.theta = _arr(inp["theta"])
+        if conv.spins == "01":
+            self.t = conventions.thresholds_01(self.W, self.theta)
+        else:
+            self.t = np.array([Fraction(int(v)) for v in self.theta], dtype=object)
+        self.theta_arg = _theta_arg(self.t)
+
+    def state(self, s: Any) -> list[int]:
+        return _ints(conventions.to_01(s)) if self.conv.spins == "01" else _ints(s)
+
+    def unstate(self, x: Any) -> np.ndarray:
+        return conventions.from_01(x) if self.conv.spins == "01" else _arr(x)
+
+    def energy(self, s: Any, spec_energy: Any = None) -> Any:
+        c = self.conv
+        x = np.array(self.state(s))
+        if c.energy == "half-quadratic":
+            return conventions.energy_half_quadratic(self.W, self.t, x, c.energy_scale)
+        if c.spins == "01":
+            e = conventions.energy_01(self.W, self.t, x)
+        else:
+            e = spec_energy if spec_energy is not None else classical.energy(
+                self.W, self.theta, _arr(s))
+        e = Fraction(e) * c.energy_scale
+        return int(e) if e.denominator == 1 else e
+
+
+def classical_checks(ch: _Checker, cid: str, inp: dict, conv: Conventions,
+                     file_exp: dict | None = None, only: Iterable[str] | None = None) -> None:
+    """Every check of one classical case (spec coordinates ``inp``) under ``conv``.
+    ``file_exp``: the vectors file's expected values (used where they apply); ``only``:
+    restrict to these functions.  Asynchronous trajectories stop at the first divergence."""
+    want = set(CLASSICAL_FUNCTIONS if only is None else only)
+    fr = _Frame(inp, conv)
+    W = fr.W
+    s = inp["s"]
+    names = [n for n in CLASSICAL_FUNCTIONS if n in want and ch.fn(n) is not None]
+    if not names:
+        return
+    dyn = _expected_dynamics(inp, conv, file_exp)
+    th = fr.theta_arg
+    if "field" in names:
+        x = _arr(fr.state(s))
+        ch.call(cid, "field", (("W", W), ("s", x)), _ints(W @ x))
+    if "energy" in names:
+        known = {}
+        if file_exp is not None and "energies" in file_exp:
+            known = {tuple(st): e for st, e in file_exp["energies"]}
+        states = sorted({tuple(x) for x in dyn["trajectory"]} | {tuple(s)})
+        for st in states:
+            ch.call(cid, "energy", (("W", W), ("theta", th), ("s", _arr(fr.state(st)))),
+                    fr.energy(st, known.get(st)))
+    if "async_step" in names:
         traj = dyn["trajectory"]
         for k, i in enumerate(inp["schedule"]):
-            got = ch.check(cid, "async_step",
-                           f"async_step({args}, s={traj[k]}, i={i}) [schedule step {k}]",
-                           traj[k + 1], lambda k=k, i=i: f(W.copy(), theta.copy(),
-                                                           _arr(traj[k]), i))
-            if got is None or not _same(traj[k + 1], got):
+            ok, _ = ch.call(cid, "async_step", (("W", W), ("theta", th),
+                                                ("s", _arr(fr.state(traj[k]))), ("i", int(i))),
+                            fr.state(traj[k + 1]), f"[schedule step {k}]")
+            if not ok:
                 break                                       # report the first divergence
-    if (f := ch.fn("sync_step")) is not None:
-        ch.check(cid, "sync_step", f"sync_step({args}, s={inp['s']})", dyn["sync_step"],
-                 lambda: f(W.copy(), theta.copy(), s.copy()))
-    if (f := ch.fn("sweep")) is not None:
-        ch.check(cid, "sweep", f"sweep({args}, s={inp['s']})", dyn["sweep"],
-                 lambda: f(W.copy(), theta.copy(), s.copy()))
-    if (f := ch.fn("is_fixed_point")) is not None:
+    if "sync_step" in names:
+        ch.call(cid, "sync_step", (("W", W), ("theta", th), ("s", _arr(fr.state(s)))),
+                fr.state(dyn["sync_step"]))
+    if "sweep" in names:
+        ch.call(cid, "sweep", (("W", W), ("theta", th), ("s", _arr(fr.state(s)))),
+                fr.state(dyn["sweep"]))
+    if "is_fixed_point" in names:
         for x, v in dyn["is_fixed_point"]:
-            ch.check(cid, "is_fixed_point", f"is_fixed_point({args}, s={x})", v,
-                     lambda x=x: f(W.copy(), theta.copy(), _arr(x)))
+            ch.call(cid, "is_fixed_point", (("W", W), ("theta", th),
+                                            ("s", _arr(fr.state(x)))), bool(v))
 
 
-def _other_checks(ch: _Checker, c: dict, normalisation: str) -> None:
+def learning_expected(patterns: Any, name: str, conv: Conventions) -> Any:
+    """Expected weights of ``hebbian`` / ``storkey`` for ``patterns`` under ``conv``."""
+    P = _arr(patterns)
+    if name == "hebbian":
+        W = {"integer": learning.hebbian, "1/n": learning.hebbian_normalized,
+             "1/m": conventions.hebbian_1_over_m}[conv.hebbian](P)
+    elif conv.storkey_diagonal == "keep":
+        W = conventions.storkey_keep_diagonal(P)
+    else:
+        W = learning.storkey(P)
+    return _to_py(W)
+
+
+def learning_checks(ch: _Checker, cid: str, patterns: Any, conv: Conventions,
+                    only: Iterable[str] | None = None,
+                    expected: dict | None = None) -> None:
+    """The learning-rule checks of one pattern set (``expected``: file values by name)."""
+    want = set(LEARNING_FUNCTIONS if only is None else only)
+    for name in LEARNING_FUNCTIONS:
+        if name in want and ch.fn(name) is not None:
+            exp = (expected or {}).get(name)
+            ch.call(cid, name, (("patterns", _arr(patterns)),),
+                    exp if exp is not None else learning_expected(patterns, name, conv))
+
+
+def _parse_run(out: Any, n: int, fr: _Frame) -> tuple[list[np.ndarray], bool | None]:
+    """A run function's output -> (states in spec coordinates, converged claim)."""
+    claim = None
+    if isinstance(out, tuple) and len(out) == 2 and isinstance(out[1], (bool, np.bool_)):
+        out, claim = out[0], bool(out[1])
+    arr = np.asarray(_to_py(out))
+    if arr.ndim == 1:
+        arr = arr[None, :]
+    if arr.ndim != 2 or arr.shape[1] != n or arr.shape[0] == 0:
+        raise ValueError(f"expected a state or a list of states of length {n}, got shape "
+                         f"{arr.shape}")
+    return [fr.unstate(np.rint(x).astype(np.int64)) for x in arr], claim
+
+
+def property_checks(ch: _Checker, cid: str, inp: dict, conv: Conventions,
+                    seed: int = 0) -> None:
+    """Property mode: run the library's own ``run_async`` / ``run_sync`` from the case's
+    start state and check, along the states it returns: the energy never rises and every
+    single-neuron change is a legal step (async), every step is pyref's synchronous step
+    (sync), and a run that claims convergence ends in a fixed point (async) or a fixed
+    point / 2-cycle (sync)."""
+    fr = _Frame(inp, conv)
+    W, theta, tie = fr.W, fr.theta, conv.tie
+    s0 = _arr(inp["s"])
+    n = len(s0)
+    args = (("W", W), ("theta", fr.theta_arg), ("s", _arr(fr.state(s0))))
+    shown = f"W={_show(W, 80)}, theta={_show(fr.theta_arg, 40)}, s={_show(fr.state(s0))}"
+    jargs = tuple((k, _to_py(v)) for k, v in args)
+    for name in PROPERTY_FUNCTIONS:
+        f = ch.fn(name)
+        if f is None:
+            continue
+        extra = (("seed", int(seed)),) if name == "run_async" else ()
+        call = f"{name}({shown}{', seed=' + str(seed) if extra else ''})"
+        a = jargs + tuple(extra)
+        try:
+            out = f(*[v.copy() if isinstance(v, np.ndarray) else v for _, v in args],
+                    *[v for _, v in extra])
+            states, claim = _parse_run(out, n, fr)
+        except Exception as exc:
+            ch.record(cid, f"{name}:run", False, call, "a run", f"exception "
+                      f"{type(exc).__name__}: {exc}", None, None, a)
+            continue
+        ch.record(cid, f"{name}:run", True, call, "", "")
+        if not np.array_equal(states[0], s0):
+            states = [s0] + states
+        last = states[-1]
+        if name == "run_async":
+            es = [classical.energy(W, theta, x) for x in states]
+            bad = next((k for k in range(len(es) - 1) if es[k + 1] > es[k]), None)
+            ch.record(cid, "run_async:energy", bad is None, call,
+                      "energy never rises along the run",
+                      "" if bad is None else f"E rose from {es[bad]} to {es[bad + 1]} "
+                      f"at step {bad}: {_ints(states[bad])} -> {_ints(states[bad + 1])}",
+                      None, [_ints(x) for x in states], a)
+            wrong = None
+            for k in range(len(states) - 1):
+                d = np.flatnonzero(states[k] != states[k + 1])
+                if len(d) == 1 and not np.array_equal(
+                        conventions.async_step_tie(W, theta, states[k], int(d[0]), tie),
+                        states[k + 1]):
+                    wrong = (k, int(d[0]))
+                    break
+            ch.record(cid, "run_async:flips", wrong is None, call,
+                      f"every single-neuron change is a legal step (tie={tie})",
+                      "" if wrong is None else f"step {wrong[0]} flips neuron {wrong[1]}: "
+                      f"{_ints(states[wrong[0]])} -> {_ints(states[wrong[0] + 1])}",
+                      None, None, a)
+            if claim:
+                fp = conventions.is_fixed_point_tie(W, theta, last, tie)
+                ch.record(cid, "run_async:fixed_point", fp, call,
+                          "the state returned as converged is a fixed point",
+                          f"{_ints(fr.state(last))} is not a fixed point", None,
+                          _ints(fr.state(last)), a)
+        else:
+            wrong = next((k for k in range(len(states) - 1) if not np.array_equal(
+                conventions.sync_step_tie(W, theta, states[k], tie), states[k + 1])), None)
+            ch.record(cid, "run_sync:steps", wrong is None, call,
+                      f"every step is the synchronous step (tie={tie})",
+                      "" if wrong is None else f"step {wrong}: {_ints(states[wrong])} -> "
+                      f"{_ints(states[wrong + 1])}", None, None, a)
+            if claim:
+                one = conventions.sync_step_tie(W, theta, last, tie)
+                two = conventions.sync_step_tie(W, theta, one, tie)
+                ch.record(cid, "run_sync:end", bool(np.array_equal(two, last)), call,
+                          "a converged synchronous run ends in a fixed point or a 2-cycle",
+                          f"{_ints(fr.state(last))} -> {_ints(fr.state(one))} -> "
+                          f"{_ints(fr.state(two))}", None, _ints(fr.state(last)), a)
+
+
+def _kernel_checks(ch: _Checker, c: dict) -> None:
     cid, inp, exp = c["id"], c["input"], _dec(c["expected"])
-    kind = c["kind"]
-    if kind == "hebbian":
-        if (f := ch.fn("hebbian")) is not None:
-            ch.check(cid, "hebbian", f"hebbian({inp['patterns']})", exp[normalisation],
-                     lambda: f(_arr(inp["patterns"])))
-    elif kind == "kernel":
-        w = inp["w"]
-        if (f := ch.fn("site_kernel")) is not None:
-            for i, K in enumerate(exp["site_kernel"]):
-                ch.check(cid, "site_kernel", f"site_kernel(w={w}, i={i})", K,
-                         lambda i=i: f(_arr(w), i))
-        for name in ("random_scan_kernel", "systematic_scan_kernel"):
-            if (f := ch.fn(name)) is not None:
-                ch.check(cid, name, f"{name}(w={w})", exp[name], lambda f=f: f(_arr(w)))
-    elif kind == "boltzmann":
-        if (f := ch.fn("boltzmann_distribution")) is not None:
-            q = float(Fraction(inp["q"]))                  # dyadic: exact as a float
-            ch.check(cid, "boltzmann_distribution",
-                     f"boltzmann_distribution(W={inp['W']}, theta={inp['theta']}, q={q})",
-                     exp["distribution"],
-                     lambda: f(_arr(inp["W"]), _arr(inp["theta"]), q))
+    w = _arr(inp["w"])
+    if ch.fn("site_kernel") is not None:
+        for i, K in enumerate(exp["site_kernel"]):
+            ch.call(cid, "site_kernel", (("w", w), ("i", i)), K)
+    for name in ("random_scan_kernel", "systematic_scan_kernel"):
+        if ch.fn(name) is not None:
+            ch.call(cid, name, (("w", w),), exp[name])
+
+
+def _boltzmann_checks(ch: _Checker, c: dict) -> None:
+    cid, inp, exp = c["id"], c["input"], _dec(c["expected"])
+    if ch.fn("boltzmann_distribution") is not None:
+        q = float(Fraction(inp["q"]))                  # dyadic: exact as a float
+        ch.call(cid, "boltzmann_distribution",
+                (("W", _arr(inp["W"])), ("theta", _arr(inp["theta"])), ("q", q)),
+                exp["distribution"])
+
+
+# --------------------------------------------------------------------------- runner
+
+def fixed_cases(doc: dict, conv: Conventions) -> Iterator[tuple[str, str, dict, Any]]:
+    """The cases the fixed run checks, as ``(source, id, input, file_expected)``.
+
+    The one place that reads the vectors document: classical cases as they are, or (with
+    ``thresholds=False``) only those with zero adapter-side thresholds plus every other
+    case with its thresholds replaced (``source = "derived"``, expected values from pyref);
+    Hebbian, kernel and Boltzmann cases as they are."""
+    for c in doc["cases"]:
+        if c["kind"] != "classical":
+            yield "vectors", c["id"], c["input"], c["expected"]
+            continue
+        inp = c["input"]
+        if conv.thresholds:
+            yield "vectors", c["id"], inp, c["expected"]
+            continue
+        zero = _ints(_zero_threshold_theta(_arr(inp["W"]), conv))
+        if inp["theta"] == zero:
+            yield "vectors", c["id"], inp, c["expected"]
+        else:
+            yield "derived", c["id"] + "-theta0", {**inp, "theta": zero}, None
+
+
+def _kind_of(case_id: str) -> str:
+    return case_id.split("-", 1)[0]
 
 
 def run_conformance(adapter: Any, vectors_doc: dict | None = None, *, tie: str = "keep",
-                    normalisation: str = "integer") -> ConformanceReport:
-    """Run every vector against ``adapter`` (a module or any object with the functions of
-    :data:`ADAPTER_FUNCTIONS`).
+                    normalisation: str = "integer", conventions_: Conventions | None = None,
+                    properties: bool = False, require: Iterable[str] = (),
+                    finish: bool = True) -> ConformanceReport:
+    """Run every vector against ``adapter`` (a module or any object with some of the
+    functions of :data:`ADAPTER_FUNCTIONS`).
 
-    ``tie`` is the adapter's tie rule (``"keep"``: a tie keeps ``s_i``, the spec default;
-    ``"plus"``: a tie gives ``+1``); ``normalisation`` its Hebbian convention
-    (``"integer"``: ``sum p p^T - m I``; ``"1/n"``: that divided by ``n``).
-    Adapter outputs may be numpy arrays or lists of ints, Fractions or floats: ints and
-    Fractions are compared exactly, floats to a relative ``1e-9``.
+    ``conventions_`` gives all the adapter's conventions (:class:`Conventions`); without
+    it ``tie`` and ``normalisation`` set the tie rule and the Hebbian rule.  Adapter outputs
+    may be numpy arrays or lists of ints, Fractions or floats: ints and Fractions are
+    compared exactly, floats to a relative ``1e-9``.  ``properties``: also run the property
+    checks (:func:`property_checks`) from every classical start state.  ``require``:
+    functions that must have been checked.  The report fails (``ok`` is False) on any
+    mismatch, when nothing was checked, or when a required function was not checked.
     """
-    if tie not in ("keep", "plus"):
-        raise ValueError(f"tie: got {tie!r}; expected 'keep' or 'plus'")
-    if normalisation not in ("integer", "1/n"):
-        raise ValueError(f"normalisation: got {normalisation!r}; expected 'integer' or "
-                         f"'1/n'")
+    conv = conventions_ if conventions_ is not None else Conventions(tie=tie,
+                                                                     hebbian=normalisation)
     doc = load_vectors() if vectors_doc is None else validate_vectors(vectors_doc)
-    report = ConformanceReport(cases=len(doc["cases"]), tie=tie, normalisation=normalisation)
+    report = ConformanceReport(conventions=conv)
     ch = _Checker(adapter, report)
     for name in ADAPTER_FUNCTIONS:
         ch.fn(name)                                   # records the skipped ones up front
-    for c in doc["cases"]:
-        if c["kind"] == "classical":
-            _classical_checks(ch, c, tie)
-        else:
-            _other_checks(ch, c, normalisation)
-    return report
+    for k, (source, cid, inp, exp) in enumerate(fixed_cases(doc, conv)):
+        report.sections[source] = report.sections.get(source, 0) + 1
+        kind = _kind_of(cid)
+        if kind == "classical":
+            classical_checks(ch, cid, inp, conv, exp)
+            if properties:
+                property_checks(ch, cid, inp, conv, seed=k)
+        elif kind == "hebbian":
+            file_heb = exp.get(conv.hebbian) if exp else None
+            learning_checks(ch, cid, inp["patterns"], conv,
+                            expected={"hebbian": _dec(file_heb)} if file_heb else None)
+        elif kind == "kernel":
+            _kernel_checks(ch, {"id": cid, "input": inp, "expected": exp})
+        elif kind == "boltzmann":
+            _boltzmann_checks(ch, {"id": cid, "input": inp, "expected": exp})
+    report.cases = sum(report.sections.values())
+    return report.finish(require) if finish else report
 
 
 def load_adapter(spec: str) -> ModuleType:

@@ -1,7 +1,10 @@
-"""The conformance kit (pyref/conform.py, ``pyref conform``): the committed vectors are
-up to date and well-formed, a correct independent numpy adapter passes, an adapter with
-planted classic bugs is caught (with case ids and both outputs), conventions are options,
-and the CLI exit status says pass (0) / mismatch (1) / usage error (2)."""
+"""The conformance kit (pyref/conform.py, pyref/conform_fuzz.py, ``pyref conform``): the
+committed vectors are up to date and well-formed, a correct independent numpy adapter
+passes, an adapter with planted classic bugs is caught (with case ids and both outputs),
+an empty adapter fails, every convention is an option, differential fuzzing finds and
+shrinks the bugs of the bundled buggy adapters (the dhnn-like "last neuron never updated"
+scheduler included), a saved corpus is replayed, property mode checks a library's own
+trajectories, and the CLI exit status says pass (0) / failure (1) / usage error (2)."""
 
 from __future__ import annotations
 
@@ -23,7 +26,14 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:              # `pytest` (not `python -m pytest`) from elsewhere
     sys.path.insert(0, str(ROOT))
 
-from tests.adapters import numpy_buggy, numpy_correct  # noqa: E402
+from tests.adapters import (  # noqa: E402
+    numpy_buggy,
+    numpy_correct,
+    numpy_variants,
+    scheduler_buggy,
+    scheduler_correct,
+)
+from pyref import conform_fuzz  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -100,15 +110,18 @@ def test_validate_rejects_malformed():
     with pytest.raises(ValueError, match="needs input keys"):
         conform.validate_vectors(bad)
     with pytest.raises(ValueError, match="tie"):
-        conform.run_conformance(numpy_correct, tie="minus")
+        conform.run_conformance(numpy_correct, tie="zero")
+    with pytest.raises(ValueError, match="energy scale"):
+        conform.Conventions(energy_scale=0)
 
 
 def test_correct_adapter_passes(doc):
     r = conform.run_conformance(numpy_correct, doc)
     assert r.ok, "\n".join(map(str, r.mismatches[:5]))
     assert r.skipped == []
-    assert set(r.checks) == set(conform.ADAPTER_FUNCTIONS)
+    assert set(r.checks) == set(conform.ADAPTER_FUNCTIONS) - set(conform.PROPERTY_FUNCTIONS)
     assert sum(r.checks.values()) > 9000
+    assert "coverage: 12 of 14 functions checked" in r.summary()
 
 
 def test_buggy_adapter_is_caught(doc):
@@ -168,7 +181,7 @@ def test_partial_adapter_skips_and_exceptions_are_reported(doc):
     only_field = types.SimpleNamespace(field=numpy_correct.field)
     r = conform.run_conformance(only_field, doc)
     assert r.ok and len(r.skipped) == len(conform.ADAPTER_FUNCTIONS) - 1
-    assert "skipped" in r.summary()
+    assert "SKIPPED" in r.summary() and "coverage: 1 of 14 functions checked" in r.summary()
 
     def boom(W, s):
         raise RuntimeError("not implemented for n = 1")
@@ -204,7 +217,7 @@ def test_cli_exit_codes(tmp_path, capsys, monkeypatch):
                                                          boltzmann_cases=2)))
     rc, txt = _cli("tests.adapters.numpy_buggy", "--vectors", str(small),
                    "--tie", "keep", "--hebbian-normalisation", "integer")
-    assert rc == 1 and "14 cases" in txt
+    assert rc == 1 and "cases: 14 vectors" in txt
     rc, txt = _cli("--write-vectors", str(tmp_path / "w.json"))
     assert rc == 0 and "1100 conformance cases" in txt
 
@@ -230,3 +243,198 @@ def test_json_schema_describes_the_vectors(doc):
     bad["cases"][0]["input"]["s"] = [2]
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(bad, schema, cls=jsonschema.Draft202012Validator)
+
+
+# --------------------------------------------------------------------------- issue 17
+
+@pytest.fixture(scope="module")
+def small():
+    return conform.generate_vectors(files=1, per_file=60, kernel_cases=2, boltzmann_cases=2)
+
+
+def test_empty_adapter_fails(tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    empty = tmp_path / "empty_adapter.py"
+    empty.write_text("x = 1\n")
+    rc, txt = _cli(str(empty))
+    assert rc == 1 and "implements none of the functions checked" in txt
+    assert "coverage: 0 of 14 functions checked" in txt and "PASS" not in txt
+    r = conform.run_conformance(types.SimpleNamespace(x=1))
+    assert not r.ok and not r.mismatches and r.problems
+
+
+def test_require(tmp_path, monkeypatch, small):
+    monkeypatch.chdir(ROOT)
+    vec = tmp_path / "v.json"
+    vec.write_text(json.dumps(small))
+    only_field = types.SimpleNamespace(field=numpy_correct.field)
+    r = conform.run_conformance(only_field, small, require=["field", "sweep"])
+    assert not r.ok and not r.mismatches
+    assert r.problems == ["required function sweep: not provided by the adapter"]
+    assert conform.run_conformance(only_field, small, require=["field"]).ok
+    rc, txt = _cli("tests.adapters.numpy_correct", "--vectors", str(vec),
+                   "--require", "field,storkey")
+    assert rc == 0 and "PASS" in txt
+    rc, txt = _cli("tests.adapters.scheduler_buggy", "--vectors", str(vec), "--tie", "minus",
+                   "--require", "sweep")
+    assert rc == 1 and "required function sweep" in txt
+    rc, txt = _cli("tests.adapters.numpy_correct", "--vectors", str(vec), "--require", "foo")
+    assert rc == 1 and "unknown function" in txt
+
+
+VARIANTS = [
+    (dict(tie="minus"), dict(tie="minus"), {"async_step", "sync_step", "sweep",
+                                             "is_fixed_point"}),
+    (dict(tie="plus", spins="01"), dict(tie="plus", spins="01", thresholds=False),
+     {"async_step", "sync_step", "sweep", "is_fixed_point"}),
+    (dict(hebbian="1/m"), dict(hebbian="1/m"), {"hebbian"}),
+    (dict(hebbian="1/n"), dict(hebbian="1/n"), {"hebbian"}),
+    (dict(storkey="keep"), dict(storkey_diagonal="keep"), {"storkey"}),
+    (dict(energy="half-quadratic", scale=0.5),
+     dict(energy="half-quadratic", energy_scale=Fraction(1, 2)), {"energy"}),
+]
+
+
+@pytest.mark.parametrize("adapter_kw, conv_kw, differs", VARIANTS)
+def test_each_convention_is_an_option(small, adapter_kw, conv_kw, differs):
+    adapter = numpy_variants.make(**adapter_kw)
+    conv = conform.Conventions(**conv_kw)
+    r = conform.run_conformance(adapter, small, conventions_=conv)
+    assert r.ok, "\n".join(map(str, r.mismatches[:3]))
+    assert conform_fuzz.fuzz(adapter, conv, 15, seed=3).ok
+    # the same library checked under the spec defaults fails exactly where they differ
+    r0 = conform.run_conformance(adapter, small)
+    assert {m.function for m in r0.mismatches} == differs
+
+
+def test_no_thresholds_and_01_cases(small):
+    conv = conform.Conventions(thresholds=False)
+    srcs = [src for src, *_ in conform.fixed_cases(small, conv)]
+    assert "derived" in srcs
+    for src, cid, inp, _ in conform.fixed_cases(small, conv):
+        if cid.startswith("classical"):
+            assert inp["theta"] == [0] * len(inp["s"])
+    # 0/1 states, no thresholds: the spec thresholds are -W 1 so that t = (theta + W 1)/2 = 0
+    conv01 = conform.Conventions(thresholds=False, spins="01")
+    for _, cid, inp, _ in conform.fixed_cases(small, conv01):
+        if cid.startswith("classical"):
+            assert inp["theta"] == [-sum(r) for r in inp["W"]]
+    # the adapter sees 0/1 states and zero thresholds
+    seen = []
+
+    def sync_step(W, theta, s):
+        seen.append((theta.tolist(), s.tolist()))
+        return numpy_variants.make(tie="plus", spins="01").sync_step(W, theta, s)
+
+    r = conform.run_conformance(types.SimpleNamespace(sync_step=sync_step), small,
+                                conventions_=conform.Conventions(tie="plus", spins="01",
+                                                                 thresholds=False))
+    assert r.ok and seen
+    assert all(set(x) <= {0, 1} and not any(t) for t, x in seen)
+
+
+def test_fuzz_finds_and_shrinks_the_last_neuron_bug():
+    conv = conform.Conventions(tie="minus", thresholds=False)
+    r = conform_fuzz.fuzz(scheduler_buggy, conv, 60, seed=0, properties=True)
+    assert not r.ok
+    [f] = r.fuzz_failures
+    assert f.function == "is_fixed_point"
+    inp = f.case["input"]
+    # minimal: one neuron (or two), zero weights; the library calls a non-fixed state fixed
+    assert len(inp["s"]) <= 2 and not any(any(row) for row in inp["W"])
+    m = f.mismatches[0]
+    assert m.expected_value is False and m.got_value is True
+    # independent check of the verdict: with zero weights the field is 0 = theta, a tie,
+    # and tie "minus" sends a +1 neuron to -1, so a state with a +1 is not fixed
+    assert 1 in inp["s"]
+    # the reproducer is runnable and fails the same way
+    code = conform_fuzz.reproducer(m, str(ROOT / "tests/adapters/scheduler_buggy.py"))
+    with pytest.raises(AssertionError):
+        exec(compile(code, "<reproducer>", "exec"), {})
+    # the fixed scheduler passes the same fuzzing and the property checks
+    ok = conform_fuzz.fuzz(scheduler_correct, conv, 60, seed=0, properties=True)
+    assert ok.ok, "\n".join(map(str, ok.mismatches[:3]))
+    assert ok.fuzz["is_fixed_point"] == 60 and ok.fuzz["run_async"] == 60
+
+
+def test_fuzz_finds_the_planted_bugs():
+    r = conform_fuzz.fuzz(numpy_buggy, conform.Conventions(), 30, seed=1)
+    failing = {f.function: f for f in r.fuzz_failures}
+    assert set(failing) == {"hebbian", "sweep"}
+    # shrunk to one 1-neuron pattern: expected W = [[0]], the bug gives [[1]]
+    h = failing["hebbian"]
+    assert h.case["input"]["patterns"] in ([[1]], [[-1]])
+    assert h.mismatches[0].expected_value == [[0]] and h.mismatches[0].got_value == [[1]]
+    # the sweep bug needs the last neuron to move: n = 1 already shows it
+    sw = failing["sweep"].mismatches[0]
+    assert sw.expected_value[-1] == -sw.got_value[-1]
+    assert conform_fuzz.fuzz(numpy_correct, conform.Conventions(), 30, seed=1).ok
+
+
+def test_save_corpus_is_replayed_first(tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    corpus = tmp_path / "corpus"
+    rc, txt = _cli("tests.adapters.scheduler_buggy", "--tie", "minus", "--no-thresholds",
+                   "--skip-vectors", "--fuzz", "40", "--seed", "2", "--save", str(corpus))
+    assert rc == 1 and "FUZZ is_fixed_point" in txt and "reproducer:" in txt
+    saved = sorted(corpus.glob("*.json"))
+    assert len(saved) == 1
+    doc = conform_fuzz.load_case(saved[0])
+    assert doc["function"] == "is_fixed_point" and doc["conventions"]["tie"] == "minus"
+    case_line = next(ln for ln in txt.splitlines() if ln.startswith("  case: "))
+    assert json.loads(case_line[len("  case: "):]) == doc
+    # replay only (no vectors, no fuzzing): the saved case fails again
+    rc, txt = _cli("tests.adapters.scheduler_buggy", "--tie", "minus", "--no-thresholds",
+                   "--skip-vectors", "--save", str(corpus))
+    assert rc == 1 and "cases: 1 corpus" in txt and "MISMATCH corpus:" in txt
+    # the fixed library passes the corpus
+    rc, txt = _cli("tests.adapters.scheduler_correct", "--tie", "minus", "--no-thresholds",
+                   "--skip-vectors", "--save", str(corpus))
+    assert rc == 0
+    (corpus / "bad.json").write_text("{}")
+    rc, _ = _cli("tests.adapters.scheduler_correct", "--skip-vectors", "--save", str(corpus))
+    assert rc == 2
+
+
+def test_fuzz_without_hypothesis_is_a_clear_error(monkeypatch, capsys):
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setitem(sys.modules, "hypothesis", None)
+    rc, _ = _cli("tests.adapters.numpy_correct", "--fuzz", "5")
+    assert rc == 2 and "optional dependency hypothesis" in capsys.readouterr().err
+
+
+def _bad_runs():
+    def run_async(W, theta, s, seed):
+        # claims convergence after one flip of neuron 0 to +1 whatever its field
+        t = np.array(s)
+        t[0] = 1
+        return [np.array(s), t], True
+
+    def run_sync(W, theta, s):
+        return [np.array(s), -np.array(s)], True   # "steps" to -s and claims to be done
+
+    return types.SimpleNamespace(run_async=run_async, run_sync=run_sync)
+
+
+def test_property_mode(small):
+    r = conform.run_conformance(numpy_correct, small, properties=True)
+    assert r.ok, "\n".join(map(str, r.mismatches[:3]))
+    for k in ("run_async:energy", "run_async:flips", "run_async:fixed_point",
+              "run_sync:steps", "run_sync:end"):
+        assert r.checks[k] > 0 and r.passed[k] == r.checks[k]
+    bad = conform.run_conformance(_bad_runs(), small, properties=True)
+    failed = {m.function for m in bad.mismatches}
+    assert {"run_async:energy", "run_async:flips", "run_async:fixed_point",
+            "run_sync:steps", "run_sync:end"} <= failed
+    m = next(m for m in bad.mismatches if m.function == "run_async:energy")
+    assert "E rose" in m.got and m.case in str(m)
+    # hand check: W = [[0, 1], [1, 0]], theta = 0, s = (-1, -1): flipping neuron 0 to +1
+    # against its field -1 raises E from -1 to +1
+    one = conform.ConformanceReport()
+    conform.property_checks(conform._Checker(_bad_runs(), one), "hand",
+                            conform.classical_input([[0, 1], [1, 0]], [0, 0], [-1, -1]),
+                            conform.Conventions())
+    e = next(m for m in one.mismatches if m.function == "run_async:energy")
+    assert "from -1 to 1" in e.got
+    f = conform_fuzz.fuzz(_bad_runs(), conform.Conventions(), 20, seed=0, properties=True)
+    assert {x.function for x in f.fuzz_failures} == {"run_async", "run_sync"}

@@ -87,3 +87,47 @@ def boltzmann_distribution(W, theta, q):
     E = -0.5 * np.einsum("bi,ij,bj->b", S, W, S) + S @ theta
     p = np.power(q, E - E.min()) if q < 1 else np.ones(len(E))
     return p / p.sum()
+
+
+def storkey(patterns):
+    """Storkey (1997), diagonal zero: W_ij += (xi_i xi_j - xi_i h_ji - h_ij xi_j) / n with
+    h_ij = sum_{k != i, j} W_ik xi_k = (W xi)_i - W_ii xi_i - W_ij xi_j."""
+    P = np.asarray(patterns, dtype=float)
+    n = P.shape[1]
+    W = np.zeros((n, n))
+    for xi in P:
+        full = W @ xi
+        H = full[:, None] - (np.diag(W) * xi)[:, None] - W * xi[None, :]
+        dW = (np.outer(xi, xi) - xi[:, None] * H.T - H * xi[None, :]) / n
+        np.fill_diagonal(dW, 0.0)
+        W = W + dW
+    return W
+
+
+def run_async(W, theta, s, seed):
+    """Own scheduler: a fresh random permutation per sweep until a sweep changes nothing;
+    returns every state visited and the claim that the last one is a fixed point."""
+    rng = np.random.default_rng(seed)
+    s = np.array(s)
+    states = [s.copy()]
+    for _ in range(1000):
+        changed = False
+        for i in rng.permutation(len(s)):
+            new = async_step(W, theta, s, i)
+            if not np.array_equal(new, s):
+                s, changed = new, True
+                states.append(s.copy())
+        if not changed:
+            return states, True
+    return states, False
+
+
+def run_sync(W, theta, s):
+    """Synchronous steps until a fixed point or a 2-cycle."""
+    states = [np.array(s)]
+    for _ in range(1000):
+        states.append(sync_step(W, theta, states[-1]))
+        if np.array_equal(states[-1], states[-2]) or (
+                len(states) > 2 and np.array_equal(states[-1], states[-3])):
+            return states, True
+    return states, False
