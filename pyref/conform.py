@@ -38,7 +38,7 @@ from typing import Any, Callable, Iterable, Iterator
 import numpy as np
 
 from . import boltzmann as bz
-from . import classical, conventions, learning, vectors
+from . import classical, conventions, learning, rbm, vectors
 
 __all__ = [
     "FORMAT",
@@ -83,6 +83,12 @@ ADAPTER_FUNCTIONS: dict[str, str] = {
     "systematic_scan_kernel": "systematic_scan_kernel(w) -> K_0 K_1 ... K_{n-1}",
     "boltzmann_distribution": "boltzmann_distribution(W, theta, q) -> pi(s) ∝ q^E(s), "
                               "2^n entries in enumeration order",
+    "rbm_free_energy": "rbm_free_energy(W, theta_v, theta_h, v) -> F(v) = theta_v.v - "
+                       "sum_j log(2 cosh((W^T v)_j - theta_h_j)), +-1 units (beta = 1)",
+    "rbm_hidden_probabilities": "rbm_hidden_probabilities(W, theta_v, theta_h, v) -> "
+                                "P(h_j = +1 | v) = sigma(2 ((W^T v)_j - theta_h_j))",
+    "rbm_visible_probabilities": "rbm_visible_probabilities(W, theta_v, theta_h, h) -> "
+                                 "P(v_i = +1 | h) = sigma(2 ((W h)_i - theta_v_i))",
     "run_async": "run_async(W, theta, s, seed) -> states visited by the library's own "
                  "asynchronous run (or the final state), optionally (states, converged)",
     "run_sync": "run_sync(W, theta, s) -> states of the library's synchronous run, "
@@ -729,7 +735,8 @@ def learning_checks(ch: _Checker, cid: str, patterns: Any, conv: Conventions,
 
 
 def _parse_run(out: Any, n: int, fr: _Frame) -> tuple[list[np.ndarray], bool | None]:
-    """A run function's output -> (states in spec coordinates, converged claim)."""
+    """A run function's output -> (states in spec coordinates, converged claim).  A single
+    state (1-D) is the final state only."""
     claim = None
     if isinstance(out, tuple) and len(out) == 2 and isinstance(out[1], (bool, np.bool_)):
         out, claim = out[0], bool(out[1])
@@ -767,6 +774,8 @@ def property_checks(ch: _Checker, cid: str, inp: dict, conv: Conventions,
             out = f(*[v.copy() if isinstance(v, np.ndarray) else v for _, v in args],
                     *[v for _, v in extra])
             states, claim = _parse_run(out, n, fr)
+            final_only = np.asarray(_to_py(out[0] if isinstance(out, tuple) else out)
+                                    ).ndim == 1
         except Exception as exc:
             ch.record(cid, f"{name}:run", False, call, "a run", f"exception "
                       f"{type(exc).__name__}: {exc}", None, None, a)
@@ -805,10 +814,11 @@ def property_checks(ch: _Checker, cid: str, inp: dict, conv: Conventions,
         else:
             wrong = next((k for k in range(len(states) - 1) if not np.array_equal(
                 conventions.sync_step_tie(W, theta, states[k], tie), states[k + 1])), None)
-            ch.record(cid, "run_sync:steps", wrong is None, call,
-                      f"every step is the synchronous step (tie={tie})",
-                      "" if wrong is None else f"step {wrong}: {_ints(states[wrong])} -> "
-                      f"{_ints(states[wrong + 1])}", None, None, a)
+            if not final_only:
+                ch.record(cid, "run_sync:steps", wrong is None, call,
+                          f"every step is the synchronous step (tie={tie})",
+                          "" if wrong is None else f"step {wrong}: {_ints(states[wrong])} "
+                          f"-> {_ints(states[wrong + 1])}", None, None, a)
             if claim:
                 one = conventions.sync_step_tie(W, theta, last, tie)
                 two = conventions.sync_step_tie(W, theta, one, tie)
@@ -838,6 +848,43 @@ def _boltzmann_checks(ch: _Checker, c: dict) -> None:
                 exp["distribution"])
 
 
+RBM_FUNCTIONS = ("rbm_free_energy", "rbm_hidden_probabilities", "rbm_visible_probabilities")
+RBM_SEED = 990001
+RBM_CASES = 40
+
+
+def rbm_input(seed: int) -> dict:
+    """A seeded RBM case: ``nv, nh <= 3``, integer couplings in ``[-2, 2]``, thresholds in
+    ``[-1, 1]`` (spec coordinates, +-1 units)."""
+    rng = np.random.default_rng(seed)
+    nv, nh = (int(x) for x in rng.integers(1, 4, size=2))
+    return {"W": _ints(rng.integers(-2, 3, size=(nv, nh))),
+            "theta_v": _ints(rng.integers(-1, 2, size=nv)),
+            "theta_h": _ints(rng.integers(-1, 2, size=nh))}
+
+
+def rbm_checks(ch: _Checker, cid: str, inp: dict, only: Iterable[str] | None = None) -> None:
+    """RBM checks on every visible (and hidden) state: free energy and both conditionals,
+    expected from :mod:`pyref.rbm` (beta = 1; floats, relative 1e-9)."""
+    want = set(RBM_FUNCTIONS if only is None else only)
+    W, tv, th = _arr(inp["W"]), _arr(inp["theta_v"]), _arr(inp["theta_h"])
+    nv, nh = W.shape
+    base = (("W", W), ("theta_v", tv), ("theta_h", th))
+    if "rbm_free_energy" in want and ch.fn("rbm_free_energy") is not None:
+        for v in bz.all_states(nv):
+            ch.call(cid, "rbm_free_energy", base + (("v", _arr(v)),),
+                    rbm.rbm_free_energy(W, tv, th, v))
+    if "rbm_hidden_probabilities" in want and ch.fn("rbm_hidden_probabilities") is not None:
+        for v in bz.all_states(nv):
+            ch.call(cid, "rbm_hidden_probabilities", base + (("v", _arr(v)),),
+                    _to_py(bz.sigmoid(2.0 * (_arr(v) @ W - th))))
+    if "rbm_visible_probabilities" in want and \
+            ch.fn("rbm_visible_probabilities") is not None:
+        for h in bz.all_states(nh):
+            ch.call(cid, "rbm_visible_probabilities", base + (("h", _arr(h)),),
+                    _to_py(bz.sigmoid(2.0 * (W @ _arr(h) - tv))))
+
+
 # --------------------------------------------------------------------------- runner
 
 def fixed_cases(doc: dict, conv: Conventions) -> Iterator[tuple[str, str, dict, Any]]:
@@ -846,7 +893,8 @@ def fixed_cases(doc: dict, conv: Conventions) -> Iterator[tuple[str, str, dict, 
     The one place that reads the vectors document: classical cases as they are, or (with
     ``thresholds=False``) only those with zero adapter-side thresholds plus every other
     case with its thresholds replaced (``source = "derived"``, expected values from pyref);
-    Hebbian, kernel and Boltzmann cases as they are."""
+    Hebbian, kernel and Boltzmann cases as they are; then seeded RBM cases (``source =
+    "generated"``, not in the version-1 file)."""
     for c in doc["cases"]:
         if c["kind"] != "classical":
             yield "vectors", c["id"], c["input"], c["expected"]
@@ -860,6 +908,8 @@ def fixed_cases(doc: dict, conv: Conventions) -> Iterator[tuple[str, str, dict, 
             yield "vectors", c["id"], inp, c["expected"]
         else:
             yield "derived", c["id"] + "-theta0", {**inp, "theta": zero}, None
+    for k in range(RBM_CASES):
+        yield "generated", f"rbm-{RBM_SEED + k}", rbm_input(RBM_SEED + k), None
 
 
 def _kind_of(case_id: str) -> str:
@@ -903,6 +953,8 @@ def run_conformance(adapter: Any, vectors_doc: dict | None = None, *, tie: str =
             _kernel_checks(ch, {"id": cid, "input": inp, "expected": exp})
         elif kind == "boltzmann":
             _boltzmann_checks(ch, {"id": cid, "input": inp, "expected": exp})
+        elif kind == "rbm":
+            rbm_checks(ch, cid, inp)
     report.cases = sum(report.sections.values())
     return report.finish(require) if finish else report
 

@@ -2,7 +2,7 @@
 S``; spec T7 "the oracle"), in the style of differential testing against a verified model.
 
 For every adapter function present, Hypothesis (an optional dependency) draws ``N`` fresh
-cases -- sizes ``n <= 6``, small integer weights (so ties are frequent), thresholds
+cases -- sizes ``n <= 6``, small integer weights, RBMs with ``nv, nh <= 3`` (so ties are frequent), thresholds
 (zero with ``--no-thresholds``), start states, schedules, pattern sets -- and compares the
 adapter with pyref under the adapter's conventions (:class:`pyref.conform.Conventions`).
 A mismatch is shrunk by Hypothesis to a minimal case, printed as a JSON case and a short
@@ -52,7 +52,7 @@ def _need_hypothesis() -> Any:
     return hypothesis
 
 
-def _strategies(conv: cf.Conventions) -> tuple[Any, Any]:
+def _strategies(conv: cf.Conventions) -> tuple[Any, Any, Any]:
     from hypothesis import strategies as st
 
     @st.composite
@@ -79,7 +79,16 @@ def _strategies(conv: cf.Conventions) -> tuple[Any, Any]:
                           min_size=m, max_size=m))
         return {"kind": "learning", "input": {"patterns": P}}
 
-    return classical(), patterns()
+    @st.composite
+    def rbm_case(draw: Any) -> dict:
+        nv, nh = draw(st.integers(1, 3)), draw(st.integers(1, 3))
+        W = draw(st.lists(st.lists(st.integers(-2, 2), min_size=nh, max_size=nh),
+                          min_size=nv, max_size=nv))
+        tv = draw(st.lists(st.integers(-1, 1), min_size=nv, max_size=nv))
+        th = draw(st.lists(st.integers(-1, 1), min_size=nh, max_size=nh))
+        return {"kind": "rbm", "input": {"W": W, "theta_v": tv, "theta_h": th}}
+
+    return classical(), patterns(), rbm_case()
 
 
 def _check_case(ch: cf._Checker, cid: str, case: dict, conv: cf.Conventions,
@@ -89,6 +98,8 @@ def _check_case(ch: cf._Checker, cid: str, case: dict, conv: cf.Conventions,
         if properties and (only is None or set(only) & set(cf.PROPERTY_FUNCTIONS)):
             sub = _Only(ch.adapter, only) if only is not None else ch.adapter
             cf.property_checks(cf._Checker(sub, ch.report), cid, case["input"], conv, seed)
+    elif case["kind"] == "rbm":
+        cf.rbm_checks(ch, cid, case["input"], only)
     else:
         cf.learning_checks(ch, cid, case["input"]["patterns"], conv, only)
 
@@ -118,9 +129,9 @@ def load_case(path: Path | str) -> dict:
     except (OSError, json.JSONDecodeError) as exc:
         raise ValueError(f"corpus case {path}: unreadable ({exc})") from exc
     if not isinstance(doc, dict) or doc.get("format") != CASE_FORMAT or \
-            doc.get("version") != 1 or doc.get("kind") not in ("classical", "learning"):
+            doc.get("version") != 1 or doc.get("kind") not in ("classical", "learning", "rbm"):
         raise ValueError(f"corpus case {path}: expected a {CASE_FORMAT!r} version-1 case "
-                         f"of kind classical or learning")
+                         f"of kind classical, learning or rbm")
     return doc
 
 
@@ -200,9 +211,10 @@ def fuzz(adapter: Any, conv: cf.Conventions, examples: int, seed: int = 0, *,
         raise ValueError(f"--fuzz: got {examples}; expected a positive number of cases")
     report = report if report is not None else cf.ConformanceReport(conventions=conv)
     probe = cf._Checker(adapter, report)
-    classical_st, patterns_st = _strategies(conv)
+    classical_st, patterns_st, rbm_st = _strategies(conv)
     groups = [(n, classical_st) for n in cf.CLASSICAL_FUNCTIONS] + \
              [(n, patterns_st) for n in cf.LEARNING_FUNCTIONS] + \
+             [(n, rbm_st) for n in cf.RBM_FUNCTIONS] + \
              ([(n, classical_st) for n in cf.PROPERTY_FUNCTIONS] if properties else [])
     for gi, (name, strategy) in enumerate(groups):
         if probe.fn(name) is None:

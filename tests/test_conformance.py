@@ -121,7 +121,7 @@ def test_correct_adapter_passes(doc):
     assert r.skipped == []
     assert set(r.checks) == set(conform.ADAPTER_FUNCTIONS) - set(conform.PROPERTY_FUNCTIONS)
     assert sum(r.checks.values()) > 9000
-    assert "coverage: 12 of 14 functions checked" in r.summary()
+    assert "coverage: 15 of 17 functions checked" in r.summary()
 
 
 def test_buggy_adapter_is_caught(doc):
@@ -181,7 +181,7 @@ def test_partial_adapter_skips_and_exceptions_are_reported(doc):
     only_field = types.SimpleNamespace(field=numpy_correct.field)
     r = conform.run_conformance(only_field, doc)
     assert r.ok and len(r.skipped) == len(conform.ADAPTER_FUNCTIONS) - 1
-    assert "SKIPPED" in r.summary() and "coverage: 1 of 14 functions checked" in r.summary()
+    assert "SKIPPED" in r.summary() and "coverage: 1 of 17 functions checked" in r.summary()
 
     def boom(W, s):
         raise RuntimeError("not implemented for n = 1")
@@ -258,7 +258,7 @@ def test_empty_adapter_fails(tmp_path, monkeypatch):
     empty.write_text("x = 1\n")
     rc, txt = _cli(str(empty))
     assert rc == 1 and "implements none of the functions checked" in txt
-    assert "coverage: 0 of 14 functions checked" in txt and "PASS" not in txt
+    assert "coverage: 0 of 17 functions checked" in txt and "PASS" not in txt
     r = conform.run_conformance(types.SimpleNamespace(x=1))
     assert not r.ok and not r.mismatches and r.problems
 

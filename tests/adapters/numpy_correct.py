@@ -131,3 +131,27 @@ def run_sync(W, theta, s):
                 len(states) > 2 and np.array_equal(states[-1], states[-3])):
             return states, True
     return states, False
+
+
+def _rbm_energy(W, tv, th, v, h):
+    return -(v @ W @ h) + tv @ v + th @ h
+
+
+def rbm_free_energy(W, theta_v, theta_h, v):
+    """-log sum_h exp(-E(v, h)) by enumerating the hidden states."""
+    W, v = np.asarray(W, dtype=float), np.asarray(v, dtype=float)
+    H = _states(W.shape[1])
+    e = np.array([-_rbm_energy(W, np.asarray(theta_v), np.asarray(theta_h), v, h)
+                  for h in H])
+    top = e.max()
+    return float(-(top + np.log(np.exp(e - top).sum())))
+
+
+def rbm_hidden_probabilities(W, theta_v, theta_h, v):
+    x = np.asarray(v) @ np.asarray(W) - np.asarray(theta_h)
+    return 1.0 / (1.0 + np.exp(-2.0 * x))
+
+
+def rbm_visible_probabilities(W, theta_v, theta_h, h):
+    x = np.asarray(W) @ np.asarray(h) - np.asarray(theta_v)
+    return 1.0 / (1.0 + np.exp(-2.0 * x))
