@@ -8,7 +8,8 @@ mirrors and which theorems are proved about it.
 The classical dynamics, learning rules and dense memories are re-exported here; the
 other parts are modules: ``pyref.boltzmann``, ``pyref.rbm``, ``pyref.bm_learning``,
 ``pyref.rbm_learning``, ``pyref.modern``, ``pyref.layers``, ``pyref.mil``, ``pyref.mha``,
-``pyref.expander``, ``pyref.ahop``, ``pyref.vectors``.
+``pyref.expander``, ``pyref.ahop``, ``pyref.vectors``; ``pyref.margins`` and
+``pyref.certified_radius`` (T8) are re-exported from the module of that name.
 """
 
 from .classical import (
@@ -30,6 +31,7 @@ from .classical import (
     update_value,
 )
 from .dense import dense_energy, dense_energy_exp, dense_recall_batch, dense_run, overlap
+from .margins import certified_radius, margins
 from .learning import (
     basin_estimate,
     flip_random,
@@ -50,4 +52,5 @@ __all__ = [
     "dense_energy", "dense_energy_exp", "dense_recall_batch", "dense_run", "overlap",
     "basin_estimate", "flip_random", "fraction_fixed_points", "hebbian",
     "hebbian_normalized", "hebbian_recall_batch", "pseudo_inverse", "storkey",
+    "margins", "certified_radius",
 ]
