@@ -40,6 +40,7 @@ import numpy as np
 
 __all__ = [
     "check_finite",
+    "check_finite_result",
     "check_state",
     "check_states",
     "check_weights",
@@ -153,9 +154,35 @@ def _normalise_numeric(arr: np.ndarray, name: str) -> np.ndarray:
                      f"Fractions or floats")
 
 
-def is_exact(arr: np.ndarray) -> bool:
-    """True when ``arr`` holds exact numbers (int64 or object ints/Fractions)."""
-    return arr.dtype.kind in "iuO"
+def is_exact(arr: Any) -> bool:
+    """True when ``arr`` holds exact numbers (int64 or object ints/Fractions).
+
+    Parameters
+    ----------
+    arr : array_like
+        Any array (a normalised one from the checkers here, typically).
+
+    Returns
+    -------
+    bool
+    """
+    return np.asarray(arr).dtype.kind in "iuO"
+
+
+def check_finite_result(value: Any, what: str) -> Any:
+    """``value`` unchanged if all its numbers are finite; else ValueError saying that
+    ``what`` overflowed float64 for the (finite) inputs given.
+
+    Raises
+    ------
+    ValueError
+        If ``value`` (a float or float array) has a NaN or infinite entry.
+    """
+    arr = np.asarray(value)
+    if arr.dtype.kind in "fc" and not np.all(np.isfinite(arr)):
+        raise ValueError(f"{what} overflows float64 for these inputs; expected inputs "
+                         f"small enough that the result stays below 1.8e308")
+    return value
 
 
 def check_finite(x: Any, name: str = "x") -> np.ndarray:

@@ -83,7 +83,20 @@ def _prep(W: Any, theta: Any, *, symmetric: bool = False, zero_diag: bool = Fals
         Wv, th = Wv.astype(object), th.astype(object)
     elif Wv.dtype.kind == "f" or th.dtype.kind == "f":
         Wv, th = Wv.astype(np.float64), th.astype(np.float64)
+        _check_float_range(Wv, th)
     return Wv, th
+
+
+def _check_float_range(W: np.ndarray, theta: np.ndarray | None = None) -> None:
+    """Float weights: every field and energy is a sum of at most ``sum |W_ij| +
+    sum |theta_i|``; refuse inputs where that overflows (the result would be inf/NaN)."""
+    with np.errstate(over="ignore"):
+        total = float(np.abs(W).sum()) + (float(np.abs(theta).sum()) if theta is not None
+                                          else 0.0)
+    if not math.isfinite(total):
+        raise ValueError("W, theta: sum |W_ij| + sum |theta_i| overflows float64, so fields "
+                         "and energies would be inf or NaN; expected smaller entries "
+                         "(rescale: the dynamics only see signs)")
 
 
 def _integer_scaled(W: np.ndarray, theta: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -191,8 +204,10 @@ def field(W: Any, s: Any) -> np.ndarray:
     (n,) array, int64 for integer W (exact), object for Fraction W, float64 for float W.
     """
     Wv = check_weights(W)
+    if Wv.dtype.kind == "f":
+        _check_float_range(Wv)
     sv = check_state(s, Wv.shape[0])
-    return Wv @ sv
+    return Wv @ (sv.astype(object) if Wv.dtype == object else sv)
 
 
 def update_value(h: Any, theta: Any, s_i: int, tie: str = "keep") -> int:

@@ -41,7 +41,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from ._validate import check_beta, check_float_array, check_int, check_real
+from ._validate import check_beta, check_finite_result, check_float_array, check_int, check_real
 
 __all__ = [
     "lse",
@@ -167,7 +167,9 @@ def lse(beta: float, z: np.ndarray) -> float | np.ndarray:
     za = _finite_array("z", z)
     if za.ndim == 0 or za.shape[-1] == 0:
         raise ValueError(f"z must have a non-empty last axis, got shape {za.shape}")
-    out = _lse_unchecked(za, b)
+    with np.errstate(over="ignore", invalid="ignore"):
+        out = _lse_unchecked(za, b)
+    check_finite_result(out, "lse(beta, z)")
     return float(out) if np.ndim(out) == 0 else out
 
 
@@ -211,7 +213,10 @@ def energy(X: np.ndarray, xi: np.ndarray, beta: float) -> float | np.ndarray:
     xa = _state(xi, d, allow_batch=True)
     M = float(np.max(np.linalg.norm(Xa, axis=0)))
     z = _scores(Xa, xa)  # (N,) or (N, S)
-    val = -_lse_unchecked(z, b, axis=0) + 0.5 * np.sum(xa * xa, axis=0) + math.log(n) / b + 0.5 * M * M
+    with np.errstate(over="ignore", invalid="ignore"):
+        val = (-_lse_unchecked(z, b, axis=0) + 0.5 * np.sum(xa * xa, axis=0)
+               + math.log(n) / b + 0.5 * M * M)
+    check_finite_result(val, "the energy E(xi)")
     return float(val) if np.ndim(val) == 0 else val
 
 
