@@ -17,9 +17,9 @@ Architecture (our reading of the paper, written from its definitions):
   of a small local binary code with parity-check matrix ``H_loc`` (the Hamming code of
   length ``2^r - 1``, the double- or triple-error-correcting BCH code of length
   ``2^m - 1``, or any ``H_loc`` given), with weights ``w_j in {-1,+1}``.  Its field is
-  ``f_w = sum_j w_j x_{nbr(j)} = d_c - 2 d(w, x_nbr)``.  It has the threshold ``d_c - 2 t0`` (``t0`` = local correction radius): it is
-  active iff its codeword is within ``t0`` of the local pattern.  The local distance is
-  ``>= 2 t0 + 1``, so at most one neuron per cluster is active (exact winner-take-all);
+  ``f_w = sum_j w_j x_{nbr(j)} = d_c - 2 d(w, x_nbr)``.  It has the threshold
+  ``d_c - 2 t0`` (``t0`` = local correction radius): it is active iff its codeword is
+  within ``t0`` of the local pattern.  The local distance is ``>= 2 t0 + 1``, so at most one neuron per cluster is active (exact winner-take-all);
   if none is, the constraint abstains.  For the perfect Hamming codes one is always
   active (the old nearest-codeword dynamics).  The active neuron is computed from a
   syndrome table, so clusters of ``2^51`` neurons (BCH [63,51,5]) are never materialised.
@@ -40,9 +40,12 @@ of ``<= a`` visible neurons has ``>= beta d_v |S|`` constraint neighbours and
 Exact expansion is NP-hard; :func:`expansion_radius` finds ``a`` by a search that is
 exhaustive only for sets of size ``<= 2`` (or ``<= 3``), so the fraction guarantee is
 conditional on that search (a violation it finds is real, so its ``a`` is an upper bound
-on the true radius, certified only up to the exhaustive sizes).  With ``d_v = 3`` and a Hamming code (``t0 = 1``) it needs
-``beta > 2/3``, which every cycle violates: no fraction is possible for that design; with
-BCH (``t0 = 2``) it needs ``beta > 5/9``.
+on the true radius, certified only up to the exhaustive sizes).  With ``d_v = 3`` and a
+Hamming code (``t0 = 1``) it needs ``beta > 2/3``, which every cycle violates: no
+fraction is possible for that design; with BCH (``t0 = 2``) it needs ``beta > 5/9``.
+Sound lower bounds on the expansion (pair overlaps, Tanner's spectral bound), the
+certified radius they give for ``d_v`` in {3, 5, 7}, and a first-moment bound for the
+random-graph ensemble are in :mod:`pyref.expander_certify`.
 
 Bits and signs: bit ``0`` is the state ``+1`` and bit ``1`` is ``-1`` (so GF(2) addition
 is multiplication of signs).
@@ -1288,6 +1291,7 @@ def hebbian_recall_success(n: int, m: int, error_fractions: Any, trials: int, *,
     n = _pos_int(n, "n")
     m = _pos_int(m, "m")
     trials = _pos_int(trials, "trials")
+    max_sweeps = _pos_int(max_sweeps, "max_sweeps")  # 0 sweeps would "recall" the cue
     fr = [_fraction(f, "error_fractions") for f in np.atleast_1d(error_fractions)]
     rng = _rng(seed)
     n_nets = max(1, min(trials, 10))
@@ -1316,9 +1320,13 @@ def hebbian_max_patterns(n: int, *, seed: Any, threshold: float = 0.95,
 
     Bisection on ``m`` in ``[1, n]`` (recall success decreases with the load ``m / n``;
     ``m = 1`` always passes: the field at the single pattern is ``(n - 1) p_i``).
+    ``max_sweeps`` and ``trials`` must be ``>= 1`` (``ValueError`` otherwise: with no
+    sweep at all every clean cue would count as recalled and the answer would be ``n``).
     """
     n = _pos_int(n, "n")
     thr = _fraction(threshold, "threshold")
+    trials = _pos_int(trials, "trials")
+    max_sweeps = _pos_int(max_sweeps, "max_sweeps")  # 0 sweeps: every cue "recalled"
     rng = _rng(seed)
 
     def ok(m: int) -> bool:

@@ -541,3 +541,13 @@ def test_expansion_radius_validation(bch_net):
         E.expansion_radius(bch_net, 0.6, seed=None)
     with pytest.raises(ValueError):
         E.clustered_set(bch_net, 2000, seed=0)
+
+
+# --------------------------------------------------------------------------- issue 18
+@pytest.mark.parametrize("kwargs", [dict(max_sweeps=0), dict(trials=0), dict(max_sweeps=-1)])
+def test_hebbian_max_patterns_rejects_zero_sweeps_and_trials(kwargs):
+    # regression: max_sweeps=0 used to return n (every clean cue counted as recalled)
+    with pytest.raises(ValueError):
+        E.hebbian_max_patterns(20, seed=0, **{"trials": 5, **kwargs})
+    with pytest.raises(ValueError):
+        E.hebbian_recall_success(20, 3, [0.0], **{"trials": 5, "seed": 0, **kwargs})

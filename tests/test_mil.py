@@ -60,7 +60,9 @@ def test_streamed_equals_one_shot(prob):
     assert np.allclose(strm.pooled, one.pooled, rtol=1e-11, atol=1e-12 * scale)
     assert np.allclose(strm.lse, one.lse, rtol=1e-12, atol=1e-12)
     # the one-shot result is Hopfield pooling, and lse is the modern-Hopfield log-sum-exp
-    assert np.allclose(one.pooled, hl.hopfield_pooling(Y, q, WK, WV, beta=beta), rtol=1e-10, atol=1e-12 * scale)
+    assert np.allclose(
+        one.pooled, hl.hopfield_pooling(Y, q, WK, WV, beta=beta), rtol=1e-10, atol=1e-12 * scale
+    )
     for s in range(q.shape[0]):
         assert one.lse[s] == pytest.approx(mo.lse(beta, (Y @ WK) @ q[s]), rel=1e-12, abs=1e-12)
 
@@ -91,7 +93,9 @@ def test_large_beta_and_large_norms_stay_finite():
         assert np.allclose(strm.pooled, one.pooled, rtol=1e-10, atol=1e-9)
     # at beta = 1e6 the pooling picks the best-matching instance
     best = np.argmax(Y @ q[0])
-    assert np.allclose(mil.attention_pool_streamed(mil.array_chunks(Y, 333), q, 1e6).pooled[0], Y[best], atol=1e-9)
+    assert np.allclose(
+        mil.attention_pool_streamed(mil.array_chunks(Y, 333), q, 1e6).pooled[0], Y[best], atol=1e-9
+    )
 
 
 def test_synthetic_bag_is_reproducible_and_planted():
@@ -102,7 +106,9 @@ def test_synthetic_bag_is_reproducible_and_planted():
     diff = a - c  # only the first coordinate of every 10th instance carries the +3 shift
     assert np.allclose(diff[::10, 0], 3.0) and np.count_nonzero(diff) == 100
     # a query aligned with the planted direction pools mostly witnesses at high beta
-    r = mil.attention_pool_streamed(mil.synthetic_bag_chunks(1000, 3, 64, seed=5, witness_every=10), np.array([1.0, 0, 0]), 5.0)
+    r = mil.attention_pool_streamed(
+        mil.synthetic_bag_chunks(1000, 3, 64, seed=5, witness_every=10), np.array([1.0, 0, 0]), 5.0
+    )
     assert r.pooled[0, 0] > 3.0
 
 
@@ -113,7 +119,9 @@ def test_streamed_equals_one_shot_on_large_bag():
     q = np.ones((2, d)) / math.sqrt(d)
     q[1, 0] = 2.0
     one = mil.attention_pool(Y, q, 3.0)
-    strm = mil.attention_pool_streamed(mil.synthetic_bag_chunks(n, d, 12_000, seed=1, witness_every=1000), q, 3.0)
+    strm = mil.attention_pool_streamed(
+        mil.synthetic_bag_chunks(n, d, 12_000, seed=1, witness_every=1000), q, 3.0
+    )
     assert strm.n_instances == n
     assert np.allclose(strm.pooled, one.pooled, rtol=1e-11, atol=1e-13)
     assert np.allclose(strm.lse, one.lse, rtol=1e-13)
@@ -155,3 +163,116 @@ def test_bad_input_raises_value_error():
         list(mil.array_chunks(np.ones((3, 2)), 0))
     with pytest.raises(ValueError, match="n_instances"):
         list(mil.synthetic_bag_chunks(0, 2, 10, seed=0))
+
+
+# --------------------------------------------------------------------------- issue 18
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        dict(n_instances=0),
+        dict(dim=0),
+        dict(chunk_size=-1),
+        dict(witness_every=-2),
+        dict(seed=-1),
+        dict(seed=1.5),
+        dict(shift=float("nan")),
+        dict(witness_every=True),
+    ],
+)
+def test_synthetic_bag_chunks_validates_when_called(kwargs):
+    args = {"n_instances": 10, "dim": 2, "chunk_size": 4, "seed": 0, **kwargs}
+    with pytest.raises(ValueError):
+        mil.synthetic_bag_chunks(**args)  # raised at the call, without iterating
+
+
+@pytest.mark.parametrize("size", [0, -3, 2.5, True])
+def test_array_chunks_validates_when_called(size):
+    with pytest.raises(ValueError):
+        mil.array_chunks(np.zeros((5, 2)), size)
+    with pytest.raises(ValueError):
+        mil.array_chunks(np.zeros(5), 2)  # not (N, d)
+
+
+# --------------------------------------------------------------------------- DeepRC pooling
+def _bag(n=500, d=4, seed=0):
+    rng = np.random.default_rng(seed)
+    Y = rng.standard_normal((n, d))
+    Y[::50, 0] += 3.0  # a few witnesses
+    return Y
+
+
+def test_deeprc_full_fraction_is_exact_embedding_pooling():
+    Y = _bag()
+    rng = np.random.default_rng(1)
+    Wk = rng.standard_normal((4, 4)) + 3 * np.eye(4)  # invertible key map
+    q = rng.standard_normal((2, 4))
+    ref = mil.embedding_pool(Y, q, 1.5, lambda y: y @ Wk)
+    # independent route: hflayers-style pooling with values K W_V = Y Wk Wk^-1 = Y
+    hf = mil.attention_pool(Y, q, 1.5, W_K=Wk, W_V=np.linalg.inv(Wk))
+    assert np.allclose(ref.pooled, hf.pooled, atol=1e-10)
+    assert np.allclose(ref.lse, hf.lse, atol=1e-10)
+    got = mil.deeprc_pool(Y, q, 1.5, lambda y: y @ Wk, top_fraction=1.0, chunk_size=77)
+    assert np.allclose(got.pooled, ref.pooled, atol=1e-12)
+    assert got.kept.shape == (2, 500) and got.n_used == 500
+
+
+def test_deeprc_keeps_the_top_fraction_and_obeys_the_tail_identity():
+    Y = _bag(n=1000)
+    q = np.array([1.0, 0.5, 0.0, 0.0])
+    beta = 2.0
+    res = mil.deeprc_pool(Y, q, beta, top_fraction=0.1)
+    z = Y @ q
+    kept = res.kept[0]
+    assert kept.size == 100 and np.unique(kept).size == 100
+    assert z[kept].min() >= np.delete(z, kept).max()  # the kept are the top scores
+    w = np.exp(beta * (z - z.max()))
+    w /= w.sum()
+    mask = np.zeros(1000, dtype=bool)
+    mask[kept] = True
+    tau = w[~mask].sum()
+    ybar_k = (w[mask] @ Y[mask]) / w[mask].sum()
+    ybar_d = (w[~mask] @ Y[~mask]) / w[~mask].sum()
+    exact = mil.embedding_pool(Y, q, beta).pooled[0]
+    delta = res.pooled[0] - exact
+    assert np.allclose(delta, tau * (ybar_k - ybar_d), atol=1e-12)
+    assert np.linalg.norm(delta) <= 2 * tau * np.linalg.norm(Y, axis=1).max()
+
+
+def test_deeprc_subsampling_is_seeded_and_a_no_op_for_small_bags():
+    Y = _bag(n=300)
+    q = np.array([1.0, 0, 0, 0])
+    a = mil.deeprc_pool(Y, q, 1.0, n_subsample=100, seed=4)
+    b = mil.deeprc_pool(Y, q, 1.0, n_subsample=100, seed=4)
+    c = mil.deeprc_pool(Y, q, 1.0, n_subsample=100, seed=5)
+    assert a.n_used == 100 and a.kept.shape == (1, 10)
+    assert np.array_equal(a.pooled, b.pooled) and not np.array_equal(a.kept, c.kept)
+    rep = mil.deeprc_pool(Y, q, 1.0, n_subsample=100, seed=4, replace=True)
+    assert rep.n_used < 100 and rep.kept.shape == (1, rep.n_used // 10)  # duplicates dropped
+    assert np.unique(rep.kept).size == rep.kept.size
+    full = mil.deeprc_pool(Y, q, 1.0)
+    same = mil.deeprc_pool(Y, q, 1.0, n_subsample=300, seed=0)
+    assert np.array_equal(full.pooled, same.pooled)
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        dict(top_fraction=0.0),
+        dict(top_fraction=1.5),
+        dict(top_fraction="0.1"),
+        dict(n_subsample=0),
+        dict(chunk_size=0),
+        dict(seed=-1),
+        dict(replace=1),
+        dict(key_fn=lambda y: y[:, :2]),
+        dict(key_fn=lambda y: y * np.nan),
+    ],
+)
+def test_deeprc_rejects_bad_arguments(kwargs):
+    with pytest.raises(ValueError):
+        mil.deeprc_pool(_bag(n=20), np.ones(4), 1.0, **kwargs)
+
+
+def test_deeprc_rejects_non_callable_key_fn():
+    with pytest.raises(TypeError):
+        mil.deeprc_pool(_bag(n=20), np.ones(4), 1.0, key_fn=3)
