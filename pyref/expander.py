@@ -19,8 +19,9 @@ Architecture (our reading of the paper, written from its definitions):
   ``2^m - 1``, or any ``H_loc`` given), with weights ``w_j in {-1,+1}``.  Its field is
   ``f_w = sum_j w_j x_{nbr(j)} = d_c - 2 d(w, x_nbr)``.  It has the threshold
   ``d_c - 2 t0`` (``t0`` = local correction radius): it is active iff its codeword is
-  within ``t0`` of the local pattern.  The local distance is ``>= 2 t0 + 1``, so at most one neuron per cluster is active (exact winner-take-all);
-  if none is, the constraint abstains.  For the perfect Hamming codes one is always
+  within ``t0`` of the local pattern.  The local distance is ``>= 2 t0 + 1``, so at most
+  one neuron per cluster is active (exact winner-take-all); if none is, the constraint
+  abstains.  For the perfect Hamming codes one is always
   active (the old nearest-codeword dynamics).  The active neuron is computed from a
   syndrome table, so clusters of ``2^51`` neurons (BCH [63,51,5]) are never materialised.
 * Every visible neuron takes the majority of the votes it receives through the binary
