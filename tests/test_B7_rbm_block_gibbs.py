@@ -11,7 +11,9 @@ start state; uniqueness (``pi`` is the only fixed point of ``P``); and the seede
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -182,3 +184,36 @@ def test_errors():
         rx.rbm_doeblin_alpha([[1]], None, None, 1, bound="nope")
     with pytest.raises(ValueError):
         rx.rbm_weights_exact([[1]], None, None, Fraction(3, 2))
+
+
+LEAN_EXAMPLES = (Path(__file__).resolve().parent.parent / "lean" / "HopfieldTest" / "Examples"
+                 / "Rbm.lean")
+
+
+def _lean_vector(text: str, tag: str) -> list[Fraction]:
+    m = re.search(r"/-- vector: " + re.escape(tag) + r" -/\n(.*?)by\s+decide", text, re.S)
+    assert m, f"no vector {tag!r} in {LEAN_EXAMPLES.name}"
+    body = re.findall(r"\[([^\]]*)\]", m.group(1))[-1]
+    return [Fraction(x.replace(" ", "")) for x in body.split(",")]
+
+
+def test_B7_lean_vectors_match_pyref():
+    # the numbers that Lean checks by `decide +kernel` against its block conditionals are
+    # the product-form numbers of pyref
+    text = LEAN_EXAMPLES.read_text()
+    W, tv, th, q = np.array([[1, -1]]), np.array([0]), np.array([1, 0]), Fraction(1, 2)
+    w = rx.rbm_weights_exact(W, tv, th, q)
+    KH, KV = rx.rbm_half_kernels_exact(W, tv, th, q)
+    P = KH @ KV
+    assert _lean_vector(text, "weights") == list(w)
+    assert _lean_vector(text, "rbmHidK s0") == list(KH[0])
+    assert _lean_vector(text, "rbmVisK s0") == list(KV[0])
+    assert _lean_vector(text, "rbmK s0") == list(P[0])
+    assert _lean_vector(text, "rbmK s5") == list(P[5])
+    assert _lean_vector(text, "pi") == list(_pi(w))
+    H = rx.hidden_mask(1, 2)
+    m = re.search(r"blockMin wL \(rbmHidden 1 2\) = (\d+) / (\d+) ∧\n\s*blockMin wL "
+                  r"\(blockCompl \(rbmHidden 1 2\)\) = (\d+) / (\d+)", text)
+    assert m
+    a, b, c, d = map(int, m.groups())
+    assert (Fraction(a, b), Fraction(c, d)) == (rx.block_min(w, H), rx.block_min(w, ~H))
