@@ -31,6 +31,8 @@ public import Hopfield.Boltzmann.Examples
 public import Hopfield.Boltzmann.Examples3
 public import Hopfield.Boltzmann.ZeroTempRate
 public import Hopfield.Boltzmann.Literal
+public import Hopfield.Spec.Rbm
+public import Hopfield.Thm.RbmGibbs
 public import Hopfield.Vectors.Boltzmann
 
 /-!
