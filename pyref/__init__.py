@@ -9,7 +9,9 @@ The classical dynamics, learning rules and dense memories are re-exported here; 
 other parts are modules: ``pyref.boltzmann``, ``pyref.rbm``, ``pyref.bm_learning``,
 ``pyref.rbm_learning``, ``pyref.modern``, ``pyref.layers``, ``pyref.mil``, ``pyref.mha``,
 ``pyref.expander``, ``pyref.ahop``, ``pyref.vectors``; ``pyref.margins`` and
-``pyref.certified_radius`` (T8) are re-exported from the module of that name.
+``pyref.certified_radius`` (T8) are re-exported from the module of that name; the learning
+rules of other libraries' conventions (``hebbian_1_over_m``, ``storkey_keep_diagonal``) from
+``pyref.conventions``.
 """
 
 from .classical import (
@@ -42,6 +44,7 @@ from .learning import (
     pseudo_inverse,
     storkey,
 )
+from .conventions import hebbian_1_over_m, storkey_keep_diagonal
 
 __version__ = "0.1.0"
 
@@ -53,4 +56,5 @@ __all__ = [
     "basin_estimate", "flip_random", "fraction_fixed_points", "hebbian",
     "hebbian_normalized", "hebbian_recall_batch", "pseudo_inverse", "storkey",
     "margins", "certified_radius",
+    "hebbian_1_over_m", "storkey_keep_diagonal",
 ]

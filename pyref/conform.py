@@ -24,6 +24,7 @@ A user's implementation is wrapped in an *adapter module* exposing any of the fu
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import importlib.util
 import json
@@ -38,7 +39,7 @@ from typing import Any, Callable, Iterable, Iterator
 import numpy as np
 
 from . import boltzmann as bz
-from . import classical, conventions, learning, rbm, vectors
+from . import classical, conventions, layers, learning, rbm, vectors
 
 __all__ = [
     "FORMAT",
@@ -89,6 +90,11 @@ ADAPTER_FUNCTIONS: dict[str, str] = {
                                 "P(h_j = +1 | v) = sigma(2 ((W^T v)_j - theta_h_j))",
     "rbm_visible_probabilities": "rbm_visible_probabilities(W, theta_v, theta_h, h) -> "
                                  "P(v_i = +1 | h) = sigma(2 ((W h)_i - theta_v_i))",
+    "rbm_gibbs_step": "rbm_gibbs_step(W, theta_v, theta_h, v, u_h, u_v) -> v': h_j = +1 "
+                      "iff u_h_j < P(h_j = +1 | v), then v'_i = +1 iff u_v_i < P(v_i = +1 | h)",
+    "hopfield_association": "hopfield_association(R, Y, W_Q, W_K, W_V, beta, steps, mask) -> "
+                            "(S, d_k) Hopfield layer output, pyref.layers conventions "
+                            "(mask True = may attend, or None)",
     "run_async": "run_async(W, theta, s, seed) -> states visited by the library's own "
                  "asynchronous run (or the final state), optionally (states, converged)",
     "run_sync": "run_sync(W, theta, s) -> states of the library's synchronous run, "
@@ -505,6 +511,38 @@ class ConformanceReport:
             rows.append((name, status, c, p, fz))
         return rows
 
+    def mismatch_classes(self) -> dict[str, int]:
+        """Mismatch counts by ``function: wrong value`` / ``function: exception <Type>``."""
+        out: dict[str, int] = {}
+        for m in self.mismatches:
+            cls = m.got.split(":")[0] if m.got.startswith("exception ") else "wrong value"
+            key = f"{m.function}: {cls}"
+            out[key] = out.get(key, 0) + 1
+        return out
+
+    def to_dict(self, max_mismatches: int = 50) -> dict:
+        """JSON-ready form: verdict, conventions, cases, coverage rows, problems, the first
+        ``max_mismatches`` mismatches and every minimal fuzz failure."""
+        def mm(m: Mismatch) -> dict:
+            return {"case": m.case, "function": m.function, "call": m.call,
+                    "expected": m.expected, "got": m.got, "args": [list(a) for a in m.args]}
+        return {
+            "ok": self.ok, "conventions": self.conventions.as_dict(),
+            "sections": dict(self.sections), "checks": sum(self.checks.values()),
+            "mismatch_count": len(self.mismatches),
+            "mismatch_functions": sorted({m.function for m in self.mismatches}),
+            "mismatch_classes": self.mismatch_classes(),
+            "coverage": [{"function": n, "status": s, "checks": c, "passed": p,
+                          "fuzz_cases": f} for n, s, c, p, f in self.coverage()],
+            "properties": {k: [self.passed.get(k, 0), v] for k, v in self.checks.items()
+                           if ":" in k},
+            "problems": list(self.problems),
+            "mismatches": [mm(m) for m in self.mismatches[:max_mismatches]],
+            "fuzz_failures": [{"function": f.function, "case": f.case,
+                               "mismatches": [mm(m) for m in f.mismatches]}
+                              for f in self.fuzz_failures],
+        }
+
     def summary(self) -> str:
         """Human-readable coverage table and verdict."""
         src = ", ".join(f"{v} {k}" for k, v in self.sections.items() if v)
@@ -513,15 +551,22 @@ class ConformanceReport:
         rows = self.coverage()
         n_checked = sum(r[1] == "checked" for r in rows)
         lines.append(f"coverage: {n_checked} of {len(rows)} functions checked")
-        lines.append(f"  {'function':<24} {'status':<12} {'passed':>13} {'fuzz cases':>10}")
+        fuzzed = bool(self.fuzz)
+        lines.append(f"  {'function':<26} {'status':<12} {'passed':>11} "
+                     f"{'fuzz cases' if fuzzed else '':>10}")
         for name, status, c, p, fz in rows:
             if status == "skipped":
-                lines.append(f"  {name:<24} {'SKIPPED':<12} {'-':>13} {'-':>10}  "
+                lines.append(f"  {name:<26} {'SKIPPED':<12} {'-':>11} {'':>10}  "
                              f"(not provided by the adapter)")
                 continue
+            if status == "unexercised" and name in PROPERTY_FUNCTIONS:
+                status = "not run"
             bad = any(f.function == name for f in self.fuzz_failures)
-            lines.append(f"  {name:<24} {status:<12} {f'{p}/{c}':>13} {fz:>10}"
-                         + ("  (fuzz: FAIL, minimal case above)" if bad else ""))
+            lines.append(f"  {name:<26} {status:<12} {f'{p}/{c}':>11} "
+                         f"{fz if fuzzed else '':>10}"
+                         + ("  (fuzz: FAIL, minimal case above)" if bad else "")
+                         + ("  (property mode: --properties)" if status == "not run"
+                            else ""))
         for k in sorted(self.checks):
             if ":" in k:
                 lines.append(f"    property {k:<26} {self.passed.get(k, 0)}/{self.checks[k]}")
@@ -848,7 +893,8 @@ def _boltzmann_checks(ch: _Checker, c: dict) -> None:
                 exp["distribution"])
 
 
-RBM_FUNCTIONS = ("rbm_free_energy", "rbm_hidden_probabilities", "rbm_visible_probabilities")
+RBM_FUNCTIONS = ("rbm_free_energy", "rbm_hidden_probabilities", "rbm_visible_probabilities",
+                 "rbm_gibbs_step")
 RBM_SEED = 990001
 RBM_CASES = 40
 
@@ -883,6 +929,58 @@ def rbm_checks(ch: _Checker, cid: str, inp: dict, only: Iterable[str] | None = N
         for h in bz.all_states(nh):
             ch.call(cid, "rbm_visible_probabilities", base + (("h", _arr(h)),),
                     _to_py(bz.sigmoid(2.0 * (W @ _arr(h) - tv))))
+    if "rbm_gibbs_step" in want and ch.fn("rbm_gibbs_step") is not None:
+        # one block Gibbs step driven by given uniforms (seeded from the case): exact
+        key = hashlib.sha256(json.dumps(inp, sort_keys=True).encode()).hexdigest()
+        rng = np.random.default_rng(int(key[:8], 16))
+        for v in bz.all_states(nv):
+            u_h, u_v = rng.random(nh), rng.random(nv)
+            h = np.where(u_h < bz.sigmoid(2.0 * (v @ W - th)), 1, -1)
+            v1 = np.where(u_v < bz.sigmoid(2.0 * (W @ h - tv)), 1, -1)
+            ch.call(cid, "rbm_gibbs_step", base + (("v", _arr(v)), ("u_h", u_h),
+                                                   ("u_v", u_v)), _ints(v1))
+
+
+LAYER_FUNCTIONS = ("hopfield_association",)
+LAYER_SEED = 660001
+LAYER_CASES = 30
+
+
+def layer_input(seed: int) -> dict:
+    """A seeded Hopfield-layer case: ``S <= 3`` states, ``N <= 4`` stored patterns, sizes
+    ``<= 3``, ``W_V`` square (``d_k x d_k``), entries with 3 decimals, ``beta`` in
+    ``[0.2, 2]``, ``steps <= 3``, a mask (``True`` = may attend) or none."""
+    rng = np.random.default_rng(seed)
+    S, N, d_r, d_y, d_k = (int(x) for x in rng.integers(1, [4, 5, 4, 4, 4]))
+
+    def mat(*shape: int) -> list:
+        return np.round(rng.normal(size=shape), 3).tolist()
+
+    mask = None
+    if rng.random() < 0.5:
+        m = rng.random((S, N)) < 0.7
+        m[np.arange(S), rng.integers(0, N, size=S)] = True
+        mask = m.tolist()
+    return {"R": mat(S, d_r), "Y": mat(N, d_y), "W_Q": mat(d_r, d_k), "W_K": mat(d_y, d_k),
+            "W_V": mat(d_k, d_k), "beta": round(float(rng.uniform(0.2, 2.0)), 3),
+            "steps": int(rng.integers(1, 4)), "mask": mask}
+
+
+def layer_checks(ch: _Checker, cid: str, inp: dict, only: Iterable[str] | None = None) -> None:
+    """The Hopfield-layer check of one case against :func:`pyref.layers.hopfield_association`
+    (floats, relative 1e-9)."""
+    if "hopfield_association" not in set(LAYER_FUNCTIONS if only is None else only) or \
+            ch.fn("hopfield_association") is None:
+        return
+    arrs = {k: np.array(inp[k], dtype=np.float64) for k in ("R", "Y", "W_Q", "W_K", "W_V")}
+    mask = None if inp["mask"] is None else np.array(inp["mask"], dtype=bool)
+    exp = layers.hopfield_association(arrs["R"], arrs["Y"], arrs["W_Q"], arrs["W_K"],
+                                      arrs["W_V"], beta=inp["beta"], steps=inp["steps"],
+                                      mask=mask)
+    ch.call(cid, "hopfield_association",
+            tuple((k, arrs[k]) for k in ("R", "Y", "W_Q", "W_K", "W_V"))
+            + (("beta", float(inp["beta"])), ("steps", int(inp["steps"])), ("mask", mask)),
+            _to_py(exp))
 
 
 # --------------------------------------------------------------------------- runner
@@ -893,8 +991,8 @@ def fixed_cases(doc: dict, conv: Conventions) -> Iterator[tuple[str, str, dict, 
     The one place that reads the vectors document: classical cases as they are, or (with
     ``thresholds=False``) only those with zero adapter-side thresholds plus every other
     case with its thresholds replaced (``source = "derived"``, expected values from pyref);
-    Hebbian, kernel and Boltzmann cases as they are; then seeded RBM cases (``source =
-    "generated"``, not in the version-1 file)."""
+    Hebbian, kernel and Boltzmann cases as they are; then seeded RBM and Hopfield-layer
+    cases (``source = "generated"``, not in the version-1 file)."""
     for c in doc["cases"]:
         if c["kind"] != "classical":
             yield "vectors", c["id"], c["input"], c["expected"]
@@ -910,6 +1008,8 @@ def fixed_cases(doc: dict, conv: Conventions) -> Iterator[tuple[str, str, dict, 
             yield "derived", c["id"] + "-theta0", {**inp, "theta": zero}, None
     for k in range(RBM_CASES):
         yield "generated", f"rbm-{RBM_SEED + k}", rbm_input(RBM_SEED + k), None
+    for k in range(LAYER_CASES):
+        yield "generated", f"layer-{LAYER_SEED + k}", layer_input(LAYER_SEED + k), None
 
 
 def _kind_of(case_id: str) -> str:
@@ -955,6 +1055,8 @@ def run_conformance(adapter: Any, vectors_doc: dict | None = None, *, tie: str =
             _boltzmann_checks(ch, {"id": cid, "input": inp, "expected": exp})
         elif kind == "rbm":
             rbm_checks(ch, cid, inp)
+        elif kind == "layer":
+            layer_checks(ch, cid, inp)
     report.cases = sum(report.sections.values())
     return report.finish(require) if finish else report
 

@@ -17,7 +17,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import numpy as np
 
@@ -52,7 +52,7 @@ def _need_hypothesis() -> Any:
     return hypothesis
 
 
-def _strategies(conv: cf.Conventions) -> tuple[Any, Any, Any]:
+def _strategies(conv: cf.Conventions) -> tuple[Any, Any, Any, Any]:
     from hypothesis import strategies as st
 
     @st.composite
@@ -88,7 +88,30 @@ def _strategies(conv: cf.Conventions) -> tuple[Any, Any, Any]:
         th = draw(st.lists(st.integers(-1, 1), min_size=nh, max_size=nh))
         return {"kind": "rbm", "input": {"W": W, "theta_v": tv, "theta_h": th}}
 
-    return classical(), patterns(), rbm_case()
+    @st.composite
+    def layer_case(draw: Any) -> dict:
+        S, N = draw(st.integers(1, 3)), draw(st.integers(1, 4))
+        d_r, d_y, d_k = (draw(st.integers(1, 3)) for _ in range(3))
+        num = st.floats(-2, 2, allow_nan=False, allow_infinity=False, width=32)
+
+        def mat(r: int, c: int) -> list:
+            return draw(st.lists(st.lists(num, min_size=c, max_size=c), min_size=r,
+                                 max_size=r))
+
+        mask = None
+        if draw(st.booleans()):
+            mask = mat_bool = draw(st.lists(st.lists(st.booleans(), min_size=N, max_size=N),
+                                            min_size=S, max_size=S))
+            for row in mat_bool:
+                if not any(row):
+                    row[0] = True
+        inp = {"R": mat(S, d_r), "Y": mat(N, d_y), "W_Q": mat(d_r, d_k),
+               "W_K": mat(d_y, d_k), "W_V": mat(d_k, d_k),
+               "beta": draw(st.floats(0.125, 2, width=32)), "steps": draw(st.integers(1, 3)),
+               "mask": mask}
+        return {"kind": "layer", "input": inp}
+
+    return classical(), patterns(), rbm_case(), layer_case()
 
 
 def _check_case(ch: cf._Checker, cid: str, case: dict, conv: cf.Conventions,
@@ -100,6 +123,8 @@ def _check_case(ch: cf._Checker, cid: str, case: dict, conv: cf.Conventions,
             cf.property_checks(cf._Checker(sub, ch.report), cid, case["input"], conv, seed)
     elif case["kind"] == "rbm":
         cf.rbm_checks(ch, cid, case["input"], only)
+    elif case["kind"] == "layer":
+        cf.layer_checks(ch, cid, case["input"], only)
     else:
         cf.learning_checks(ch, cid, case["input"]["patterns"], conv, only)
 
@@ -129,9 +154,9 @@ def load_case(path: Path | str) -> dict:
     except (OSError, json.JSONDecodeError) as exc:
         raise ValueError(f"corpus case {path}: unreadable ({exc})") from exc
     if not isinstance(doc, dict) or doc.get("format") != CASE_FORMAT or \
-            doc.get("version") != 1 or doc.get("kind") not in ("classical", "learning", "rbm"):
+            doc.get("version") != 1 or doc.get("kind") not in ("classical", "learning", "rbm", "layer"):
         raise ValueError(f"corpus case {path}: expected a {CASE_FORMAT!r} version-1 case "
-                         f"of kind classical, learning or rbm")
+                         f"of kind classical, learning, rbm or layer")
     return doc
 
 
@@ -182,20 +207,85 @@ def replay_corpus(adapter: Any, save_dir: Path | str, conv: cf.Conventions,
     return len(paths)
 
 
+def _failure_class(m: cf.Mismatch) -> str:
+    """``exception <Type>`` or ``wrong value``: fuzzing looks for one minimal case of each."""
+    return m.got.split(":")[0] if m.got.startswith("exception ") else "wrong value"
+
+
 def _make_body(adapter: Any, conv: cf.Conventions, name: str, properties: bool, seed: int,
-               last: dict, count: list) -> Any:
-    """The Hypothesis test body for one function: check a case, keep the last failure."""
+               last: dict, count: list, found: set) -> Any:
+    """The Hypothesis test body for one function: check a case, keep the last failure;
+    failures of a class already found (``found``) count as passing."""
 
     def body(case: dict) -> None:
         count[0] += 1
         scratch = cf.ConformanceReport(conventions=conv)
         _check_case(cf._Checker(adapter, scratch), "fuzz", case, conv, (name,),
                     properties, seed)
-        if scratch.mismatches:
-            last["case"], last["mismatches"] = case, scratch.mismatches
-            raise AssertionError(str(scratch.mismatches[0]))
+        new = [m for m in scratch.mismatches if _failure_class(m) not in found]
+        if new:
+            last["case"], last["mismatches"] = case, new
+            raise AssertionError(str(new[0]))
 
     return body
+
+
+def _fails(adapter: Any, conv: cf.Conventions, name: str, properties: bool, seed: int,
+           case: dict, cls: str) -> list:
+    scratch = cf.ConformanceReport(conventions=conv)
+    _check_case(cf._Checker(adapter, scratch), "fuzz", case, conv, (name,), properties, seed)
+    return [m for m in scratch.mismatches if _failure_class(m) == cls]
+
+
+def _smaller(case: dict, conv: cf.Conventions) -> Iterator[dict]:
+    """Candidate simplifications of a classical case: drop a neuron, zero a weight pair,
+    zero a threshold, shorten the schedule."""
+    inp = case["input"]
+    W, th, s, sched = (np.array(inp["W"]), np.array(inp["theta"]), list(inp["s"]),
+                       list(inp["schedule"]))
+    n = len(s)
+
+    def make(W2: np.ndarray, th2: Any, s2: list, sc2: list) -> dict:
+        if not conv.thresholds:
+            th2 = cf._zero_threshold_theta(W2, conv)
+        return {"kind": "classical", "input": cf.classical_input(W2, th2, s2, sc2)}
+
+    if sched:
+        yield make(W, th, s, [])
+    for i in range(n):
+        if n > 1:
+            keep = [j for j in range(n) if j != i]
+            yield make(W[np.ix_(keep, keep)], th[keep], [s[j] for j in keep],
+                       [j - (j > i) for j in sched if j != i])
+    for i in range(n):
+        for j in range(i + 1, n):
+            if W[i, j]:
+                W2 = W.copy()
+                W2[i, j] = W2[j, i] = 0
+                yield make(W2, th, s, sched)
+    for i in range(n):
+        if th[i] and conv.thresholds:
+            th2 = th.copy()
+            th2[i] = 0
+            yield make(W, th2, s, sched)
+
+
+def _minimise(adapter: Any, conv: cf.Conventions, name: str, properties: bool, seed: int,
+              case: dict, mismatches: list) -> tuple[dict, list]:
+    """Greedy deterministic pass after Hypothesis's shrinking (classical cases): keep any
+    simplification that fails in the same class, until none does."""
+    if case["kind"] != "classical":
+        return case, mismatches
+    cls = _failure_class(mismatches[0])
+    for _ in range(200):
+        for cand in _smaller(case, conv):
+            got = _fails(adapter, conv, name, properties, seed, cand, cls)
+            if got:
+                case, mismatches = cand, got
+                break
+        else:
+            break
+    return case, mismatches
 
 
 def fuzz(adapter: Any, conv: cf.Conventions, examples: int, seed: int = 0, *,
@@ -203,7 +293,10 @@ def fuzz(adapter: Any, conv: cf.Conventions, examples: int, seed: int = 0, *,
          save_dir: Path | str | None = None) -> cf.ConformanceReport:
     """Differential fuzzing: ``examples`` Hypothesis cases per adapter function; the
     minimal failing case of each function (after shrinking) is added to the report's
-    mismatches and ``fuzz_failures`` (and saved under ``save_dir``)."""
+    mismatches and ``fuzz_failures`` (and saved under ``save_dir``).  After a failure the
+    search goes on (up to three rounds) for a failure of another class (a wrong value vs.
+    an exception of another type), so a crash on tiny inputs does not hide a wrong
+    answer on larger ones."""
     hyp = _need_hypothesis()
     from hypothesis import HealthCheck, Phase, Verbosity, given, settings
 
@@ -211,33 +304,40 @@ def fuzz(adapter: Any, conv: cf.Conventions, examples: int, seed: int = 0, *,
         raise ValueError(f"--fuzz: got {examples}; expected a positive number of cases")
     report = report if report is not None else cf.ConformanceReport(conventions=conv)
     probe = cf._Checker(adapter, report)
-    classical_st, patterns_st, rbm_st = _strategies(conv)
+    classical_st, patterns_st, rbm_st, layer_st = _strategies(conv)
     groups = [(n, classical_st) for n in cf.CLASSICAL_FUNCTIONS] + \
              [(n, patterns_st) for n in cf.LEARNING_FUNCTIONS] + \
              [(n, rbm_st) for n in cf.RBM_FUNCTIONS] + \
+             [(n, layer_st) for n in cf.LAYER_FUNCTIONS] + \
              ([(n, classical_st) for n in cf.PROPERTY_FUNCTIONS] if properties else [])
     for gi, (name, strategy) in enumerate(groups):
         if probe.fn(name) is None:
             continue
-        last: dict = {}
-        count = [0]
-        body = _make_body(adapter, conv, name, properties, seed, last, count)
-        test = settings(max_examples=examples, deadline=None, database=None,
-                        suppress_health_check=list(HealthCheck), derandomize=False,
-                        report_multiple_bugs=False, print_blob=False,
-                        phases=[Phase.generate, Phase.shrink],
-                        verbosity=Verbosity.quiet)(given(strategy)(body))
-        test = hyp.seed(seed * 1000 + gi)(test)
-        try:
-            test()
-        except Exception:                      # AssertionError, or Hypothesis's Flaky*
+        found: set = set()
+        for rnd in range(3):               # up to 3 failure classes per function
+            last: dict = {}
+            count = [0]
+            body = _make_body(adapter, conv, name, properties, seed, last, count, found)
+            test = settings(max_examples=examples, deadline=None, database=None,
+                            suppress_health_check=list(HealthCheck), derandomize=False,
+                            report_multiple_bugs=False, print_blob=False,
+                            phases=[Phase.generate, Phase.shrink],
+                            verbosity=Verbosity.quiet)(given(strategy)(body))
+            test = hyp.seed(seed * 1000 + gi * 10 + rnd)(test)
+            try:
+                test()
+            except Exception:                  # AssertionError, or Hypothesis's Flaky*
+                if "case" not in last:
+                    raise
+            report.fuzz[name] = report.fuzz.get(name, 0) + count[0]
             if "case" not in last:
-                raise
-        report.fuzz[name] = report.fuzz.get(name, 0) + count[0]
-        if "case" in last:
+                break
+            small, mms = _minimise(adapter, conv, name, properties, seed, last["case"],
+                                   last["mismatches"])
+            last["case"] = small
             ms = [cf.Mismatch(f"fuzz-{name}", m.function, m.call, m.expected, m.got,
-                              m.expected_value, m.got_value, m.args)
-                  for m in last["mismatches"]]
+                              m.expected_value, m.got_value, m.args) for m in mms]
+            found.add(_failure_class(ms[0]))
             report.mismatches.extend(ms)
             doc = case_json(name, last["case"], conv)
             report.fuzz_failures.append(FuzzFailure(name, doc, ms))

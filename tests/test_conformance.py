@@ -121,7 +121,7 @@ def test_correct_adapter_passes(doc):
     assert r.skipped == []
     assert set(r.checks) == set(conform.ADAPTER_FUNCTIONS) - set(conform.PROPERTY_FUNCTIONS)
     assert sum(r.checks.values()) > 9000
-    assert "coverage: 15 of 17 functions checked" in r.summary()
+    assert "coverage: 17 of 19 functions checked" in r.summary()
 
 
 def test_buggy_adapter_is_caught(doc):
@@ -181,7 +181,7 @@ def test_partial_adapter_skips_and_exceptions_are_reported(doc):
     only_field = types.SimpleNamespace(field=numpy_correct.field)
     r = conform.run_conformance(only_field, doc)
     assert r.ok and len(r.skipped) == len(conform.ADAPTER_FUNCTIONS) - 1
-    assert "SKIPPED" in r.summary() and "coverage: 1 of 17 functions checked" in r.summary()
+    assert "SKIPPED" in r.summary() and "coverage: 1 of 19 functions checked" in r.summary()
 
     def boom(W, s):
         raise RuntimeError("not implemented for n = 1")
@@ -258,7 +258,7 @@ def test_empty_adapter_fails(tmp_path, monkeypatch):
     empty.write_text("x = 1\n")
     rc, txt = _cli(str(empty))
     assert rc == 1 and "implements none of the functions checked" in txt
-    assert "coverage: 0 of 17 functions checked" in txt and "PASS" not in txt
+    assert "coverage: 0 of 19 functions checked" in txt and "PASS" not in txt
     r = conform.run_conformance(types.SimpleNamespace(x=1))
     assert not r.ok and not r.mismatches and r.problems
 
@@ -438,3 +438,27 @@ def test_property_mode(small):
     assert "from -1 to 1" in e.got
     f = conform_fuzz.fuzz(_bad_runs(), conform.Conventions(), 20, seed=0, properties=True)
     assert {x.function for x in f.fuzz_failures} == {"run_async", "run_sync"}
+
+
+SHIPPED = {"hopfieldkit": "hopfieldkit", "hopfieldnetwork": "hopfieldnetwork",
+           "neurolab": "neurolab", "dhnn": "dhnn", "neurodynex3": "neurodynex3",
+           "sklearn_rbm": "sklearn"}
+
+
+@pytest.mark.parametrize("module, library", sorted(SHIPPED.items()))
+def test_shipped_adapters_are_lazy_and_declare_their_conventions(module, library):
+    import importlib
+
+    from pyref import adapters
+    had = library in sys.modules
+    mod = importlib.import_module(f"pyref.adapters.{module}")
+    assert (library in sys.modules) == had          # importing the adapter imports nothing
+    conv = conform.Conventions(**{("hebbian" if k == "hebbian_normalisation" else k): v
+                                  for k, v in mod.CONVENTIONS.items()})
+    opts = adapters.cli_options(mod.CONVENTIONS)
+    from pyref.cli import build_parser
+    args = build_parser().parse_args(["conform", f"pyref.adapters.{module}", *opts])
+    assert (args.tie, not args.no_thresholds, args.hebbian_normalisation) == \
+        (conv.tie, conv.thresholds, conv.hebbian)
+    assert mod.LIBRARY[0] and any(callable(getattr(mod, f, None))
+                                  for f in conform.ADAPTER_FUNCTIONS)

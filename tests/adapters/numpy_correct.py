@@ -155,3 +155,23 @@ def rbm_hidden_probabilities(W, theta_v, theta_h, v):
 def rbm_visible_probabilities(W, theta_v, theta_h, h):
     x = np.asarray(W) @ np.asarray(h) - np.asarray(theta_v)
     return 1.0 / (1.0 + np.exp(-2.0 * x))
+
+
+def rbm_gibbs_step(W, theta_v, theta_h, v, u_h, u_v):
+    h = np.where(u_h < rbm_hidden_probabilities(W, theta_v, theta_h, v), 1, -1)
+    return np.where(u_v < rbm_visible_probabilities(W, theta_v, theta_h, h), 1, -1)
+
+
+def hopfield_association(R, Y, W_Q, W_K, W_V, beta, steps, mask):
+    """Ramsauer et al. eq. 10 with steps - 1 updates in the associative space."""
+    Q, K = np.asarray(R) @ np.asarray(W_Q), np.asarray(Y) @ np.asarray(W_K)
+    allowed = np.ones((Q.shape[0], K.shape[0]), bool) if mask is None else np.asarray(mask)
+
+    def attend(Q):
+        z = np.where(allowed, beta * Q @ K.T, -np.inf)
+        z = np.exp(z - z.max(axis=1, keepdims=True))
+        return z / z.sum(axis=1, keepdims=True)
+
+    for _ in range(steps - 1):
+        Q = attend(Q) @ K
+    return attend(Q) @ (K @ np.asarray(W_V))
