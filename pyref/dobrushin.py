@@ -38,7 +38,9 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from ._validate import check_nonneg_int, check_q, check_real, check_weights
-from .boltzmann import _check_target, _site_coeff, steps_for_tv
+
+# pyref.boltzmann re-exports this module's public functions at its end, so the helpers of
+# pyref.boltzmann are imported inside the functions (no import cycle at load time).
 
 __all__ = [
     "dobrushin_coefficient",
@@ -113,6 +115,8 @@ def influence_exact(w: ArrayLike) -> np.ndarray:
     the ``2^n`` states, ``p_i(s) = w(s^{i+}) / (w(s^{i+}) + w(s^{i-}))`` and ``s^(j)`` = ``s``
     with ``s_j`` flipped (spec B6).  Exact for int/Fraction ``w``; ``c_ii = 0``.
     """
+    from .boltzmann import _check_target, _site_coeff
+
     wv, n, exact = _check_target(w)
     idx = np.arange(2**n)
     C = np.empty((n, n), dtype=object) if exact else np.zeros((n, n))
@@ -191,6 +195,8 @@ def dobrushin_sweeps(W: ArrayLike, q: Any, eps: Any, scan: str = "systematic") -
     ValueError
         If ``alpha >= 1`` (the message says so), ``eps <= 0`` or ``scan`` is unknown.
     """
+    from .boltzmann import steps_for_tv
+
     scan = _check_scan(scan)
     e = check_real(eps, "eps", lo=0.0, lo_open=True, exact=True)
     a = Fraction(_check_alpha_lt1(dobrushin_coefficient(W, q)))
