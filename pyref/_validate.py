@@ -31,16 +31,18 @@ checkers from here (public names only; no private cross-module imports).
 
 from __future__ import annotations
 
+import functools
 import math
 import numbers
 from fractions import Fraction
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence, TypeVar, cast
 
 import numpy as np
 
 __all__ = [
     "check_finite",
     "check_finite_result",
+    "finite_output",
     "check_state",
     "check_states",
     "check_weights",
@@ -67,6 +69,8 @@ __all__ = [
     "MAX_EXACT_BITS",
     "MAX_EXACT_STEPS",
 ]
+
+_FnT = TypeVar("_FnT", bound=Callable[..., Any])
 
 #: Largest magnitude for which sums of products stay exact in ``int64`` (with headroom).
 INT64_SAFE = 2**62
@@ -135,7 +139,7 @@ def _normalise_numeric(arr: np.ndarray, name: str) -> np.ndarray:
                              f"number; expected real numbers (integers, Fractions or "
                              f"floats)")
         if all(_is_rational_scalar(v) for v in flat):
-            vals = [(v if v.denominator != 1 else v.numerator) if isinstance(v, Fraction)
+            vals: list[Any] = [(v if v.denominator != 1 else v.numerator) if isinstance(v, Fraction)
                     else int(v) for v in flat]
             if all(isinstance(v, int) for v in vals) and all(abs(v) < INT64_SAFE for v in vals):
                 return np.array(vals, dtype=np.int64).reshape(arr.shape)
@@ -169,6 +173,43 @@ def is_exact(arr: Any) -> bool:
     return np.asarray(arr).dtype.kind in "iuO"
 
 
+def _non_finite(value: Any, depth: int = 0) -> bool:
+    """True if ``value`` (a number, array, tuple/list or dataclass of those) has a NaN,
+    an infinite or a complex entry."""
+    if depth > 3 or value is None or isinstance(value, (str, bytes, bool, np.bool_, int,
+                                                         Fraction, np.integer)):
+        return False
+    if isinstance(value, (float, np.floating)):
+        return not math.isfinite(value)
+    if isinstance(value, (complex, np.complexfloating)):
+        return True
+    if isinstance(value, np.ndarray):
+        if value.dtype.kind == "c":
+            return True
+        return value.dtype.kind == "f" and not bool(np.all(np.isfinite(value)))
+    if isinstance(value, (tuple, list)):
+        return any(_non_finite(v, depth + 1) for v in value)
+    if hasattr(value, "__dataclass_fields__"):
+        return any(_non_finite(getattr(value, f), depth + 1)
+                   for f in value.__dataclass_fields__)
+    return False
+
+
+def finite_output(fn: _FnT) -> _FnT:
+    """Decorator: the float results of ``fn`` must be finite.  A finite input whose result
+    overflows float64 raises ValueError (naming ``fn``) instead of returning inf/NaN;
+    numpy's overflow warnings inside ``fn`` are silenced (the error replaces them)."""
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+            out = fn(*args, **kwargs)
+        if _non_finite(out):
+            raise ValueError(f"{fn.__name__}: the result overflows float64 (inf or NaN) for "
+                             f"these finite inputs; expected inputs of moderate magnitude")
+        return out
+    return cast(_FnT, wrapper)
+
+
 def check_finite_result(value: Any, what: str) -> Any:
     """``value`` unchanged if all its numbers are finite; else ValueError saying that
     ``what`` overflowed float64 for the (finite) inputs given.
@@ -178,8 +219,7 @@ def check_finite_result(value: Any, what: str) -> Any:
     ValueError
         If ``value`` (a float or float array) has a NaN or infinite entry.
     """
-    arr = np.asarray(value)
-    if arr.dtype.kind in "fc" and not np.all(np.isfinite(arr)):
+    if _non_finite(value):
         raise ValueError(f"{what} overflows float64 for these inputs; expected inputs "
                          f"small enough that the result stays below 1.8e308")
     return value
@@ -349,7 +389,7 @@ def check_tie(tie: Any) -> str:
     """Tie rule: ``"keep"`` (default of the spec) or ``"plus"``."""
     if tie not in _TIE_RULES:
         raise ValueError(f"tie: got {tie!r}; expected one of {_TIE_RULES}")
-    return tie
+    return str(tie)
 
 
 def check_index(i: Any, n: int, name: str = "i") -> int:

@@ -41,6 +41,7 @@ from typing import Any
 
 import numpy as np
 
+from ._validate import finite_output
 from ._validate import as_generator, check_float_array, check_positive_int
 
 __all__ = [
@@ -165,6 +166,7 @@ def _check_variant(v: Any) -> Variant:
     return v
 
 
+@finite_output
 def sample_variants(memories: Any, variant: Variant, n: int, *,
                     seed: Any) -> tuple[np.ndarray, np.ndarray]:
     """Draw ``n`` queries: origins ``k ~ Uniform{0..K-1}``, ``x ~ p_V(. | xi_k)``.
@@ -184,6 +186,7 @@ def sample_variants(memories: Any, variant: Variant, n: int, *,
     return x, origins
 
 
+@finite_output
 def log_likelihood(x: Any, memories: Any, variant: Variant) -> np.ndarray:
     """``log p_V(x | xi_k)`` up to an additive term that does not depend on ``k``.
 
@@ -204,6 +207,7 @@ def log_likelihood(x: Any, memories: Any, variant: Variant) -> np.ndarray:
     return ll[0] if single else ll
 
 
+@finite_output
 def map_retrieve(x: Any, memories: Any, variant: Variant, prior: Any = None) -> np.ndarray:
     """Bayes-optimal retrieval: ``argmax_k [log p_V(x | xi_k) + log prior_k]``.
 
@@ -222,6 +226,7 @@ def map_retrieve(x: Any, memories: Any, variant: Variant, prior: Any = None) -> 
 
 
 # --------------------------------------------------------------------------- similarities
+@finite_output
 def dot_similarity(x: Any, memories: Any) -> np.ndarray:
     """Classical / modern Hopfield similarity ``xi_k . x`` (shape ``(n, K)`` or ``(K,)``)."""
     mem = _memories(memories)
@@ -230,6 +235,7 @@ def dot_similarity(x: Any, memories: Any) -> np.ndarray:
     return s[0] if single else s
 
 
+@finite_output
 def neg_sq_distance(x: Any, memories: Any) -> np.ndarray:
     """Fixed Euclidean similarity ``-||x - xi_k||^2``."""
     mem = _memories(memories)
@@ -238,6 +244,7 @@ def neg_sq_distance(x: Any, memories: Any) -> np.ndarray:
     return s[0] if single else s
 
 
+@finite_output
 def footprint(x: Any, memories: Any) -> np.ndarray:
     """Similarity footprint ``phi[t, k] = (o x xi_k, o xi_k^2, o xi_k)`` per coordinate.
 
@@ -278,6 +285,7 @@ def _score(q: np.ndarray, mem: np.ndarray, a: np.ndarray, b: np.ndarray,
     return (q * a) @ mem.T + (o * b) @ (mem**2).T + (o * g) @ mem.T
 
 
+@finite_output
 def oracle_similarity(variant: Variant, d: int) -> AdaptiveSimilarity:
     """The member of the adaptive family equal to the exact log-likelihood (up to terms
     independent of ``xi``): ``alpha = 1/sigma^2, beta = -1/(2 sigma^2), gamma = -b/sigma^2``."""
@@ -286,6 +294,7 @@ def oracle_similarity(variant: Variant, d: int) -> AdaptiveSimilarity:
     return AdaptiveSimilarity(1 / sig**2, -0.5 / sig**2, -b / sig**2)
 
 
+@finite_output
 def fit_adaptive_similarity(queries: Any, origins: Any, memories: Any, *, l2: float = 1e-6,
                             max_iter: int = 50, tol: float = 1e-9) -> AdaptiveSimilarity:
     """Learn the adaptive similarity from context samples (queries with known origins).
@@ -350,6 +359,7 @@ def fit_adaptive_similarity(queries: Any, origins: Any, memories: Any, *, l2: fl
 
 
 # --------------------------------------------------------------------------- retrieval
+@finite_output
 def ahop_retrieve(x: Any, memories: Any, similarity: Any,
                   beta: float = 1.0) -> tuple[np.ndarray, np.ndarray]:
     """A-Hop retrieval ``T(x) = Xi^T softmax(beta s(x, Xi))`` and the retrieved index.
@@ -377,11 +387,13 @@ def ahop_retrieve(x: Any, memories: Any, similarity: Any,
     return (out[0], idx[0]) if single else (out, idx)
 
 
+@finite_output
 def retrieve_index(x: Any, memories: Any, similarity: Any) -> np.ndarray:
     """Index of the highest-scoring memory (ties: smallest index)."""
     return ahop_retrieve(x, memories, similarity)[1]
 
 
+@finite_output
 def accuracy(predicted: Any, origins: Any) -> float:
     """Fraction of queries whose retrieved index equals the true origin."""
     p, o = np.asarray(predicted), np.asarray(origins)
@@ -392,6 +404,7 @@ def accuracy(predicted: Any, origins: Any) -> float:
 
 
 # --------------------------------------------------------------------------- experiments
+@finite_output
 def make_memories(k: int, d: int, *, seed: Any, scale_range: tuple[float, float] = (0.5, 1.5)
                   ) -> np.ndarray:
     """``k`` Gaussian memories of dimension ``d``, memory ``j`` scaled by a factor drawn
@@ -404,6 +417,7 @@ def make_memories(k: int, d: int, *, seed: Any, scale_range: tuple[float, float]
     return rng.standard_normal((k, d)) * rng.uniform(lo, hi, size=(k, 1))
 
 
+@finite_output
 def comparison_table(memories: Any, variants: dict, *, n_context: int, n_test: int,
                      seed: Any) -> dict[str, dict[str, float]]:
     """Accuracy of dot-product, -squared-distance, adaptive and MAP retrieval.

@@ -42,6 +42,7 @@ from typing import Any, TextIO
 
 import numpy as np
 
+from ._validate import finite_output
 from ._validate import (
     as_generator,
     check_beta,
@@ -115,6 +116,7 @@ class StderrProgress:
             self._open = False
 
 
+@finite_output
 def check_data(data: Any, n: int | None = None, name: str = "data") -> np.ndarray:
     """A non-empty data set of ``+-1`` states, shape ``(M, n)``, ``M >= 1``; int64 copy."""
     arr = np.asarray(data) if not isinstance(data, np.ndarray) else data
@@ -127,6 +129,7 @@ def check_data(data: Any, n: int | None = None, name: str = "data") -> np.ndarra
     return check_states(arr, n, name)
 
 
+@finite_output
 def check_sample_weights(weights: Any, m: int) -> np.ndarray:
     """Sample weights: ``None`` (uniform ``1/m``) or ``m`` finite non-negative numbers with a
     positive sum; returned normalised to sum 1 (float64)."""
@@ -171,6 +174,7 @@ def _grad(beta: float, Cd: np.ndarray, md: np.ndarray, Cm: np.ndarray, mm: np.nd
 
 # --------------------------------------------------------------------------- statistics
 
+@finite_output
 def data_statistics(data: Any, weights: Any = None) -> tuple[np.ndarray, np.ndarray]:
     """Data moments ``C_ij = <s_i s_j>_data`` (diagonal = 1) and ``m_i = <s_i>_data``
     (weighted by the normalised ``weights`` if given)."""
@@ -179,6 +183,7 @@ def data_statistics(data: Any, weights: Any = None) -> tuple[np.ndarray, np.ndar
     return _stats(S, w)
 
 
+@finite_output
 def model_statistics(W: Any, theta: Any, beta: float = 1.0
                      ) -> tuple[np.ndarray, np.ndarray]:
     """Exact model moments ``<s_i s_j>_pi`` (diagonal = 1) and ``<s_i>_pi`` by enumerating
@@ -198,6 +203,7 @@ class GibbsStats:
     states: np.ndarray
 
 
+@finite_output
 def model_statistics_gibbs(W: Any, theta: Any, beta: float = 1.0, *, n_chains: int = 100,
                            n_sweeps: int = 50, burn_in: int = 20, scan: str = "systematic",
                            s0: Any = None, seed: Any = None) -> GibbsStats:
@@ -218,6 +224,7 @@ def model_statistics_gibbs(W: Any, theta: Any, beta: float = 1.0, *, n_chains: i
 
 # --------------------------------------------------------------------------- likelihood
 
+@finite_output
 def log_likelihood(W: Any, theta: Any, data: Any, beta: float = 1.0,
                    weights: Any = None) -> float:
     """Exact average log-likelihood ``L = sum_d w_d log pi(s^(d)) = -beta <E>_data -
@@ -232,6 +239,7 @@ def log_likelihood(W: Any, theta: Any, data: Any, beta: float = 1.0,
     return float(-beta * (w @ E) - log_partition_function(Wv, th, beta))
 
 
+@finite_output
 def log_likelihood_gradient(W: Any, theta: Any, data: Any, beta: float = 1.0,
                             weights: Any = None) -> tuple[np.ndarray, np.ndarray]:
     """Exact gradient of :func:`log_likelihood`::
@@ -251,6 +259,7 @@ def log_likelihood_gradient(W: Any, theta: Any, data: Any, beta: float = 1.0,
     return _grad(beta, Cd, md, Cm, mm)
 
 
+@finite_output
 def log_likelihood_gradient_gibbs(W: Any, theta: Any, data: Any, beta: float = 1.0,
                                   weights: Any = None, **gibbs: Any
                                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -268,6 +277,7 @@ def log_likelihood_gradient_gibbs(W: Any, theta: Any, data: Any, beta: float = 1
     return dW, dth, g.states
 
 
+@finite_output
 def safe_step(n: int, beta: float = 1.0) -> float:
     """``1 / (beta^2 P)``, ``P = n(n-1)/2 + n``: a fixed step with which exact gradient
     ascent never decreases the (concave) log-likelihood (module docstring)."""
@@ -302,6 +312,7 @@ class BMTrainResult:
     seconds: float = 0.0
 
 
+@finite_output
 def train_bm(data: Any, beta: float = 1.0, *, lr: float | None = None, n_iter: int = 200,
              tol: float = 1e-6, method: str = "exact", W0: Any = None, theta0: Any = None,
              weights: Any = None, n_chains: int = 100, n_sweeps: int = 20,

@@ -157,7 +157,7 @@ def energies_all(W: Any, theta: Any) -> np.ndarray:
         raise ValueError("W, theta: the energies overflow float64 (entries too large); "
                          "expected weights and thresholds with sum |W_ij| + sum |theta_i| "
                          "below 1.8e308")
-    return E
+    return np.asarray(E)
 
 
 def _integer_energies(W: Any, theta: Any) -> list[int]:
@@ -227,7 +227,7 @@ def boltzmann_distribution(W: Any, theta: Any, beta: float) -> np.ndarray:
     with np.errstate(over="ignore"):
         x = -beta * (E - E.min())   # <= 0, the minimum is exactly 0 -> sum >= 1
     p = np.exp(x)
-    return p / p.sum()
+    return np.asarray(p / p.sum())
 
 
 def _float_energies(W: Any, theta: Any) -> np.ndarray:
@@ -335,7 +335,7 @@ def _apply_site(M: np.ndarray, coeff: tuple[np.ndarray, np.ndarray, np.ndarray])
     """``M @ K_i`` for a row vector or matrix ``M``, from ``coeff = _site_coeff(w, n, i)``:
     ``(M K_i)(., t) = (M(., t^{i+}) + M(., t^{i-})) c_i(t)``."""
     plus, minus, c = coeff
-    return (M[..., plus] + M[..., minus]) * c
+    return np.asarray((M[..., plus] + M[..., minus]) * c)
 
 
 def _right_site(M: np.ndarray, wv: np.ndarray, n: int, i: int) -> np.ndarray:
@@ -357,8 +357,8 @@ def random_scan_kernel(w: Any) -> np.ndarray:
     """Random-scan Gibbs kernel ``K = (1/n) sum_i K_i`` (spec B1, B2)."""
     wv, n, exact = _check_target(w, kernel=True)
     I = _identity(2**n, exact)
-    K = sum(_right_site(I, wv, n, i) for i in range(n))
-    return K * (Fraction(1, n) if exact else 1.0 / n)
+    K: Any = sum(_right_site(I, wv, n, i) for i in range(n))
+    return np.asarray(K * (Fraction(1, n) if exact else 1.0 / n))
 
 
 def systematic_scan_kernel(w: Any) -> np.ndarray:
@@ -439,7 +439,7 @@ def distribution_after(mu: Any, P: Any, t: int) -> np.ndarray:
         raise ValueError(f"t: got {t}; exact products mu P^t are limited to t <= "
                          f"{MAX_EXACT_STEPS} (pass a float kernel)")
     if t > P.shape[0]:              # fewer products by repeated squaring
-        return v @ kernel_power(P, t)
+        return np.asarray(v @ kernel_power(P, t))
     for _ in range(t):
         v = v @ P
     return v
@@ -477,7 +477,7 @@ def distribution_after_scan(mu: Any, w: Any, t: int, scan: str = "systematic") -
         if n <= MAX_KERNEL_N:       # the dense route needs only log2(t) products
             K = (systematic_scan_kernel(wv) if scan == "systematic"
                  else random_scan_kernel(wv))
-            return v @ kernel_power(K, t)
+            return np.asarray(v @ kernel_power(K, t))
         raise ValueError(f"t: got {t}; float scans are limited to t * n * 2^n <= "
                          f"{_MAX_SCAN_WORK} operations at n = {n} > MAX_KERNEL_N")
     coeffs = [_site_coeff(wv, n, i) for i in range(n)]
@@ -487,7 +487,7 @@ def distribution_after_scan(mu: Any, w: Any, t: int, scan: str = "systematic") -
             for coeff in coeffs:
                 v = _apply_site(v, coeff)
         else:
-            v = sum(_apply_site(v, coeff) for coeff in coeffs) * inv_n
+            v = np.asarray(sum(_apply_site(v, coeff) for coeff in coeffs) * inv_n)
     return v
 
 
@@ -738,7 +738,7 @@ def zero_temperature_update(W: Any, theta: Any, s: Any, i: int) -> Fraction:
 def sigmoid(x: np.ndarray) -> np.ndarray:
     """Overflow-free logistic ``1 / (1 + exp(-x))`` (elementwise, float64)."""
     e = np.exp(-np.abs(x))
-    return np.where(x >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+    return np.asarray(np.where(x >= 0, 1.0 / (1.0 + e), e / (1.0 + e)))
 
 
 def gibbs_sample(W: Any, theta: Any, beta: float, *, n_sweeps: int, scan: str = "random",
@@ -784,7 +784,7 @@ def gibbs_sample(W: Any, theta: Any, beta: float, *, n_sweeps: int, scan: str = 
                              f"{n_chains}")
     S = S.astype(np.float64)
     rows = np.arange(n_chains)
-    out = np.empty((n_sweeps, n_chains, n), dtype=np.int8) if record else None
+    out = np.empty((n_sweeps if record else 0, n_chains, n), dtype=np.int8)
     total = burn_in + n_sweeps
     for t in range(total):
         U = rng.random((n, n_chains))
@@ -819,15 +819,5 @@ def empirical_distribution(samples: Any) -> np.ndarray:
         raise ValueError(f"samples: n = {n}; enumeration is limited to n <= {MAX_ENUM_N}")
     idx = ((S == 1).astype(np.int64) << np.arange(n, dtype=np.int64)).sum(axis=1)
     counts = np.bincount(idx, minlength=2**n)
-    return counts / counts.sum()
+    return np.asarray(counts / counts.sum())
 
-
-# --------------------------------------------------------------------------- B6
-# Dobrushin's condition (spec B6) lives in pyref.dobrushin; re-exported here.
-from .dobrushin import (  # noqa: E402
-    dobrushin_coefficient,
-    dobrushin_sweeps,
-    dobrushin_tv_bound,
-)
-
-__all__ += ["dobrushin_coefficient", "dobrushin_tv_bound", "dobrushin_sweeps"]

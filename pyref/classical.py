@@ -116,9 +116,9 @@ def _integer_scaled(W: np.ndarray, theta: np.ndarray) -> tuple[np.ndarray, np.nd
         L = L * d // math.gcd(L, d)
     ints = [v.numerator * (L // v.denominator) if isinstance(v, Fraction) else int(v) * L
             for v in flat]
-    Wi = np.empty(W.size, dtype=object)
-    Wi[:] = ints[: W.size]
-    Wi = Wi.reshape(W.shape)
+    flat_w = np.empty(W.size, dtype=object)
+    flat_w[:] = ints[: W.size]
+    Wi = flat_w.reshape(W.shape)
     ti = np.empty(len(theta), dtype=object)
     ti[:] = ints[W.size:]
     big = max(max(ints), -min(ints)) * (W.shape[0] + 1)
@@ -139,7 +139,8 @@ def _tie_tol(W: np.ndarray, theta: np.ndarray) -> np.ndarray | None:
         return None
     n = W.shape[0]
     scale = np.abs(W).sum(axis=1) + np.abs(theta)
-    return 16.0 * (n + 1) * np.finfo(np.float64).eps * scale
+    band: np.ndarray = 16.0 * (n + 1) * np.finfo(np.float64).eps * scale
+    return band
 
 
 def _update_vec(h: np.ndarray, theta: np.ndarray, s: np.ndarray, tie: str,
@@ -154,7 +155,7 @@ def _update_vec(h: np.ndarray, theta: np.ndarray, s: np.ndarray, tie: str,
         ties = new == 0
         if ties.any():
             new[ties] = np.broadcast_to(s, new.shape)[ties] if tie == "keep" else 1
-        return new
+        return np.asarray(new)
     gt = np.asarray(h > theta, dtype=bool)
     lt = np.asarray(h < theta, dtype=bool)
     on_tie = s if tie == "keep" else np.ones_like(s)
@@ -207,7 +208,7 @@ def field(W: Any, s: Any) -> np.ndarray:
     if Wv.dtype.kind == "f":
         _check_float_range(Wv)
     sv = check_state(s, Wv.shape[0])
-    return Wv @ (sv.astype(object) if Wv.dtype == object else sv)
+    return np.asarray(Wv @ (sv.astype(object) if Wv.dtype == object else sv))
 
 
 def update_value(h: Any, theta: Any, s_i: int, tie: str = "keep") -> int:
@@ -276,13 +277,13 @@ def energy_batch(W: Any, theta: Any, states: Any) -> np.ndarray:
         if bound < 2**53:
             Sf = S.astype(np.float64)
             e = -np.einsum("bi,bi->b", Sf @ U.astype(np.float64), Sf) + Sf @ th
-            return np.rint(e).astype(np.int64)
+            return np.asarray(np.rint(e).astype(np.int64))
         Wv, th = Wv.astype(object), th.astype(object)
         U = np.triu(Wv, 1)
     if Wv.dtype == object:
         So = S.astype(object)
         return np.array([_py(-(r @ (U @ r)) + th @ r) for r in So], dtype=object)
-    return -np.einsum("bi,bi->b", S @ U, S) + S @ th
+    return np.asarray(-np.einsum("bi,bi->b", S @ U, S) + S @ th)
 
 
 def async_step(W: Any, theta: Any, s: Any, i: int, tie: str = "keep") -> np.ndarray:
@@ -332,7 +333,7 @@ def _async_inplace(Wt: np.ndarray, theta: np.ndarray, s: np.ndarray, h: np.ndarr
 
 
 def _init_field(W: np.ndarray, s: np.ndarray) -> np.ndarray:
-    return W @ (s.astype(object) if W.dtype == object else s)
+    return np.asarray(W @ (s.astype(object) if W.dtype == object else s))
 
 
 def run_schedule(W: Any, theta: Any, s: Any, schedule: Sequence[int],
@@ -443,12 +444,12 @@ class RunResult:
 
     state: np.ndarray
     trajectory: np.ndarray
-    energies: list
+    energies: list[Any]
     sweeps: int
     status: str
-    cycle: tuple | None = None
+    cycle: tuple[np.ndarray, np.ndarray] | None = None
     flips: int | None = None
-    extra: dict = dc_field(default_factory=dict)
+    extra: dict[str, Any] = dc_field(default_factory=dict)
 
     @property
     def converged(self) -> bool:
@@ -562,7 +563,7 @@ class BatchRecall:
     @property
     def converged(self) -> np.ndarray:
         """Boolean mask of probes that reached a fixed point or a 2-cycle."""
-        return self.status != "max_sweeps"
+        return np.asarray(self.status != "max_sweeps")
 
 
 def recall_batch(W: Any, theta: Any, probes: Any, *, mode: str = "async",
@@ -617,7 +618,7 @@ class _DenseFields:
 
     def full(self, Sc: np.ndarray) -> np.ndarray:
         """``H[b, i] = sum_j W_ij S[b, j]``."""
-        return Sc @ self.WT
+        return np.asarray(Sc @ self.WT)
 
     def block(self, b0: int, b1: int) -> np.ndarray:
         """``W[b0:b1, b0:b1]``."""
@@ -625,7 +626,7 @@ class _DenseFields:
 
     def partial(self, Dt: np.ndarray, b0: int, b1: int) -> np.ndarray:
         """Field change ``(r, n)`` of spin changes ``Dt`` ``(r, b1 - b0)`` in the block."""
-        return Dt @ self.WT[b0:b1]
+        return np.asarray(Dt @ self.WT[b0:b1])
 
     def dense(self) -> np.ndarray:
         """The matrix itself."""
@@ -642,23 +643,23 @@ class _HebbianFields:
         self.m = Pc.shape[0]
 
     def full(self, Sc: np.ndarray) -> np.ndarray:
-        return (Sc @ self.Pt) @ self.P - self.m * Sc
+        return np.asarray((Sc @ self.Pt) @ self.P - self.m * Sc)
 
     def block(self, b0: int, b1: int) -> np.ndarray:
         Pb = self.P[:, b0:b1]
         Wb = Pb.T @ Pb
         Wb[np.diag_indices(b1 - b0)] -= self.m
-        return Wb
+        return np.asarray(Wb)
 
     def partial(self, Dt: np.ndarray, b0: int, b1: int) -> np.ndarray:
         out = (Dt @ self.Pt[b0:b1]) @ self.P
         out[:, b0:b1] -= self.m * Dt
-        return out
+        return np.asarray(out)
 
     def dense(self) -> np.ndarray:
         W = self.Pt @ self.P
         W[np.diag_indices(W.shape[0])] -= self.m
-        return W
+        return np.asarray(W)
 
 
 def _recall_impl(op: Any, thc: np.ndarray, S: np.ndarray, *, mode: str, tie: str,
@@ -761,7 +762,7 @@ def _unstable(H: np.ndarray, cur: np.ndarray, thc: np.ndarray, has_theta: bool,
     F = d * cur < 0
     if not keep:
         F |= (d == 0) & (cur < 0)
-    return F
+    return np.asarray(F)
 
 
 def _block_changes(Hb: np.ndarray, Sb: np.ndarray, M: np.ndarray, thb: np.ndarray,
@@ -784,7 +785,7 @@ def _block_changes(Hb: np.ndarray, Sb: np.ndarray, M: np.ndarray, thb: np.ndarra
     rows = np.flatnonzero(D.any(axis=1))
     for _ in range(k):
         if rows.size == 0:
-            return D
+            return np.asarray(D)
         Dr = D[rows]
         Hc = Dr @ M
         Hc += Hb[rows]
@@ -795,7 +796,7 @@ def _block_changes(Hb: np.ndarray, Sb: np.ndarray, M: np.ndarray, thb: np.ndarra
         rows = rows[moved]
     if rows.size:                          # unreachable: column j is exact after j + 1 rounds
         raise RuntimeError("internal error: the in-block iteration did not settle")
-    return D
+    return np.asarray(D)
 
 
 def _retire_fixed(S: np.ndarray, sweeps: np.ndarray, status: np.ndarray, t: int,
@@ -853,7 +854,8 @@ def _async_batch_blocked(op: Any, thc: np.ndarray, S: np.ndarray, tie: str,
         if t > 1:                      # no unstable neuron: the sweep changes nothing
             moving = _unstable(H, cur, thc, has_theta, tol, keep).any(axis=1)
             if not moving.all():
-                active, cur, H = _retire_fixed(S, sweeps, status, t, active, cur, H, ~moving)
+                active, cur, H = _retire_fixed(S, sweeps, status, t, active, cur, H,
+                                               np.asarray(~moving))
                 if active.size == 0:
                     break
         flipped_any = np.zeros(active.size, dtype=bool)

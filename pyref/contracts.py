@@ -74,7 +74,7 @@ def _sym0(W: W3) -> bool:
         all(W[i][i] == 0 for i in range(3))
 
 
-def field(W: W3, x: Vector, i: int) -> int:
+def field(W: tuple[Vector, ...], x: Vector, i: int) -> int:
     """``h_i = sum_j W_ij x_j`` (no threshold; spec conventions)."""
     return sum(W[i][j] * x[j] for j in range(len(x)))
 

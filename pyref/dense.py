@@ -22,6 +22,7 @@ import numpy as np
 
 from ._validate import (
     INT64_SAFE,
+    MAX_EXACT_BITS,
     as_generator,
     check_beta,
     check_index,
@@ -60,7 +61,19 @@ def _check_a(a: Any) -> int | str:
 
 
 def _poly_safe(n: int, m: int, a: int) -> bool:
-    """int64 holds every sum of m terms (+-x)^a with |x| <= n."""
+    """int64 holds every sum of m terms (+-x)^a with |x| <= n.
+
+    Raises ValueError when the exact powers themselves would exceed
+    :data:`pyref._validate.MAX_EXACT_BITS` bits (``a log2 n`` bits each)."""
+    if n > 1 and a * (n.bit_length() - 1) > MAX_EXACT_BITS:
+        raise ValueError(f"a: got {a}; the exact overlaps^a would need about "
+                         f"{a * (n.bit_length() - 1)} bits each, above the exact-arithmetic "
+                         f"limit of {MAX_EXACT_BITS} bits (use a smaller a or a = 'exp')")
+    # compare in bits first: n**a itself is never formed for large a
+    if a * n.bit_length() + m.bit_length() < 62:
+        return True
+    if a * (n.bit_length() - 1) + (m.bit_length() - 1) >= 63:
+        return False
     return m * n**a < INT64_SAFE
 
 
@@ -87,7 +100,7 @@ def overlap(p: Any, s: Any) -> int:
     return int(pv @ sv)
 
 
-def dense_energy(a: int, patterns: Any, s: Any) -> int:
+def dense_energy(a: int | str, patterns: Any, s: Any) -> int:
     """Polynomial dense energy ``E(s) = -sum_k (p_k . s)^a`` (spec T6), an exact Python int.
 
     Parameters
@@ -97,7 +110,7 @@ def dense_energy(a: int, patterns: Any, s: Any) -> int:
     s : (n,) spins +-1.
     """
     a = _check_a(a)
-    if a == "exp":
+    if isinstance(a, str):
         raise ValueError("a: dense_energy is the polynomial energy; use dense_energy_exp")
     P = check_patterns(patterns)
     sv = check_state(s, P.shape[1])
@@ -134,7 +147,7 @@ def _choose(e_plus: Any, e_minus: Any, s_i: Any) -> Any:
 def _neg_energies(a: int | str, beta: float, o_plus: np.ndarray, o_minus: np.ndarray,
                   safe: bool) -> tuple[Any, Any]:
     """Monotone images of ``-E`` for s_i = +1 / -1 (larger = lower energy)."""
-    if a == "exp":
+    if isinstance(a, str):
         return (_lse_sorted(beta * o_plus.astype(np.float64)),
                 _lse_sorted(beta * o_minus.astype(np.float64)))
     return _sum_pow(o_plus, a, safe), _sum_pow(o_minus, a, safe)
@@ -174,7 +187,7 @@ def dense_async_step(a: int | str, patterns: Any, s: Any, i: int, *,
     i = check_index(i, n)
     o = P @ sv
     _step_inplace(a, beta, np.ascontiguousarray(P.T), sv, o, i,
-                  a == "exp" or _poly_safe(n, m, a))
+                  isinstance(a, str) or _poly_safe(n, m, a))
     return sv
 
 
@@ -187,7 +200,7 @@ def dense_sweep(a: int | str, patterns: Any, s: Any, *, beta: float = 1.0) -> np
     sv = check_state(s, n)
     o = P @ sv
     Pt = np.ascontiguousarray(P.T)
-    safe = a == "exp" or _poly_safe(n, m, a)
+    safe = isinstance(a, str) or _poly_safe(n, m, a)
     for i in range(n):
         _step_inplace(a, beta, Pt, sv, o, i, safe)
     return sv
@@ -253,12 +266,12 @@ def dense_run(a: int | str, patterns: Any, s: Any, *, beta: float = 1.0,
         order: Sequence[int] = range(n)
     else:
         order = check_schedule(schedule, n, cover=True)
-    safe = a == "exp" or _poly_safe(n, m, a)
+    safe = isinstance(a, str) or _poly_safe(n, m, a)
     Pt = np.ascontiguousarray(P.T)
     o = P @ sv
 
     def en(o_: np.ndarray) -> Any:
-        if a == "exp":
+        if isinstance(a, str):
             return float(_lse_sorted(beta * o_.astype(np.float64)))
         return -int(_sum_pow(o_, a, safe))
 
@@ -294,7 +307,7 @@ def dense_recall_batch(a: int | str, patterns: Any, probes: Any, *, beta: float 
     m, n = P.shape
     S = check_states(probes, n, name="probes").copy()
     max_sweeps = check_positive_int(max_sweeps, "max_sweeps")
-    safe = a == "exp" or _poly_safe(n, m, a)
+    safe = isinstance(a, str) or _poly_safe(n, m, a)
     B = S.shape[0]
     sweeps = np.zeros(B, dtype=np.int64)
     conv = np.zeros(B, dtype=bool)

@@ -34,11 +34,12 @@ values are static arrays; only the state pattern comes from the input.
 from __future__ import annotations
 
 import math
+from typing import cast
 
 import numpy as np
 
 from ._validate import check_beta as _check_beta
-from ._validate import check_float_array, check_int, check_real, check_seed
+from ._validate import check_float_array, finite_output
 
 __all__ = [
     "hopfield_core",
@@ -94,6 +95,7 @@ def _check_steps(steps: object) -> int:
     return int(steps)
 
 
+@finite_output
 def hopfield_core(
     Q: np.ndarray,
     K: np.ndarray,
@@ -151,6 +153,7 @@ def hopfield_core(
     return (out, A) if return_attention else out
 
 
+@finite_output
 def hopfield_association(
     R: np.ndarray,
     Y: np.ndarray,
@@ -181,6 +184,7 @@ def hopfield_association(
     return hopfield_core(Q, K, V, beta=beta, steps=steps, mask=mask, return_attention=return_attention)
 
 
+@finite_output
 def hopfield_pooling(
     Y: np.ndarray,
     query: np.ndarray,
@@ -206,11 +210,12 @@ def hopfield_pooling(
     if not single:
         return out
     if return_attention:
-        z, A = out
+        z, A = cast(tuple[np.ndarray, np.ndarray], out)
         return z[..., 0, :], A[..., 0, :]
-    return out[..., 0, :]
+    return cast(np.ndarray, out)[..., 0, :]
 
 
+@finite_output
 def hopfield_lookup(
     R: np.ndarray,
     stored: np.ndarray,
@@ -235,6 +240,7 @@ def hopfield_lookup(
     return hopfield_core(Q, K, V, beta=beta, steps=steps, mask=mask, return_attention=return_attention)
 
 
+@finite_output
 def scaled_dot_product_attention(
     Q: np.ndarray, K: np.ndarray, V: np.ndarray, mask: np.ndarray | None = None
 ) -> np.ndarray:
@@ -246,4 +252,5 @@ def scaled_dot_product_attention(
     if Qa.shape[-1] == 0:
         raise ValueError(f"Q has d_k = 0 (shape {Qa.shape}); expected d_k >= 1, the scale "
                          f"is 1/sqrt(d_k)")
-    return hopfield_core(Qa, K, V, beta=1.0 / math.sqrt(Qa.shape[-1]), steps=1, mask=mask)
+    return cast(np.ndarray,
+                hopfield_core(Qa, K, V, beta=1.0 / math.sqrt(Qa.shape[-1]), steps=1, mask=mask))

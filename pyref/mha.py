@@ -32,10 +32,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 
+from ._validate import finite_output
 from ._validate import check_beta as _check_beta
 from ._validate import check_float_array, check_int, check_real, check_seed
 
@@ -58,6 +59,7 @@ class LayerWeights(NamedTuple):
     W_V: np.ndarray
 
 
+@finite_output
 def random_layer_weights(n_layers: int, d: int, d_k: int | None = None, seed: int = 0, scale: float = 1.0) -> list[LayerWeights]:
     """Independent Gaussian layer weights, entries N(0, scale^2 / d) (seeded)."""
     n_layers = check_int(n_layers, "n_layers", 0)
@@ -89,6 +91,9 @@ def _softmax_last(z: np.ndarray) -> np.ndarray:
 
 
 def _weights(w: object, d: int, idx: int) -> LayerWeights:
+    Wq: Any
+    Wk: Any
+    Wv: Any
     try:
         Wq, Wk, Wv = w  # type: ignore[misc]
     except (TypeError, ValueError) as exc:
@@ -105,6 +110,7 @@ def _weights(w: object, d: int, idx: int) -> LayerWeights:
     return LayerWeights(Wq, Wk, Wv)
 
 
+@finite_output
 def mha_layer(
     X: np.ndarray,
     H_prev: np.ndarray | None,
@@ -153,6 +159,7 @@ def mha_layer(
     return X_next, H
 
 
+@finite_output
 def mha_stack(
     X: np.ndarray,
     layers: Sequence[LayerWeights | Sequence[np.ndarray]],
@@ -176,6 +183,7 @@ def mha_stack(
     return out
 
 
+@finite_output
 def relative_residual(X: np.ndarray) -> float:
     """Rank-collapse measure ``||X - 1 xbar^T||_F / ||X||_F`` (xbar = mean token).
 
@@ -189,6 +197,7 @@ def relative_residual(X: np.ndarray) -> float:
     return float(np.linalg.norm(Xa - Xa.mean(axis=0, keepdims=True)) / nrm)
 
 
+@finite_output
 def token_uniformity(X: np.ndarray) -> float:
     """Mean cosine similarity over distinct token pairs (1 = all tokens parallel)."""
     Xa = check_float_array(X, "X (tokens)", ndim=2)
@@ -212,6 +221,7 @@ class CollapseRow(NamedTuple):
     uniformity: float
 
 
+@finite_output
 def rank_collapse_experiment(
     depths: Sequence[int] = (1, 2, 4, 8, 16, 32),
     alpha_hs: Sequence[float] = (0.0, 0.5, 0.9),

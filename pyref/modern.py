@@ -41,6 +41,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from ._validate import finite_output
 from ._validate import check_beta, check_finite_result, check_float_array, check_int, check_real
 
 __all__ = [
@@ -148,6 +149,7 @@ def _scores(Xa: np.ndarray, xa: np.ndarray) -> np.ndarray:
 # ---------------------------------------------------------------------------
 
 
+@finite_output
 def lse(beta: float, z: np.ndarray) -> float | np.ndarray:
     """Log-sum-exp ``lse(beta, z) = beta^-1 log sum_i exp(beta z_i)`` (last axis).
 
@@ -173,6 +175,7 @@ def lse(beta: float, z: np.ndarray) -> float | np.ndarray:
     return float(out) if np.ndim(out) == 0 else out
 
 
+@finite_output
 def softmax(z: np.ndarray, beta: float = 1.0) -> np.ndarray:
     """``softmax(beta z)_i = exp(beta z_i) / sum_j exp(beta z_j)`` along the last axis
     (max-shifted; finite for every finite input and beta)."""
@@ -183,12 +186,14 @@ def softmax(z: np.ndarray, beta: float = 1.0) -> np.ndarray:
     return _softmax_unchecked(za, b)
 
 
+@finite_output
 def max_norm(X: np.ndarray) -> float:
     """``M = max_i ||x_i||`` over the columns of ``X`` (shape (d, N))."""
     Xa = _patterns(X)
     return float(np.max(np.linalg.norm(Xa, axis=0)))
 
 
+@finite_output
 def energy(X: np.ndarray, xi: np.ndarray, beta: float) -> float | np.ndarray:
     """Modern Hopfield energy (Ramsauer et al. eq. 2).
 
@@ -220,6 +225,7 @@ def energy(X: np.ndarray, xi: np.ndarray, beta: float) -> float | np.ndarray:
     return float(val) if np.ndim(val) == 0 else val
 
 
+@finite_output
 def update(X: np.ndarray, xi: np.ndarray, beta: float) -> np.ndarray:
     """One modern Hopfield update ``f(xi) = X softmax(beta X^T xi)`` (paper eq. 3).
 
@@ -241,6 +247,7 @@ class RetrievalResult(NamedTuple):
     converged: bool
 
 
+@finite_output
 def retrieve(
     X: np.ndarray, xi: np.ndarray, beta: float, max_steps: int = 10_000, tol: float = 1e-12
 ) -> RetrievalResult:
@@ -274,6 +281,7 @@ def retrieve(
 # ---------------------------------------------------------------------------
 
 
+@finite_output
 def separation(X: np.ndarray, i: int | None = None) -> float | np.ndarray:
     """Separation ``Delta_i = min_{j != i} (x_i^T x_i - x_i^T x_j)`` of pattern i.
 
@@ -296,6 +304,7 @@ def separation(X: np.ndarray, i: int | None = None) -> float | np.ndarray:
     return float(deltas[_index(i, n)])
 
 
+@finite_output
 def query_separation(X: np.ndarray, i: int, xi: np.ndarray) -> float:
     """``Delta~_i = min_{j != i} (xi^T x_i - xi^T x_j)``: separation of x_i seen from xi."""
     Xa = _patterns(X)
@@ -306,6 +315,7 @@ def query_separation(X: np.ndarray, i: int, xi: np.ndarray) -> float:
     return float(z[k] - np.max(np.delete(z, k)))
 
 
+@finite_output
 def epsilon(X: np.ndarray, i: int, xi: np.ndarray, beta: float) -> float:
     """``epsilon = (N - 1) exp(-beta Delta~_i)``; then ``softmax(beta X^T xi)_i >= 1 - epsilon``
     and ``||f(xi) - x_i|| <= 2 epsilon M``."""
@@ -316,6 +326,7 @@ def epsilon(X: np.ndarray, i: int, xi: np.ndarray, beta: float) -> float:
     return float((n - 1) * math.exp(min(-b * dt, 700.0)))
 
 
+@finite_output
 def sphere_radius(N: int, M: float, beta: float) -> float:
     """Radius ``1 / (beta N M)`` of the sphere ``S_i`` around x_i (paper, Theorem 4 setting)."""
     b = _check_beta(beta)
@@ -330,6 +341,7 @@ def sphere_radius(N: int, M: float, beta: float) -> float:
     return float(r)
 
 
+@finite_output
 def separation_threshold(N: int, M: float, beta: float) -> float:
     """One-step retrieval threshold (paper, condition for Theorem 4)::
 
@@ -353,6 +365,7 @@ def separation_threshold(N: int, M: float, beta: float) -> float:
     return float(t)
 
 
+@finite_output
 def well_separated(X: np.ndarray, i: int, beta: float) -> bool:
     """True iff ``Delta_i`` meets :func:`separation_threshold` (the Theorem 4 condition)."""
     b = _check_beta(beta)
@@ -361,7 +374,7 @@ def well_separated(X: np.ndarray, i: int, beta: float) -> bool:
     M = float(np.max(np.linalg.norm(Xa, axis=0)))
     if M == 0.0:
         return False
-    return separation(Xa, i) >= separation_threshold(n, M, b)
+    return bool(separation(Xa, i) >= separation_threshold(n, M, b))
 
 
 def _bound_radius(Xa: np.ndarray, k: int, xa: np.ndarray, x_star: np.ndarray | None) -> float:
@@ -384,7 +397,7 @@ def _radius_exponent(X: np.ndarray, i: int, xi: np.ndarray, x_star: np.ndarray |
     xa = _state(xi, Xa.shape[0])
     M = float(np.max(np.linalg.norm(Xa, axis=0)))
     r = _bound_radius(Xa, k, xa, x_star)
-    return b, n, M, -b * (separation(Xa, k) - 2.0 * r * M)
+    return b, int(n), M, float(-b * (separation(Xa, k) - 2.0 * r * M))
 
 
 def retrieval_error_bound(
@@ -443,6 +456,7 @@ def one_update_contraction_bound(
 # ---------------------------------------------------------------------------
 
 
+@finite_output
 def lambert_w0(x: float) -> float:
     """Principal branch ``W_0`` of the Lambert W function: the w >= -1 with ``w e^w = x``,
     for real ``x >= -1/e`` (Halley's iteration, relative accuracy ~1e-15)."""
@@ -485,6 +499,7 @@ class StorageCapacity(NamedTuple):
     n_storable: float
 
 
+@finite_output
 def storage_capacity(d: int, beta: float, K: float, p: float) -> StorageCapacity:
     """Storage capacity constants of Ramsauer et al., Theorem 3.
 

@@ -24,6 +24,7 @@ from typing import Any, Callable
 
 import numpy as np
 
+from ._validate import finite_output
 from ._validate import (
     INT64_SAFE,
     as_generator,
@@ -50,6 +51,7 @@ __all__ = [
 ]
 
 
+@finite_output
 def check_rbm(W: Any, theta_v: Any = None, theta_h: Any = None
               ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Validate an RBM: ``W`` 2-D ``(nv, nh)`` finite, thresholds of matching lengths.
@@ -99,6 +101,7 @@ def _logcosh2(x: np.ndarray) -> np.ndarray:
     return ax + np.log1p(np.exp(-2.0 * ax))
 
 
+@finite_output
 def rbm_energy(W: Any, theta_v: Any, theta_h: Any, v: Any, h: Any) -> Any:
     """``E(v, h) = -v^T W h + theta_v . v + theta_h . h`` (exact for integer inputs).
 
@@ -115,6 +118,7 @@ def rbm_energy(W: Any, theta_v: Any, theta_h: Any, v: Any, h: Any) -> Any:
     return _finite_result(e, "the energy E(v, h)")
 
 
+@finite_output
 def rbm_to_boltzmann(W: Any, theta_v: Any = None, theta_h: Any = None
                      ) -> tuple[np.ndarray, np.ndarray]:
     """The equivalent Boltzmann machine on ``nv + nh`` neurons (visible first):
@@ -132,6 +136,7 @@ def rbm_to_boltzmann(W: Any, theta_v: Any = None, theta_h: Any = None
     return F, np.concatenate([tv, th]).astype(dt)
 
 
+@finite_output
 def rbm_free_energy(W: Any, theta_v: Any, theta_h: Any, v: Any, beta: float = 1.0) -> float:
     """Free energy ``F(v) = theta_v . v - (1/beta) sum_j log(2 cosh(beta x_j))`` with
     ``x = W^T v - theta_h``: ``sum_h exp(-beta E(v, h)) = exp(-beta F(v))``.
@@ -148,6 +153,7 @@ def rbm_free_energy(W: Any, theta_v: Any, theta_h: Any, v: Any, beta: float = 1.
     return float(_finite_result(f, "the free energy F(v)"))
 
 
+@finite_output
 def rbm_visible_marginal(W: Any, theta_v: Any, theta_h: Any, beta: float = 1.0) -> np.ndarray:
     """Exact visible marginal ``p(v)`` over all ``2^nv`` visible states (enumeration order
     of :func:`pyref.boltzmann.all_states`), from the free energy, log-sum-exp stable.
@@ -169,6 +175,7 @@ def rbm_visible_marginal(W: Any, theta_v: Any, theta_h: Any, beta: float = 1.0) 
     return p / p.sum()
 
 
+@finite_output
 def sample_hidden(W: Any, theta_h: Any, V: Any, beta: float, seed: Any = None) -> np.ndarray:
     """Sample ``h`` given visible states ``V`` (``(B, nv)`` or ``(nv,)``):
     ``P(h_j = +1 | v) = sigma(2 beta ((W^T v)_j - theta_h_j))``.
@@ -187,6 +194,7 @@ def sample_hidden(W: Any, theta_h: Any, V: Any, beta: float, seed: Any = None) -
     return H[0] if single else H
 
 
+@finite_output
 def sample_visible(W: Any, theta_v: Any, H: Any, beta: float, seed: Any = None) -> np.ndarray:
     """Sample ``v`` given hidden states ``H`` (``(B, nh)`` or ``(nh,)``):
     ``P(v_i = +1 | h) = sigma(2 beta ((W h)_i - theta_v_i))``.
@@ -205,6 +213,7 @@ def sample_visible(W: Any, theta_v: Any, H: Any, beta: float, seed: Any = None) 
     return V[0] if single else V
 
 
+@finite_output
 def block_gibbs(W: Any, theta_v: Any, theta_h: Any, beta: float, *, n_steps: int,
                 n_chains: int = 1, v0: Any = None, seed: Any = None, burn_in: int = 0,
                 progress: Callable[[int, int], None] | None = None

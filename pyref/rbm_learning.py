@@ -41,6 +41,7 @@ from typing import Any
 
 import numpy as np
 
+from ._validate import finite_output
 from ._validate import (
     as_generator,
     check_beta,
@@ -73,6 +74,7 @@ _Params = tuple[np.ndarray, np.ndarray, np.ndarray]
 
 # --------------------------------------------------------------------------- conventions
 
+@finite_output
 def to_pm1(X: Any, name: str = "data") -> np.ndarray:
     """Map ``{0,1}`` data to ``+-1`` (``s = 2x - 1``); ValueError for any other value."""
     arr = np.asarray(X) if not isinstance(X, np.ndarray) else X
@@ -89,6 +91,7 @@ def to_pm1(X: Any, name: str = "data") -> np.ndarray:
     return np.where(arr == 1, 1, -1).astype(np.int64)
 
 
+@finite_output
 def to_binary(S: Any, name: str = "data") -> np.ndarray:
     """Map ``+-1`` states to ``{0,1}`` (``x = (s + 1) / 2``), validated."""
     return ((check_data(S, name=name) + 1) // 2).astype(np.int64)
@@ -99,6 +102,7 @@ def _floats(W: Any, tv: Any, th: Any) -> _Params:
     return Wv.astype(np.float64), a.astype(np.float64), b.astype(np.float64)
 
 
+@finite_output
 def pm1_to_binary(W: Any, theta_v: Any, theta_h: Any, beta: float = 1.0) -> _Params:
     """``+-1`` parameters at inverse temperature ``beta`` -> ``{0,1}`` parameters
     ``(W01, b, c)`` of the same visible law (``p ∝ exp(v01^T W01 h01 + b.v01 + c.h01)``)::
@@ -113,6 +117,7 @@ def _to_binary_params(P: _Params, beta: float) -> _Params:
     return 4 * beta * Wf, -2 * beta * (tv + Wf.sum(axis=1)), -2 * beta * (th + Wf.sum(axis=0))
 
 
+@finite_output
 def binary_to_pm1(W01: Any, b: Any, c: Any, beta: float = 1.0) -> _Params:
     """Inverse of :func:`pm1_to_binary`::
 
@@ -166,6 +171,7 @@ def _log_z(P: _Params, beta: float) -> float:
     return _lse(_neg_beta_G(P, all_states(nh).astype(np.float64), beta))
 
 
+@finite_output
 def rbm_free_energies(W: Any, theta_v: Any, theta_h: Any, V: Any,
                       beta: float = 1.0) -> np.ndarray:
     """Free energies ``F(v)`` of a batch ``V`` of shape ``(B, nv)`` (vectorised form of
@@ -176,6 +182,7 @@ def rbm_free_energies(W: Any, theta_v: Any, theta_h: Any, V: Any,
     return -_neg_beta_F(P, Vs, beta) / beta
 
 
+@finite_output
 def rbm_log_partition(W: Any, theta_v: Any, theta_h: Any, beta: float = 1.0) -> float:
     """``log Z = log sum_{v,h} exp(-beta E(v, h))``, enumerating the smaller layer with the
     free energy ``F`` (visible) or ``G`` (hidden), log-sum-exp stable."""
@@ -185,6 +192,7 @@ def rbm_log_partition(W: Any, theta_v: Any, theta_h: Any, beta: float = 1.0) -> 
     return _log_z(P, beta)
 
 
+@finite_output
 def rbm_log_likelihood(W: Any, theta_v: Any, theta_h: Any, data: Any,
                        beta: float = 1.0) -> float:
     """Exact average log-likelihood ``(1/M) sum_d log p(v^(d)) = -beta <F>_data - log Z``
@@ -222,6 +230,7 @@ def _model_stats(P: _Params, beta: float) -> _Params:
     return Vm.T @ (p[:, None] * H), p @ Vm, p @ H
 
 
+@finite_output
 def rbm_model_statistics(W: Any, theta_v: Any, theta_h: Any, beta: float = 1.0) -> _Params:
     """Exact model moments ``(<v h^T>, <v>, <h>)`` (enumerating the smaller layer and
     averaging the other one out exactly: ``E[h | v] = tanh(beta (W^T v - theta_h))``,
@@ -232,6 +241,7 @@ def rbm_model_statistics(W: Any, theta_v: Any, theta_h: Any, beta: float = 1.0) 
     return _model_stats(P, beta)
 
 
+@finite_output
 def rbm_model_statistics_gibbs(W: Any, theta_v: Any, theta_h: Any, beta: float = 1.0, *,
                                n_chains: int = 100, n_steps: int = 50, burn_in: int = 20,
                                v0: Any = None, seed: Any = None) -> _Params:
@@ -248,6 +258,7 @@ def _grad_pm1(beta: float, pos: _Params, neg: _Params) -> _Params:
     return (beta * (pos[0] - neg[0]), -beta * (pos[1] - neg[1]), -beta * (pos[2] - neg[2]))
 
 
+@finite_output
 def rbm_log_likelihood_gradient(W: Any, theta_v: Any, theta_h: Any, data: Any,
                                 beta: float = 1.0) -> _Params:
     """Exact gradient ``(dL/dW, dL/dtheta_v, dL/dtheta_h)`` of :func:`rbm_log_likelihood`
@@ -259,6 +270,7 @@ def rbm_log_likelihood_gradient(W: Any, theta_v: Any, theta_h: Any, data: Any,
     return _grad_pm1(beta, _phase_stats(P, Vs, beta), _model_stats(P, beta))
 
 
+@finite_output
 def cd_gradient(W: Any, theta_v: Any, theta_h: Any, batch: Any, beta: float = 1.0, *,
                 k: int = 1, chains: Any = None, seed: Any = None
                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -310,6 +322,7 @@ def _check_number(x: Any, name: str, *, positive: bool) -> float:
     return float(x)
 
 
+@finite_output
 def train_rbm(data: Any, n_hidden: int, *, method: str = "pcd", k: int = 1,
               lr: float = 0.05, n_epochs: int = 20, batch_size: int = 10,
               beta: float = 1.0, geometry: str = "pm1", shuffle: bool = True,
@@ -372,7 +385,7 @@ def train_rbm(data: Any, n_hidden: int, *, method: str = "pcd", k: int = 1,
             if method == "exact":
                 neg = _model_stats(P, beta)
             else:
-                start = Vb if method == "cd" else chains
+                start = Vb if method == "cd" or chains is None else chains
                 Vn = _run_chains(P, start, beta, k, rng)
                 if method == "pcd":
                     chains = Vn
