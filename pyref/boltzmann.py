@@ -821,3 +821,13 @@ def empirical_distribution(samples: Any) -> np.ndarray:
     counts = np.bincount(idx, minlength=2**n)
     return np.asarray(counts / counts.sum())
 
+
+# --------------------------------------------------------------------------- B6
+# Dobrushin's condition (spec B6) lives in pyref.dobrushin; re-exported here.
+from .dobrushin import (  # noqa: E402
+    dobrushin_coefficient,
+    dobrushin_sweeps,
+    dobrushin_tv_bound,
+)
+
+__all__ += ["dobrushin_coefficient", "dobrushin_tv_bound", "dobrushin_sweeps"]
