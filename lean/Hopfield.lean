@@ -33,6 +33,11 @@ public import Hopfield.Boltzmann.ZeroTempRate
 public import Hopfield.Boltzmann.Literal
 public import Hopfield.Spec.Rbm
 public import Hopfield.Thm.RbmGibbs
+public import Hopfield.Data.SignSum
+public import Hopfield.Data.PatternLists
+public import Hopfield.Thm.Capacity
+public import Hopfield.Thm.CapacityBound
+public import Hopfield.Thm.CapacityTail
 public import Hopfield.Vectors.Boltzmann
 
 /-!
