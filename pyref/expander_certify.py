@@ -33,6 +33,7 @@ import numpy as np
 import numpy.typing as npt
 
 from pyref import expander as E
+from pyref._validate import check_int, check_real
 
 __all__ = [
     "hamming_check_matrix",
@@ -52,22 +53,12 @@ DENSE_LIMIT = 2500
 
 
 def _int(k: object, name: str, minimum: int) -> int:
-    if isinstance(k, bool) or not isinstance(k, (int, np.integer)):
-        raise TypeError(f"{name}: got {k!r}; expected an integer >= {minimum}")
-    if k < minimum:
-        raise ValueError(f"{name}: got {k}; expected an integer >= {minimum}")
-    return int(k)
+    return check_int(k, name, minimum)
 
 
 def _unit(x: object, name: str, *, open_lo: bool = True, hi_open: bool = False) -> float:
-    if isinstance(x, (bool, str)) or not isinstance(x, (int, float, np.integer, np.floating)):
-        raise TypeError(f"{name}: got {x!r}; expected a real number in (0, 1]")
-    v = float(x)
-    if not math.isfinite(v) or v < 0 or (open_lo and v == 0) or v > 1 or (hi_open and v == 1):
-        lo = "(0" if open_lo else "[0"
-        hi = "1)" if hi_open else "1]"
-        raise ValueError(f"{name}: got {x!r}; expected a number in {lo}, {hi}")
-    return v
+    """A real number in ``(0, 1]`` (or with the ends as asked)."""
+    return float(check_real(x, name, lo=0.0, hi=1.0, lo_open=open_lo, hi_open=hi_open))
 
 
 def hamming_check_matrix(r: int) -> np.ndarray:
@@ -238,11 +229,8 @@ def tanner_expansion_bound(d_v: int, d_c: int, n_visible: int, sigma2: float,
     d_v = _int(d_v, "d_v", 1)
     d_c = _int(d_c, "d_c", 1)
     n = _int(n_visible, "n_visible", 1)
-    if isinstance(sigma2, bool) or not isinstance(sigma2, (int, float, np.integer,
-                                                           np.floating)):
-        raise TypeError(f"sigma2: got {sigma2!r}; expected a real number")
-    sg = float(sigma2)
-    if not math.isfinite(sg) or sg < 0 or sg * sg > d_v * d_c * (1 + 1e-12):
+    sg = float(check_real(sigma2, "sigma2", lo=0.0))
+    if sg * sg > d_v * d_c * (1 + 1e-12):
         raise ValueError(f"sigma2: got {sigma2!r}; expected 0 <= sigma2 <= sqrt(d_v d_c)")
     mu2 = sg * sg
     s = np.asarray(sizes, dtype=np.float64)

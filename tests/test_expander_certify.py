@@ -177,3 +177,18 @@ def test_ensemble_rejects_bad_input():
         C.ensemble_radius(14, 3, 7, 0.7, 1.0)  # delta must be < 1
     with pytest.raises(TypeError):
         C.ensemble_radius(14, 3, 7, "0.7", 0.1)
+
+
+@pytest.mark.parametrize("call", [
+    lambda: C.tanner_expansion_bound(3, 7, 14, 5.0, [1]),  # sigma2 > sqrt(21)
+    lambda: C.tanner_expansion_bound(3, 7, 14, -1.0, [1]),
+    lambda: C.tanner_expansion_bound(3, 7, 14, 1.0, [15]),  # size > N
+    lambda: C.pair_expansion_bound(3, 1, [0]),
+    lambda: C.pair_expansion_bound(3, 1, []),
+    lambda: C.beta_for_rho(3, 1, 1.0),
+    lambda: C.beta_for_rho(3, 0, 0.5),
+    lambda: C.biadjacency_sigma2("net"),
+])
+def test_bounds_reject_bad_input(call):
+    with pytest.raises((ValueError, TypeError)):
+        call()
