@@ -64,6 +64,8 @@ from typing import Any
 
 import numpy as np
 
+from ._validate import as_generator, check_int
+
 __all__ = [
     "ExpanderHopfield",
     "DecodeResult",
@@ -107,20 +109,17 @@ __all__ = [
 
 # --------------------------------------------------------------------------- validation
 def _rng(seed: Any, name: str = "seed") -> np.random.Generator:
-    if isinstance(seed, np.random.Generator):
-        return seed
-    if isinstance(seed, (int, np.integer)) and not isinstance(seed, bool) and seed >= 0:
-        return np.random.default_rng(int(seed))
-    raise ValueError(f"{name}: got {seed!r}; expected a non-negative int seed or a "
-                     f"numpy.random.Generator")
+    """A Generator from a REQUIRED seed: an int >= 0 or a Generator (``None`` is refused:
+    every result of this module is reproducible).  Validation: :mod:`pyref._validate`."""
+    if seed is None:
+        raise ValueError(f"{name}: got None; expected a non-negative int seed or a "
+                         f"numpy.random.Generator (this module needs an explicit seed)")
+    return as_generator(seed, name)
 
 
 def _pos_int(k: Any, name: str, minimum: int = 1) -> int:
-    if isinstance(k, bool) or not isinstance(k, (int, np.integer)):
-        raise ValueError(f"{name}: got {k!r}; expected an integer >= {minimum}")
-    if k < minimum:
-        raise ValueError(f"{name}: got {k}; expected an integer >= {minimum}")
-    return int(k)
+    """An integer >= ``minimum`` (:func:`pyref._validate.check_int`)."""
+    return check_int(k, name, minimum)
 
 
 def _states(x: Any, n: int, name: str = "x") -> tuple[np.ndarray, bool]:
