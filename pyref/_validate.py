@@ -34,8 +34,9 @@ from __future__ import annotations
 import functools
 import math
 import numbers
+from collections.abc import Callable, Sequence
 from fractions import Fraction
-from typing import Any, Callable, Sequence, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 import numpy as np
 

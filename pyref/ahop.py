@@ -41,8 +41,7 @@ from typing import Any
 
 import numpy as np
 
-from ._validate import finite_output
-from ._validate import as_generator, check_float_array, check_positive_int
+from ._validate import as_generator, check_float_array, check_positive_int, finite_output
 
 __all__ = [
     "Variant",
@@ -341,7 +340,7 @@ def fit_adaptive_similarity(queries: Any, origins: Any, memories: Any, *, l2: fl
     theta = np.zeros(3 * d)
     loss = np.inf
     it = 0
-    for it in range(1, max_iter + 1):
+    for it in range(1, max_iter + 1):  # noqa: B007 (count read after the loop)
         loss, grad, hess = loss_grad(theta, True)
         step = -np.linalg.solve(hess + 1e-10 * np.eye(theta.size), grad)
         dec = -grad @ step

@@ -42,7 +42,6 @@ from typing import Any, TextIO
 
 import numpy as np
 
-from ._validate import finite_output
 from ._validate import (
     as_generator,
     check_beta,
@@ -52,6 +51,7 @@ from ._validate import (
     check_states,
     check_thresholds,
     check_weights,
+    finite_output,
 )
 from .boltzmann import (
     MAX_ENUM_N,

@@ -24,9 +24,11 @@ Hebbian rule has the dynamics of the integer rule.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field as dc_field
+from collections.abc import Sequence
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 from fractions import Fraction
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -34,10 +36,10 @@ from ._validate import (
     INT64_SAFE,
     InputTypeError,
     as_generator,
-    check_seed,
     check_index,
     check_positive_int,
     check_schedule,
+    check_seed,
     check_state,
     check_states,
     check_thresholds,
@@ -498,7 +500,7 @@ def run(W: Any, theta: Any, s: Any, *, mode: str = "async",
         cur = sv
         status, cycle = "max_sweeps", None
         steps = 0
-        for steps in range(1, max_sweeps + 1):
+        for steps in range(1, max_sweeps + 1):  # noqa: B007 (count read after the loop)
             nxt = _update_vec(_init_field(Wv, cur), th, cur, tie, tol)
             if record:
                 traj.append(nxt.copy())
@@ -664,7 +666,7 @@ class _HebbianFields:
 
 def _recall_impl(op: Any, thc: np.ndarray, S: np.ndarray, *, mode: str, tie: str,
                  max_sweeps: int, order: Sequence[int], custom: bool, dt: Any,
-                 tol: np.ndarray | None, exact: bool) -> "BatchRecall":
+                 tol: np.ndarray | None, exact: bool) -> BatchRecall:
     """Shared engine of :func:`recall_batch` and ``learning.hebbian_recall_batch``."""
     B = S.shape[0]
     sweeps = np.zeros(B, dtype=np.int64)

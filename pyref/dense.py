@@ -15,8 +15,9 @@ Lean ``DenseSpec`` (spec T6).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -278,7 +279,7 @@ def dense_run(a: int | str, patterns: Any, s: Any, *, beta: float = 1.0,
     traj = [sv.copy()]
     energies = [en(o)]
     status, flips, sweeps = "max_sweeps", 0, 0
-    for sweeps in range(1, max_sweeps + 1):
+    for sweeps in range(1, max_sweeps + 1):  # noqa: B007 (count read after the loop)
         if rng is not None:
             order = rng.permutation(n).tolist()
         f = sum(_step_inplace(a, beta, Pt, sv, o, i, safe) for i in order)

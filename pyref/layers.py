@@ -66,7 +66,10 @@ def _masked_logits(logits: np.ndarray, mask: np.ndarray | None) -> np.ndarray:
     if mask is None:
         return logits
     if not np.all(np.any(mask, axis=-1)):
-        raise ValueError("mask leaves some state pattern with no stored pattern to attend to (a row of all False)")
+        raise ValueError(
+            "mask leaves some state pattern with no stored pattern to attend to "
+            "(a row of all False)"
+        )
     return np.where(mask, logits, -np.inf)
 
 
@@ -86,7 +89,9 @@ def _check_mask(mask: object, shape: tuple[int, ...]) -> np.ndarray | None:
     try:
         return np.broadcast_to(ma, shape)
     except ValueError as exc:
-        raise ValueError(f"mask of shape {ma.shape} does not broadcast to the score shape {shape} (..., S, N)") from exc
+        raise ValueError(
+            f"mask of shape {ma.shape} does not broadcast to the score shape {shape} (..., S, N)"
+        ) from exc
 
 
 def _check_steps(steps: object) -> int:
@@ -116,14 +121,21 @@ def hopfield_core(
     Qa = check_float_array(Q, "Q (state patterns)")
     Ka = check_float_array(K, "K (stored patterns)")
     if Qa.ndim < 2 or Ka.ndim < 2:
-        raise ValueError(f"Q and K must have shape (..., S, d_k) and (..., N, d_k), got {Qa.shape} and {Ka.shape}")
+        raise ValueError(
+            f"Q and K must have shape (..., S, d_k) and (..., N, d_k), "
+            f"got {Qa.shape} and {Ka.shape}"
+        )
     if Ka.shape[-2] == 0:
-        raise ValueError("the stored pattern set is empty (N = 0): need at least one stored pattern")
+        raise ValueError(
+            "the stored pattern set is empty (N = 0): need at least one stored pattern"
+        )
     if Qa.shape[-2] == 0:
         raise ValueError("the state pattern set is empty (S = 0): need at least one state pattern")
     if Qa.shape[-1] == 0:
-        raise ValueError("the associative space is empty (d_k = 0): state and stored patterns "
-                         "need at least one component")
+        raise ValueError(
+            "the associative space is empty (d_k = 0): state and stored patterns "
+            "need at least one component"
+        )
     if Qa.shape[-1] != Ka.shape[-1]:
         raise ValueError(
             f"state patterns have dimension {Qa.shape[-1]} but stored patterns have {Ka.shape[-1]}:"
@@ -135,10 +147,15 @@ def hopfield_core(
     b = 1.0 / math.sqrt(Qa.shape[-1]) if beta is None else _check_beta(beta)
     n_steps = _check_steps(steps)
     try:
-        score_shape = np.broadcast_shapes(Qa.shape[:-2], Ka.shape[:-2]) + (Qa.shape[-2], Ka.shape[-2])
+        score_shape = np.broadcast_shapes(Qa.shape[:-2], Ka.shape[:-2]) + (
+            Qa.shape[-2],
+            Ka.shape[-2],
+        )
         np.broadcast_shapes(Ka.shape[:-2], Va.shape[:-2])
     except ValueError as exc:
-        raise ValueError(f"batch dimensions do not broadcast: Q {Qa.shape}, K {Ka.shape}, V {Va.shape}") from exc
+        raise ValueError(
+            f"batch dimensions do not broadcast: Q {Qa.shape}, K {Ka.shape}, V {Va.shape}"
+        ) from exc
     ma = _check_mask(mask, score_shape)
     Kt = np.swapaxes(Ka, -1, -2)
     state = Qa
@@ -174,14 +191,21 @@ def hopfield_association(
     Ra = check_float_array(R, "R (state patterns)")
     Ya = check_float_array(Y, "Y (stored patterns)")
     if Ra.ndim < 2 or Ya.ndim < 2:
-        raise ValueError(f"R and Y must have shape (..., S, d_r) and (..., N, d_y), got {Ra.shape} and {Ya.shape}")
+        raise ValueError(
+            f"R and Y must have shape (..., S, d_r) and (..., N, d_y), "
+            f"got {Ra.shape} and {Ya.shape}"
+        )
     Q = _project("R", Ra, W_Q, "W_Q")
     K = _project("Y", Ya, W_K, "W_K")
     Wv = None if W_V is None else check_float_array(W_V, "W_V", ndim=2)
     if Wv is not None and Wv.shape[0] != K.shape[-1]:
-        raise ValueError(f"W_V has shape {Wv.shape}; it must have shape (d_k, d_v) with d_k = {K.shape[-1]}")
+        raise ValueError(
+            f"W_V has shape {Wv.shape}; it must have shape (d_k, d_v) with d_k = {K.shape[-1]}"
+        )
     V = None if Wv is None else K @ Wv
-    return hopfield_core(Q, K, V, beta=beta, steps=steps, mask=mask, return_attention=return_attention)
+    return hopfield_core(
+        Q, K, V, beta=beta, steps=steps, mask=mask, return_attention=return_attention
+    )
 
 
 @finite_output
@@ -237,7 +261,9 @@ def hopfield_lookup(
     K = check_float_array(stored, "stored (static patterns)", ndim=2)
     V = None if values is None else check_float_array(values, "values", ndim=2)
     Q = _project("R", Ra, W_Q, "W_Q")
-    return hopfield_core(Q, K, V, beta=beta, steps=steps, mask=mask, return_attention=return_attention)
+    return hopfield_core(
+        Q, K, V, beta=beta, steps=steps, mask=mask, return_attention=return_attention
+    )
 
 
 @finite_output
@@ -250,7 +276,9 @@ def scaled_dot_product_attention(
     if Qa.ndim < 2:
         raise ValueError(f"Q must have shape (..., S, d_k), got {Qa.shape}")
     if Qa.shape[-1] == 0:
-        raise ValueError(f"Q has d_k = 0 (shape {Qa.shape}); expected d_k >= 1, the scale "
-                         f"is 1/sqrt(d_k)")
-    return cast(np.ndarray,
-                hopfield_core(Qa, K, V, beta=1.0 / math.sqrt(Qa.shape[-1]), steps=1, mask=mask))
+        raise ValueError(
+            f"Q has d_k = 0 (shape {Qa.shape}); expected d_k >= 1, the scale is 1/sqrt(d_k)"
+        )
+    return cast(
+        np.ndarray, hopfield_core(Qa, K, V, beta=1.0 / math.sqrt(Qa.shape[-1]), steps=1, mask=mask)
+    )

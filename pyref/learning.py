@@ -15,8 +15,9 @@ Python-only, property-tested, not Lean-proved).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from fractions import Fraction
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -229,6 +230,3 @@ def basin_estimate(W: Any, theta: Any, patterns: Any, distances: Sequence[int], 
         ok = np.all(res.states == p, axis=1).reshape(len(ds), trials)
         out[k] = ok.mean(axis=1)
     return out
-
-
-from .capacity import capacity_bound, capacity_curve  # noqa: E402,F401  (spec T9)

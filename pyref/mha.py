@@ -36,9 +36,8 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from ._validate import finite_output
 from ._validate import check_beta as _check_beta
-from ._validate import check_float_array, check_int, check_real, check_seed
+from ._validate import check_float_array, check_int, check_real, check_seed, finite_output
 
 __all__ = [
     "LayerWeights",
@@ -60,7 +59,9 @@ class LayerWeights(NamedTuple):
 
 
 @finite_output
-def random_layer_weights(n_layers: int, d: int, d_k: int | None = None, seed: int = 0, scale: float = 1.0) -> list[LayerWeights]:
+def random_layer_weights(
+    n_layers: int, d: int, d_k: int | None = None, seed: int = 0, scale: float = 1.0
+) -> list[LayerWeights]:
     """Independent Gaussian layer weights, entries N(0, scale^2 / d) (seeded)."""
     n_layers = check_int(n_layers, "n_layers", 0)
     d = check_int(d, "d (a positive integer)", 1)
@@ -69,7 +70,9 @@ def random_layer_weights(n_layers: int, d: int, d_k: int | None = None, seed: in
     rng = np.random.default_rng(check_seed(seed))
     sd = scale / math.sqrt(d)
     return [
-        LayerWeights(rng.normal(0, sd, (d, dk)), rng.normal(0, sd, (d, dk)), rng.normal(0, sd, (d, d)))
+        LayerWeights(
+            rng.normal(0, sd, (d, dk)), rng.normal(0, sd, (d, dk)), rng.normal(0, sd, (d, d))
+        )
         for _ in range(int(n_layers))
     ]
 
@@ -103,7 +106,8 @@ def _weights(w: object, d: int, idx: int) -> LayerWeights:
     Wv = check_float_array(Wv, f"W_V of layer {idx}", ndim=2)
     if Wq.shape[0] != d or Wk.shape[0] != d or Wq.shape[1] != Wk.shape[1]:
         raise ValueError(
-            f"layer {idx}: W_Q {Wq.shape} and W_K {Wk.shape} must both have shape (d, d_k) with d = {d}"
+            f"layer {idx}: W_Q {Wq.shape} and W_K {Wk.shape} must both have shape (d, d_k) "
+            f"with d = {d}"
         )
     if Wv.shape != (d, d):
         raise ValueError(f"layer {idx}: W_V has shape {Wv.shape}, expected ({d}, {d})")
@@ -251,10 +255,19 @@ def rank_collapse_experiment(
             outs = mha_stack(X, layers, alpha=alpha, alpha_h=ah)
             for depth in depths:
                 Xd = outs[int(depth)]
-                res.setdefault((int(depth), float(ah)), []).append((relative_residual(Xd), token_uniformity(Xd)))
+                res.setdefault((int(depth), float(ah)), []).append(
+                    (relative_residual(Xd), token_uniformity(Xd))
+                )
     rows = []
     for depth in depths:
         for ah in alpha_hs:
             vals = np.array(res[(int(depth), float(ah))])
-            rows.append(CollapseRow(int(depth), float(ah), float(np.median(vals[:, 0])), float(np.median(vals[:, 1]))))
+            rows.append(
+                CollapseRow(
+                    int(depth),
+                    float(ah),
+                    float(np.median(vals[:, 0])),
+                    float(np.median(vals[:, 1])),
+                )
+            )
     return rows

@@ -41,8 +41,14 @@ from typing import NamedTuple
 
 import numpy as np
 
-from ._validate import finite_output
-from ._validate import check_beta, check_finite_result, check_float_array, check_int, check_real
+from ._validate import (
+    check_beta,
+    check_finite_result,
+    check_float_array,
+    check_int,
+    check_real,
+    finite_output,
+)
 
 __all__ = [
     "lse",
@@ -440,7 +446,8 @@ def one_update_contraction_bound(
     the segment [xi, x_i*] satisfies::
 
         ||f(xi) - x_i*|| <= ||J^m||_2 ||xi - x_i*||,
-        ||J^m||_2 <= 2 beta N M^2 (N - 1) exp(-beta (Delta_i - 2 max(||xi - x_i||, ||x_i* - x_i||) M))
+        ||J^m||_2 <= 2 beta N M^2 (N - 1) exp(-beta (Delta_i - 2 r M)),
+        r = max(||xi - x_i||, ||x_i* - x_i||)
 
     Returns the right-hand bound on ``||J^m||_2`` (``inf`` on overflow); so
     ``||f(xi) - x_i*|| <= bound * ||xi - x_i*||`` for a fixed point x_i* of f.

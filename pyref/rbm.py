@@ -20,22 +20,23 @@ and the visible marginal is ``p(v) ∝ exp(-beta F(v))`` with the free energy
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
-from ._validate import finite_output
 from ._validate import (
     INT64_SAFE,
     as_generator,
+    check_beta,
     check_finite,
     check_float_array,
-    check_beta,
     check_nonneg_int,
     check_positive_int,
     check_state,
     check_states,
     check_thresholds,
+    finite_output,
 )
 from .boltzmann import MAX_ENUM_N, all_states, sigmoid
 

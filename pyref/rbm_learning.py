@@ -41,13 +41,13 @@ from typing import Any
 
 import numpy as np
 
-from ._validate import finite_output
 from ._validate import (
     as_generator,
     check_beta,
     check_finite,
     check_nonneg_int,
     check_positive_int,
+    finite_output,
 )
 from .bm_learning import StderrProgress, check_data
 from .boltzmann import MAX_ENUM_N, all_states

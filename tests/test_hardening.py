@@ -16,7 +16,8 @@ import numpy as np
 import pytest
 
 from pyref import _validate as v
-from pyref import bm_learning, boltzmann as bz, classical, layers, learning, modern, rbm
+from pyref import bm_learning, classical, layers, learning, modern, rbm
+from pyref import boltzmann as bz
 from pyref.cli import main, repo_lean_dir
 
 ROOT = Path(__file__).resolve().parent.parent

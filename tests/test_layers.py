@@ -61,7 +61,9 @@ def test_association_is_scaled_dot_product_attention(prob):
     R, Y, WQ, WK, WV = prob
     out = hl.hopfield_association(R, Y, WQ, WK, WV)  # beta defaults to 1/sqrt(d_k)
     Q, K = R @ WQ, Y @ WK
-    ref = _reference_attention(Q.tolist(), K.tolist(), (K @ WV).tolist(), 1 / math.sqrt(WQ.shape[1]))
+    ref = _reference_attention(
+        Q.tolist(), K.tolist(), (K @ WV).tolist(), 1 / math.sqrt(WQ.shape[1])
+    )
     assert np.allclose(out, ref, rtol=1e-10, atol=1e-12)
     assert np.allclose(hl.scaled_dot_product_attention(Q, K, K @ WV), ref, rtol=1e-10, atol=1e-12)
 
@@ -73,7 +75,12 @@ def test_separate_beta_is_the_softmax_scale(prob, logb):
     beta = 10.0**logb
     out = hl.hopfield_association(R, Y, WQ, WK, WV, beta=beta)
     Q, K = R @ WQ, Y @ WK
-    assert np.allclose(out, _reference_attention(Q.tolist(), K.tolist(), (K @ WV).tolist(), beta), rtol=1e-9, atol=1e-12)
+    assert np.allclose(
+        out,
+        _reference_attention(Q.tolist(), K.tolist(), (K @ WV).tolist(), beta),
+        rtol=1e-9,
+        atol=1e-12,
+    )
 
 
 @given(layer_problem(), st.integers(1, 5), st.floats(-1, 1))
@@ -118,7 +125,9 @@ def test_batching_matches_loop():
     assert out.shape == (3, 2, 4, 2)
     for a in range(3):
         for b in range(2):
-            assert np.allclose(out[a, b], hl.hopfield_association(R[a, b], Y[a, b], WQ, WK, WV, beta=0.5, steps=2))
+            assert np.allclose(
+                out[a, b], hl.hopfield_association(R[a, b], Y[a, b], WQ, WK, WV, beta=0.5, steps=2)
+            )
     # stored patterns shared across the batch broadcast
     out2 = hl.hopfield_association(R, Y[0, 0], WQ, WK, WV, beta=0.5)
     assert np.allclose(out2[2, 1], hl.hopfield_association(R[2, 1], Y[0, 0], WQ, WK, WV, beta=0.5))
@@ -156,7 +165,9 @@ def test_pooling_is_permutation_invariant(seed):
     Y = rng.normal(size=(7, 3))
     q = rng.normal(size=(2, 3))
     perm = rng.permutation(7)
-    assert np.allclose(hl.hopfield_pooling(Y, q, beta=1.3), hl.hopfield_pooling(Y[perm], q, beta=1.3), rtol=1e-12)
+    assert np.allclose(
+        hl.hopfield_pooling(Y, q, beta=1.3), hl.hopfield_pooling(Y[perm], q, beta=1.3), rtol=1e-12
+    )
 
 
 def test_lookup_static_memory():

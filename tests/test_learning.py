@@ -13,8 +13,8 @@ from pyref.learning import (
     flip_random,
     fraction_fixed_points,
     hebbian,
-    hebbian_recall_batch,
     hebbian_normalized,
+    hebbian_recall_batch,
     pseudo_inverse,
     storkey,
 )

@@ -307,7 +307,8 @@ def _dam_exp_energy(P_rows: np.ndarray, s: np.ndarray, beta: float) -> float:
     return -sum(math.exp(beta * float(np.dot(p, s))) for p in P_rows)
 
 
-@given(st.integers(2, 6), st.integers(1, 5), st.integers(0, 10_000), st.sampled_from([0.1, 0.5, 1.0, 2.0]))
+@given(st.integers(2, 6), st.integers(1, 5), st.integers(0, 10_000),
+       st.sampled_from([0.1, 0.5, 1.0, 2.0]))
 @settings(max_examples=40)
 def test_discrete_states_reduce_to_dense_associative_memory(d, n, seed, beta):
     rng = np.random.default_rng(seed)
