@@ -230,3 +230,6 @@ def basin_estimate(W: Any, theta: Any, patterns: Any, distances: Sequence[int], 
         ok = np.all(res.states == p, axis=1).reshape(len(ds), trials)
         out[k] = ok.mean(axis=1)
     return out
+
+
+from .capacity import capacity_bound, capacity_curve  # noqa: E402,F401  (spec T9)
