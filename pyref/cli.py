@@ -24,13 +24,15 @@ import math
 import os
 import sys
 import time
+from collections.abc import Sequence
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, Sequence, TextIO
+from typing import Any, TextIO
 
 import numpy as np
 
 from . import boltzmann as bz
+from ._validate import check_patterns, check_q, check_real, check_state
 from .classical import hamming, recall_batch, run
 from .learning import (
     flip_random,
@@ -40,7 +42,6 @@ from .learning import (
     pseudo_inverse,
     storkey,
 )
-from ._validate import check_patterns, check_q, check_real, check_state
 
 __all__ = ["main", "Progress", "parse_patterns", "EXAMPLES"]
 
@@ -321,6 +322,7 @@ def _cmd_bench(args: argparse.Namespace, out: TextIO) -> int:
         times.append(time.perf_counter() - t0)
         prog(r + 1, args.repeat)
     prog.close()
+    assert res is not None              # --repeat >= 1 was checked
     ok = np.mean(np.all(res.states == P[targets], axis=1))
     fn = "hebbian_recall_batch" if args.factored else "recall_batch"
     print(f"{fn}: N = {args.n}, P = {args.m}, {args.probes} probes, noise "
@@ -417,7 +419,7 @@ def _cmd_conform(args: argparse.Namespace, out: TextIO) -> int:
     return 0 if report.ok else 1
 
 
-def _merge_reports(into: "Any", other: "Any") -> None:
+def _merge_reports(into: Any, other: Any) -> None:
     """Add the counts and mismatches of ``other`` to ``into`` (conformance reports)."""
     for k, v in other.checks.items():
         into.checks[k] = into.checks.get(k, 0) + v
