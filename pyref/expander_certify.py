@@ -27,6 +27,7 @@ says whether its value carries a proved error margin (dense route) or is an esti
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -120,7 +121,8 @@ def _gram(net: E.ExpanderHopfield) -> np.ndarray:
     return a
 
 
-def _lanczos_top(matvec, m: int, steps: int, rng: np.random.Generator) -> float:
+def _lanczos_top(matvec: Callable[[np.ndarray], np.ndarray], m: int, steps: int,
+                 rng: np.random.Generator) -> float:
     """Largest eigenvalue of a symmetric PSD operator on ``1^perp`` (full
     re-orthogonalisation Lanczos; an estimate from below, converging fast)."""
     ones = np.ones(m) / math.sqrt(m)
@@ -160,6 +162,20 @@ def biadjacency_sigma2(net: E.ExpanderHopfield, *, dense_limit: int = DENSE_LIMI
       states such bounds with a modest constant) -- ``sigma2_upper`` is the square root.
     * larger ``M``: Lanczos with full re-orthogonalisation on ``1^perp`` (matrix-free),
       an *estimate* (Ritz values approach ``mu_2`` from below); ``sigma2_upper`` is None.
+
+    Parameters
+    ----------
+    net : ExpanderHopfield
+    dense_limit : int
+        Largest ``M`` for the dense, sound route.
+    lanczos_steps : int
+        Lanczos steps (Krylov dimension) of the matrix-free route.
+    seed : int
+        Seed of the Lanczos start vector.
+
+    Returns
+    -------
+    SpectralEstimate
     """
     if not isinstance(net, E.ExpanderHopfield):
         raise TypeError(f"net: got {type(net).__name__}; expected an ExpanderHopfield")
@@ -198,6 +214,19 @@ def pair_expansion_bound(d_v: int, lam: int, sizes: npt.ArrayLike) -> np.ndarray
     :func:`pyref.expander.max_shared_constraints`): ``|N(S)| >= d_v s - lam s (s-1)/2``.
     Exact at ``s = 2`` (the worst pair shares ``lam``); at ``s = 3`` it is attained by
     any 6-cycle when ``lam = 1``.
+
+    Parameters
+    ----------
+    d_v : int
+        Constraints per visible neuron.
+    lam : int
+        Largest number of constraints two visible neurons share.
+    sizes : array_like of int
+        Set sizes ``s >= 1``.
+
+    Returns
+    -------
+    ndarray of float, same shape as ``sizes``
     """
     d_v = _int(d_v, "d_v", 1)
     lam = _int(lam, "lam", 0)
@@ -224,7 +253,24 @@ def tanner_expansion_bound(d_v: int, d_c: int, n_visible: int, sigma2: float,
 
     It never exceeds ``d_v / mu_2``, and ``mu_2 >= (sqrt(d_v-1) + sqrt(d_c-1))^2 - o(1)``
     for large graphs, so the spectral route cannot certify more than about
-    ``d_v / (sqrt(d_v-1) + sqrt(d_c-1))^2`` (0.10 to 0.25 for our designs).
+    ``d_v / (sqrt(d_v-1) + sqrt(d_c-1))^2`` (0.06 to 0.30 for our designs).
+
+    Parameters
+    ----------
+    d_v, d_c : int
+        Degrees of the visible neurons and of the constraints.
+    n_visible : int
+        ``N``.
+    sigma2 : float
+        An upper bound on the second singular value of ``B`` (the bound is proved only
+        for such a value, e.g. :attr:`SpectralEstimate.sigma2_upper`).
+    sizes : array_like
+        Set sizes in ``[1, N]``.
+
+    Returns
+    -------
+    ndarray of float
+        The bound, capped at 1.
     """
     d_v = _int(d_v, "d_v", 1)
     d_c = _int(d_c, "d_c", 1)
@@ -307,6 +353,18 @@ def certified_expansion(net: E.ExpanderHopfield, *, spectral: SpectralEstimate |
     to ``<= beta_required``; ``beta`` is the better bound at ``s = a``, and
     :func:`pyref.expander.contraction_factor` then proves that every error pattern of at
     most ``a`` bits is corrected.  ``max_size`` caps the sizes examined (default ``N``).
+
+    Parameters
+    ----------
+    net : ExpanderHopfield
+    spectral : SpectralEstimate, optional
+        From :func:`biadjacency_sigma2` (computed if omitted).
+    max_size : int, optional
+        Largest set size examined.
+
+    Returns
+    -------
+    CertifiedExpansion
     """
     if not isinstance(net, E.ExpanderHopfield):
         raise TypeError(f"net: got {type(net).__name__}; expected an ExpanderHopfield")
@@ -377,6 +435,19 @@ def ensemble_failure_bound(n_visible: int, d_v: int, d_c: int, beta: float,
     violation of size ``s`` is ``|N(S)| <= m_s = ceil(beta d_v s) - 1``; by the union
     bound ``P <= sum_{s=1}^{a} C(N, s) C(M, m_s) (m_s d_c)_(d_v s) / (N d_v)_(d_v s)``.
     Returns that sum (possibly ``> 1``, then vacuous).
+
+    Parameters
+    ----------
+    n_visible, d_v, d_c : int
+        ``N`` and the degrees (``N d_v`` divisible by ``d_c``).
+    beta : float
+        Expansion in ``(0, 1]``.
+    a : int
+        Largest set size, ``1 <= a <= N``.
+
+    Returns
+    -------
+    float
     """
     n = _int(n_visible, "n_visible", 1)
     d_v = _int(d_v, "d_v", 1)
@@ -397,7 +468,21 @@ def ensemble_radius(n_visible: int, d_v: int, d_c: int, beta: float, delta: floa
                     *, s_max: int | None = None) -> int:
     """Largest ``a`` with :func:`ensemble_failure_bound` ``<= delta``: a random
     configuration-model graph has ``H(a, beta)`` with probability ``>= 1 - delta``.
-    Sizes up to ``s_max`` (default ``N``) are examined; 0 if even ``a = 1`` fails."""
+    Sizes up to ``s_max`` (default ``N``) are examined; 0 if even ``a = 1`` fails.
+
+    Parameters
+    ----------
+    n_visible, d_v, d_c : int
+    beta : float
+        Expansion in ``(0, 1]``.
+    delta : float
+        Failure probability in ``(0, 1)``.
+    s_max : int, optional
+
+    Returns
+    -------
+    int
+    """
     n = _int(n_visible, "n_visible", 1)
     d_v = _int(d_v, "d_v", 1)
     d_c = _int(d_c, "d_c", 1)
