@@ -371,6 +371,23 @@ def embedding_pool(
     ``pooled_s = sum_n softmax_n(beta q_s . k_n) y_n`` with ``k_n = key_fn(y_n)``
     (``None``: ``k_n = y_n``), ``lse_s = beta^-1 log sum_n exp(beta q_s . k_n)``, over the
     whole bag ``Y`` (N, d).  The reference that :func:`deeprc_pool` approximates.
+
+    Parameters
+    ----------
+    Y : array_like, shape (N, d)
+        The bag (instance embeddings), finite, ``N, d >= 1``.
+    query : array_like, shape (S, d_k) or (d_k,)
+    beta : float
+        Inverse temperature ``> 0``.
+    key_fn : callable (n, d) -> (n, d_k), optional
+        Key function (``None``: the embeddings are the keys, ``d_k = d``).
+    chunk_size : int
+        Instances per call of ``key_fn``.
+
+    Returns
+    -------
+    PoolResult
+        ``pooled`` (S, d), ``lse`` (S,), ``n_instances``.
     """
     b, q, Ya, cs = _pool_setup(Y, query, beta, chunk_size)
     z = _key_scores(Ya, q, key_fn, cs)
@@ -414,6 +431,24 @@ def deeprc_pool(
     instances, ``pooled_top - pooled_exact = tau (ybar_kept - ybar_dropped)`` (weighted
     means under the exact weights), hence ``||pooled_top - pooled_exact|| <= 2 tau
     max_n ||y_n||``.
+
+    Parameters
+    ----------
+    Y, query, beta, key_fn, chunk_size
+        As in :func:`embedding_pool`.
+    top_fraction : float
+        Fraction of the (used) instances kept, in ``(0, 1]``; DeepRC uses 0.1.
+    n_subsample : int, optional
+        Subsample size (DeepRC's training uses ``10^4``); ``None``: no subsampling.
+    seed : None, int or numpy.random.Generator
+        Randomness of the subsample (``None``: fresh OS entropy, not reproducible).
+    replace : bool
+        Draw the subsample with replacement and keep the distinct indices.
+
+    Returns
+    -------
+    DeepRCResult
+        ``pooled`` (S, d), ``kept`` (S, k) bag indices, ``n_used``, ``n_instances``.
 
     Raises
     ------
