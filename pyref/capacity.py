@@ -20,6 +20,8 @@ unstable iff ``C <= -n``, so by the union bound
   (Lean ``Hopfield.signSum``, ``Hopfield.signTail``).
 * :func:`unstable_probability` -- ``P(S_N <= -n)``, exact.
 * :func:`capacity_bound` -- ``1 - m n P(S_N <= -n)``, exact.
+* :func:`chernoff_bound` -- ``1 - m n ((1+b^2)/2)^N / b^(N+n)``, exact, any rational
+  ``b >= 1`` (Lean ``Hopfield.lsum_allFixed_ge_chernoff``).
 * :func:`simulate_all_fixed` -- the probability bounded, by seeded simulation.
 * :func:`capacity_curve` -- for each ``n``: the largest ``m`` the bound certifies at a
   level, a seeded simulation with pyref's Hebbian recall, and the classical estimates
@@ -44,6 +46,7 @@ __all__ = [
     "sign_sum_tail",
     "unstable_probability",
     "capacity_bound",
+    "chernoff_bound",
     "simulate_all_fixed",
     "capacity_curve",
 ]
@@ -195,6 +198,45 @@ def capacity_bound(n: int, m: int) -> Fraction:
     """
     n, m = _check_nm(n, m)
     return 1 - m * n * unstable_probability(n, m)
+
+
+def chernoff_bound(n: int, m: int, b: Fraction | int | None = None) -> Fraction:
+    """The explicit bound over the rationals, ``P(all m patterns fixed) >= 1 - m n
+    ((1 + b^2)/2)^N / b^(N+n)``, ``N = (m-1)(n-1)``, for a rational ``b >= 1``
+    (spec T9; Lean ``Hopfield.lsum_allFixed_ge_chernoff``, from the exponential-moment tail
+    bound ``Hopfield.signTail_mul_pow_le``: ``P(S_N <= -n) <= ((1+b^2)/2)^N / b^(N+n)``).
+
+    It is never above :func:`capacity_bound` (the exact tail is below its Chernoff bound).
+    The default ``b = 1 + 1/m`` is close to the best choice; then the failure term is about
+    ``m n exp(-n / (2m))``.
+
+    Parameters
+    ----------
+    n, m : int >= 1
+    b : Fraction or int >= 1, optional
+
+    Returns
+    -------
+    Fraction (may be negative: then the bound says nothing).
+
+    Raises
+    ------
+    TypeError
+        If ``n``, ``m`` are not integers or ``b`` is not a rational.
+    ValueError
+        If ``n < 1``, ``m < 1`` or ``b < 1``.
+    """
+    n, m = _check_nm(n, m)
+    if b is None:
+        bq = Fraction(m + 1, m)
+    elif isinstance(b, (bool, np.bool_)) or not isinstance(b, (Fraction, int, np.integer)):
+        raise TypeError(f"b: got {b!r} ({type(b).__name__}); expected a Fraction or int >= 1")
+    else:
+        bq = Fraction(int(b)) if not isinstance(b, Fraction) else b
+    if bq < 1:
+        raise ValueError(f"b: got {b!r}; expected a rational >= 1")
+    N = (m - 1) * (n - 1)
+    return 1 - m * n * ((1 + bq * bq) / 2) ** N / bq ** (N + n)
 
 
 def _largest_m(pred: Any, m_hi: int) -> int:

@@ -26,6 +26,7 @@ from hypothesis import strategies as st
 from pyref.capacity import (
     capacity_bound,
     capacity_curve,
+    chernoff_bound,
     crosstalk,
     sign_sum_counts,
     sign_sum_tail,
@@ -146,6 +147,28 @@ def test_sign_sum_tail_large_symmetry():
         assert sign_sum_tail(N, t) + sign_sum_tail(N, 1 - t) == 2 ** N
     assert sign_sum_tail(N, -N) == 2 ** N and sign_sum_tail(N, N + 1) == 0
     assert sign_sum_tail(N, N) == 1
+
+
+@settings(max_examples=40)
+@given(st.integers(1, 60), st.integers(1, 12), st.fractions(1, 4, max_denominator=20))
+def test_chernoff_bound_below_exact_bound(n, m, b):
+    """The Chernoff form is a weaker bound: 1 - m n ((1+b^2)/2)^N / b^(N+n) <= the exact
+    union bound, for every rational b >= 1; and its tail factor really bounds the tail."""
+    N = (m - 1) * (n - 1)
+    assert chernoff_bound(n, m, b) <= capacity_bound(n, m)
+    tail = Fraction(sum(cnt for c, cnt in sign_sum_counts(N).items() if c <= -n), 2 ** N)
+    assert tail <= ((1 + b * b) / 2) ** N / b ** (N + n)
+
+
+def test_chernoff_bound_useful_at_scale():
+    """With b = 1 + 1/m the explicit bound certifies probability >= 1/2 at n = 1000 for a
+    few tens of patterns (m = 10), and says nothing once m is large."""
+    assert chernoff_bound(1000, 10) > Fraction(1, 2)
+    assert chernoff_bound(200, 100) < 0
+    with pytest.raises(ValueError, match="b"):
+        chernoff_bound(10, 2, Fraction(1, 2))
+    with pytest.raises(TypeError, match="b"):
+        chernoff_bound(10, 2, 1.5)
 
 
 def test_capacity_bound_edges_and_errors():
