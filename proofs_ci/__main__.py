@@ -148,6 +148,17 @@ def cmd_table(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_certify(args: argparse.Namespace) -> int:
+    """Certify a concrete network's patterns and radii with a Lean-checked T8 certificate."""
+    from . import certify
+
+    tc = None if args.no_lean else _toolchain(args)
+    return certify.certify(tc, Path(args.weights), Path(args.patterns),
+                           Path(args.thresholds) if args.thresholds else None, args.radius,
+                           args.tie, SRC, Path(args.build_dir), jobs=args.jobs,
+                           out=Path(args.out) if args.out else None, log=_log)
+
+
 def cmd_install(args: argparse.Namespace) -> int:
     tc = _toolchain(args)
     if tc.kind == "wasm":
@@ -199,6 +210,18 @@ def make_parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("table", help="print (or --write into README.md) the theorem table")
     sp.add_argument("--write", action="store_true", help="update README.md in place")
     sp.set_defaults(func=cmd_table)
+    sp = sub.add_parser("certify", help="Lean-checked margin certificate (T8) for a network")
+    common(sp)
+    sp.add_argument("--weights", required=True, help="n x n weights: text/CSV rows or .npy")
+    sp.add_argument("--patterns", required=True, help="m x n patterns of +1/-1")
+    sp.add_argument("--thresholds", default=None, help="n thresholds (default: all zero)")
+    sp.add_argument("--radius", type=int, default=None,
+                    help="certify this radius for every pattern (default: the largest)")
+    sp.add_argument("--tie", choices=["keep", "plus"], default="keep", help="tie rule")
+    sp.add_argument("--out", default=None, help="also write the Lean certificate here")
+    sp.add_argument("--no-lean", action="store_true",
+                    help="only compute the radii and write --out; do not run Lean")
+    sp.set_defaults(func=cmd_certify)
     sp = sub.add_parser("install", help="install the offline toolchain (idempotent)")
     sp.set_defaults(func=cmd_install)
     sp = sub.add_parser("test", help="pip install -e .[dev], then pytest (builds the proofs)")
