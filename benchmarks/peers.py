@@ -10,6 +10,7 @@ summary to ``docs/peers.md``.
 
     python3 benchmarks/peers.py                    # all peers, 200 fuzz cases per function
     python3 benchmarks/peers.py --fuzz 50 --only dhnn hopfieldkit
+    python3 benchmarks/peers.py --hflayers-src /path/to/hopfield-layers   # adds hflayers
 """
 
 from __future__ import annotations
@@ -41,14 +42,26 @@ PEERS: dict[str, tuple[str, list[str], list[str]]] = {
     "neurodynex3": ("neurodynex3", ["numpy", "hypothesis>=6.100", "--no-deps",
                                     "neurodynex3==1.0.4"], []),
     "scikit-learn": ("sklearn_rbm", ["scikit-learn", "numpy", "hypothesis>=6.100"], []),
+    # not on PyPI: only with --hflayers-src (the fetched source, never committed)
+    "hflayers": ("hflayers", ["torch==2.13.0", "numpy", "hypothesis>=6.100"], []),
 }
+
+DHNN_NOTE = (
+    "Root cause: `DHNN.predict` draws the neuron to update with "
+    "`np.random.randint(0, len(self._w) - 1, ...)`; numpy's upper bound is exclusive, so "
+    "the last neuron is never updated (and for one neuron the call raises `ValueError: "
+    "high <= 0`). A state whose only unstable neuron is the last one comes back unchanged "
+    "from any number of epochs, so the library treats it as a stored memory. The adapter "
+    "`pyref.adapters.dhnn` does not special-case this: it asks whether a long `predict` "
+    "leaves the state unchanged; `--fuzz` finds both failure classes and shrinks the "
+    "wrong answer to two neurons with zero weights. Fixed-vector mismatches by class: {classes}.")
 
 HOPFIELDKIT_CLAIM = """
 import numpy as np, hopfieldkit
 net = hopfieldkit.HopfieldNetwork(2)           # W = 0: every field is 0, a tie
 s, energies = net.recall(np.array([-1.0, -1.0]), order="sequential", max_steps=1,
                          record_energy=True)
-print(list(s), energies)
+print([float(x) for x in s], energies)
 """
 
 
@@ -74,8 +87,9 @@ def version(py: Path, dist: str) -> str:
     return r.stdout.strip() or "?"
 
 
-def run_kit(py: Path, module: str, opts: list[str], extra: list[str], out: Path) -> dict:
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+def run_kit(py: Path, module: str, opts: list[str], extra: list[str], out: Path,
+            env_extra: dict | None = None) -> dict:
+    env = dict(os.environ, PYTHONPATH=str(ROOT), **(env_extra or {}))
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     r = subprocess.run([str(py), "-m", "pyref", "conform", f"pyref.adapters.{module}",
@@ -90,6 +104,17 @@ def run_kit(py: Path, module: str, opts: list[str], extra: list[str], out: Path)
     doc["cpu_s"] = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     doc["stdout"] = r.stdout
     return doc
+
+
+def git_head(src: Path) -> str:
+    """The commit of the fetched hflayers source: a ``.git-commit`` file in it, or its git
+    HEAD, else '?'."""
+    stamp = src / ".git-commit"
+    if stamp.is_file():
+        return stamp.read_text().strip()[:7]
+    r = subprocess.run(["git", "-C", str(src), "rev-parse", "--short", "HEAD"],
+                       capture_output=True, text=True)
+    return r.stdout.strip() or "?"
 
 
 def conventions_of(py: Path, module: str) -> dict:
@@ -117,8 +142,9 @@ def render(results: list[dict], args: argparse.Namespace) -> str:
         f"(`--fuzz {args.fuzz} --seed {args.seed}`) on {time.strftime('%Y-%m-%d')}: each "
         "library installed from PyPI in its own virtual environment, checked through its "
         "shipped adapter `pyref.adapters.NAME` with the conventions it declares, in two "
-        "runs: the fixed vectors (1100 cases, plus the 40 seeded RBM cases) with property "
-        "mode, then differential fuzzing with property mode. Times are wall / CPU seconds "
+        "runs: the fixed vectors (1100 cases, plus 40 seeded RBM and 30 seeded Hopfield-"
+        "layer cases) with property mode, then differential fuzzing with property mode "
+        "(`--fuzz` cases per adapter function). Times are wall / CPU seconds "
         f"of each `pyref conform` process on a shared 2-core machine "
         f"(Python {platform.python_version()}); other sessions were running, so wall "
         "times are upper figures. How to write an adapter: "
@@ -174,8 +200,9 @@ def render(results: list[dict], args: argparse.Namespace) -> str:
                   f"{k}: {len(v)} of {len(results[0]['fixed']['coverage'])}"
                   for k, v in skipped.items()) + ".",
               "",
-              "hflayers (not on PyPI) is not in this table: its adapter needs torch and the "
-              "fetched source; see [conformance.md](conformance.md#hflayers).", ""]
+              "hflayers is not on PyPI: its row (if present) comes from "
+              "`--hflayers-src DIR`, a fetched copy of its source (never committed) with "
+              "torch from PyPI; see [conformance.md](conformance.md#hflayers).", ""]
     return "\n".join(lines)
 
 
@@ -188,6 +215,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--only", nargs="*", default=None, help="peer names")
     p.add_argument("--doc", type=Path, default=ROOT / "docs" / "peers.md")
+    p.add_argument("--hflayers-src", type=Path, default=None,
+                   help="directory holding the fetched hflayers package (adds hflayers)")
     args = p.parse_args(argv)
     out = args.out or args.venvs / "reports"
     out.mkdir(parents=True, exist_ok=True)
@@ -195,17 +224,35 @@ def main(argv: list[str] | None = None) -> int:
     for name, (module, reqs, _) in PEERS.items():
         if args.only and name not in args.only:
             continue
+        env_extra = {}
+        if name == "hflayers":
+            if args.hflayers_src is None:
+                continue
+            env_extra = {"HFLAYERS_SRC": str(args.hflayers_src.resolve())}
         py = venv(args.venvs, name, reqs)
         conv = conventions_of(py, module)
         opts = cli_options(conv)
         print(f"{name}: {' '.join(opts)}", flush=True)
-        fixed = run_kit(py, module, opts, ["--properties"], out / f"{name}-fixed.json")
+        fixed = run_kit(py, module, opts, ["--properties"], out / f"{name}-fixed.json",
+                        env_extra)
         fz = run_kit(py, module, opts, ["--skip-vectors", "--properties", "--fuzz",
                                         str(args.fuzz), "--seed", str(args.seed)],
-                     out / f"{name}-fuzz.json")
-        res = {"name": name, "version": version(py, name if name != "scikit-learn"
-                                                else "scikit-learn"),
-               "options": opts, "fixed": fixed, "fuzz": fz, "notes": []}
+                     out / f"{name}-fuzz.json", env_extra)
+        ver = version(py, name) if name != "hflayers" else \
+            f"git {git_head(args.hflayers_src)} (torch {version(py, 'torch')})"
+        res = {"name": name, "version": ver, "options": opts, "fixed": fixed, "fuzz": fz,
+               "notes": []}
+        if name == "dhnn":
+            res["notes"].append(DHNN_NOTE.format(classes=", ".join(
+                f"{k} {v}" for k, v in sorted(fixed["mismatch_classes"].items()))))
+        if name == "hflayers":
+            res["notes"].append(
+                "With the settings of [conformance.md](conformance.md#hflayers) (all "
+                "normalisations, the input bias and the output projection off, "
+                "`pattern_projection_as_connected=True`, the mask inverted, "
+                "`update_steps_max = steps - 1`, `scaling = beta`) every seeded and fuzzed "
+                "case agrees with `pyref.layers.hopfield_association` within the kit's "
+                "relative 1e-9 (float64).")
         if name == "hopfieldkit":
             r = subprocess.run([str(py), "-c", HOPFIELDKIT_CLAIM], capture_output=True,
                                text=True, check=True)

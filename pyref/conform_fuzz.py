@@ -2,9 +2,10 @@
 S``; spec T7 "the oracle"), in the style of differential testing against a verified model.
 
 For every adapter function present, Hypothesis (an optional dependency) draws ``N`` fresh
-cases -- sizes ``n <= 6``, small integer weights, RBMs with ``nv, nh <= 3`` (so ties are frequent), thresholds
-(zero with ``--no-thresholds``), start states, schedules, pattern sets -- and compares the
-adapter with pyref under the adapter's conventions (:class:`pyref.conform.Conventions`).
+cases -- sizes ``n <= 6``, small integer weights (so ties are frequent), thresholds (zero
+with ``--no-thresholds``), start states, schedules, pattern sets, RBMs with
+``nv, nh <= 3``, Hopfield-layer inputs -- and compares the adapter with pyref under the
+adapter's conventions (:class:`pyref.conform.Conventions`).
 A mismatch is shrunk by Hypothesis to a minimal case, printed as a JSON case and a short
 Python reproducer, and (with ``--save DIR``) written to a local corpus that later runs
 replay first.  With ``properties=True`` the property checks
@@ -154,7 +155,8 @@ def load_case(path: Path | str) -> dict:
     except (OSError, json.JSONDecodeError) as exc:
         raise ValueError(f"corpus case {path}: unreadable ({exc})") from exc
     if not isinstance(doc, dict) or doc.get("format") != CASE_FORMAT or \
-            doc.get("version") != 1 or doc.get("kind") not in ("classical", "learning", "rbm", "layer"):
+            doc.get("version") != 1 or \
+            doc.get("kind") not in ("classical", "learning", "rbm", "layer"):
         raise ValueError(f"corpus case {path}: expected a {CASE_FORMAT!r} version-1 case "
                          f"of kind classical, learning, rbm or layer")
     return doc
