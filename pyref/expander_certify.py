@@ -51,6 +51,11 @@ __all__ = [
 
 #: Largest number of constraints for the dense (sound) eigenvalue route.
 DENSE_LIMIT = 2500
+#: Hard caps that keep every call bounded in time and memory (dense M x M matrix,
+#: Lanczos basis of ``steps`` vectors of length M, one log-term per set size).
+MAX_DENSE = 5000
+MAX_LANCZOS_STEPS = 500
+MAX_SIZES = 2_000_000
 
 
 def _int(k: object, name: str, minimum: int) -> int:
@@ -179,8 +184,8 @@ def biadjacency_sigma2(net: E.ExpanderHopfield, *, dense_limit: int = DENSE_LIMI
     """
     if not isinstance(net, E.ExpanderHopfield):
         raise TypeError(f"net: got {type(net).__name__}; expected an ExpanderHopfield")
-    dense_limit = _int(dense_limit, "dense_limit", 0)
-    steps = _int(lanczos_steps, "lanczos_steps", 2)
+    dense_limit = check_int(dense_limit, "dense_limit", 0, MAX_DENSE)
+    steps = check_int(lanczos_steps, "lanczos_steps", 2, MAX_LANCZOS_STEPS)
     seed = _int(seed, "seed", 0)
     d_v, d_c, m = net.d_v, net.d_c, net.n_constraints
     top = float(d_v * d_c)
@@ -233,7 +238,8 @@ def pair_expansion_bound(d_v: int, lam: int, sizes: npt.ArrayLike) -> np.ndarray
     s = np.asarray(sizes, dtype=np.float64)
     if s.size == 0 or not np.all(np.isfinite(s)) or np.any(s < 1):
         raise ValueError("sizes: expected set sizes >= 1")
-    return np.maximum(0.0, 1.0 - lam * (s - 1) / (2.0 * d_v))
+    with np.errstate(over="ignore"):  # astronomically large s: the bound is 0
+        return np.maximum(0.0, 1.0 - lam * (s - 1) / (2.0 * d_v))
 
 
 def tanner_expansion_bound(d_v: int, d_c: int, n_visible: int, sigma2: float,
@@ -453,7 +459,7 @@ def ensemble_failure_bound(n_visible: int, d_v: int, d_c: int, beta: float,
     d_v = _int(d_v, "d_v", 1)
     d_c = _int(d_c, "d_c", 1)
     b = _unit(beta, "beta")
-    a = _int(a, "a", 1)
+    a = check_int(a, "a", 1, MAX_SIZES)
     if (n * d_v) % d_c or a > n:
         raise ValueError(f"n_visible * d_v must be divisible by d_c and a <= n_visible; "
                          f"got N={n}, d_v={d_v}, d_c={d_c}, a={a}")
@@ -468,7 +474,8 @@ def ensemble_radius(n_visible: int, d_v: int, d_c: int, beta: float, delta: floa
                     *, s_max: int | None = None) -> int:
     """Largest ``a`` with :func:`ensemble_failure_bound` ``<= delta``: a random
     configuration-model graph has ``H(a, beta)`` with probability ``>= 1 - delta``.
-    Sizes up to ``s_max`` (default ``N``) are examined; 0 if even ``a = 1`` fails.
+    Sizes up to ``s_max`` (default ``min(N, MAX_SIZES)``) are examined; 0 if even ``a = 1``
+    fails.
 
     Parameters
     ----------
@@ -488,7 +495,7 @@ def ensemble_radius(n_visible: int, d_v: int, d_c: int, beta: float, delta: floa
     d_c = _int(d_c, "d_c", 1)
     b = _unit(beta, "beta")
     dl = _unit(delta, "delta", hi_open=True)
-    cap = n if s_max is None else _int(s_max, "s_max", 1)
+    cap = min(n, MAX_SIZES) if s_max is None else check_int(s_max, "s_max", 1, MAX_SIZES)
     if (n * d_v) % d_c or cap > n:
         raise ValueError(f"n_visible * d_v must be divisible by d_c and s_max <= n_visible;"
                          f" got N={n}, d_v={d_v}, d_c={d_c}, s_max={cap}")

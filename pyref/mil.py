@@ -353,9 +353,13 @@ def _pool_setup(Y: npt.ArrayLike, query: npt.ArrayLike, beta: float, chunk_size:
 
 def _softmax_pool(z: np.ndarray, V: np.ndarray, b: float) -> tuple[np.ndarray, float]:
     m = float(np.max(z))
-    e = np.exp(b * (z - m))
-    s = float(np.sum(e))
-    return (e @ V) / s, m + math.log(s) / b
+    with np.errstate(over="ignore", under="ignore"):
+        e = np.exp(b * (z - m))  # exponents <= 0
+        pooled = (e @ V) / float(np.sum(e))
+    lse = m + math.log(float(np.sum(e))) / b
+    if not (np.all(np.isfinite(pooled)) and math.isfinite(lse)):
+        raise ValueError("pooled embeddings overflow float64: instance norms are too large")
+    return pooled, lse
 
 
 def embedding_pool(

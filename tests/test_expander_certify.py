@@ -192,3 +192,14 @@ def test_ensemble_rejects_bad_input():
 def test_bounds_reject_bad_input(call):
     with pytest.raises((ValueError, TypeError)):
         call()
+
+
+def test_resource_caps_are_refused_not_run(net7):
+    # regression (issue 18 style): requests that would allocate M x M or run for hours
+    with pytest.raises(ValueError):
+        C.biadjacency_sigma2(net7, dense_limit=10**6)
+    with pytest.raises(ValueError):
+        C.biadjacency_sigma2(net7, lanczos_steps=10**9)
+    with pytest.raises(ValueError):
+        C.ensemble_failure_bound(10**12, 3, 15, 0.7, 10**12)
+    assert C.ensemble_radius(10**12, 3, 15, 0.7, 0.01, s_max=10) == 0

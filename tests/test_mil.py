@@ -276,3 +276,10 @@ def test_deeprc_rejects_bad_arguments(kwargs):
 def test_deeprc_rejects_non_callable_key_fn():
     with pytest.raises(TypeError):
         mil.deeprc_pool(_bag(n=20), np.ones(4), 1.0, key_fn=3)
+
+
+def test_deeprc_pooling_overflow_is_refused():
+    Y = np.full((4, 2), 1.5e308)
+    Y[:, 1] = 0.0
+    with pytest.raises(ValueError):
+        mil.embedding_pool(Y, np.array([0.0, 1.0]), 1.0)  # scores 0, values sum to inf
