@@ -462,3 +462,32 @@ def test_shipped_adapters_are_lazy_and_declare_their_conventions(module, library
         (conv.tie, conv.thresholds, conv.hebbian)
     assert mod.LIBRARY[0] and any(callable(getattr(mod, f, None))
                                   for f in conform.ADAPTER_FUNCTIONS)
+
+
+def test_rbm_and_layer_checks_catch_convention_slips(small):
+    import math
+
+    # hand value: nv = nh = 1, W = [[1]], theta = 0, v = +1:
+    # F = -log sum_h exp(v W h) = -log(e + 1/e) = -log(2 cosh 1)
+    one = conform.ConformanceReport()
+    conform.rbm_checks(conform._Checker(numpy_correct, one), "hand",
+                       {"W": [[1]], "theta_v": [0], "theta_h": [0]})
+    assert one.ok and one.checks["rbm_free_energy"] == 2
+    assert numpy_correct.rbm_free_energy([[1]], [0], [0], [1]) == \
+        pytest.approx(-math.log(2 * math.cosh(1)))
+    # a 0/1-unit formula used on +-1 units (sigma(x) instead of sigma(2x)) is caught
+    slip = types.SimpleNamespace(
+        rbm_hidden_probabilities=lambda W, tv, th, v: 1 / (1 + np.exp(-(v @ W - th))),
+        rbm_free_energy=lambda W, tv, th, v: float(
+            tv @ v - np.log1p(np.exp(v @ W - th)).sum()))
+    r = conform.run_conformance(slip, small)
+    assert {m.function for m in r.mismatches} == {"rbm_hidden_probabilities",
+                                                  "rbm_free_energy"}
+    # a layer that forgets the last projection step (steps - 1 updates only) is caught
+    def short(R, Y, W_Q, W_K, W_V, beta, steps, mask):
+        return numpy_correct.hopfield_association(R, Y, W_Q, W_K, W_V, beta,
+                                                  max(1, steps - 1), mask)
+
+    r = conform.run_conformance(types.SimpleNamespace(hopfield_association=short), small)
+    assert r.mismatches and {m.function for m in r.mismatches} == {"hopfield_association"}
+    assert r.passed["hopfield_association"] > 0     # the steps = 1 cases agree
