@@ -66,12 +66,17 @@ __all__ = [
     "as_generator",
     "is_exact",
     "INT64_SAFE",
+    "SeedLike",
     "InputTypeError",
     "MAX_EXACT_BITS",
     "MAX_EXACT_STEPS",
 ]
 
 _FnT = TypeVar("_FnT", bound=Callable[..., Any])
+
+#: What every ``seed`` argument accepts (see :func:`check_seed`): ``None`` (fresh OS
+#: entropy, not reproducible), an int ``>= 0`` or a :class:`numpy.random.Generator`.
+SeedLike = int | np.integer[Any] | np.random.Generator | None
 
 #: Largest magnitude for which sums of products stay exact in ``int64`` (with headroom).
 INT64_SAFE = 2**62

@@ -40,8 +40,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+from numpy.typing import ArrayLike
 
-from ._validate import as_generator, check_float_array, check_positive_int, finite_output
+from ._validate import SeedLike, as_generator, check_float_array, check_positive_int, finite_output
 
 __all__ = [
     "Variant",
@@ -65,7 +66,7 @@ _KINDS = ("noisy", "masked", "biased")
 
 
 # --------------------------------------------------------------------------- validation
-def _rng(seed: Any) -> np.random.Generator:
+def _rng(seed: SeedLike) -> np.random.Generator:
     """The experiments here are reproducible only: ``seed`` must be an int >= 0 or a
     Generator (``None`` is refused; see :func:`pyref._validate.as_generator`)."""
     if seed is None:
@@ -166,8 +167,8 @@ def _check_variant(v: Any) -> Variant:
 
 
 @finite_output
-def sample_variants(memories: Any, variant: Variant, n: int, *,
-                    seed: Any) -> tuple[np.ndarray, np.ndarray]:
+def sample_variants(memories: ArrayLike, variant: Variant, n: int, *,
+                    seed: SeedLike) -> tuple[np.ndarray, np.ndarray]:
     """Draw ``n`` queries: origins ``k ~ Uniform{0..K-1}``, ``x ~ p_V(. | xi_k)``.
 
     Returns ``(queries (n, d), origins (n,))``.
@@ -186,7 +187,7 @@ def sample_variants(memories: Any, variant: Variant, n: int, *,
 
 
 @finite_output
-def log_likelihood(x: Any, memories: Any, variant: Variant) -> np.ndarray:
+def log_likelihood(x: ArrayLike, memories: ArrayLike, variant: Variant) -> np.ndarray:
     """``log p_V(x | xi_k)`` up to an additive term that does not depend on ``k``.
 
     ``-sum_i o_i (x_i - b_i - xi_i)^2 / (2 sigma_i^2)`` with ``o_i = 1`` (noisy, biased)
@@ -207,7 +208,8 @@ def log_likelihood(x: Any, memories: Any, variant: Variant) -> np.ndarray:
 
 
 @finite_output
-def map_retrieve(x: Any, memories: Any, variant: Variant, prior: Any = None) -> np.ndarray:
+def map_retrieve(x: ArrayLike, memories: ArrayLike, variant: Variant,
+                 prior: Any = None) -> np.ndarray:
     """Bayes-optimal retrieval: ``argmax_k [log p_V(x | xi_k) + log prior_k]``.
 
     ``prior`` defaults to uniform; ties go to the smallest index.
@@ -226,7 +228,7 @@ def map_retrieve(x: Any, memories: Any, variant: Variant, prior: Any = None) -> 
 
 # --------------------------------------------------------------------------- similarities
 @finite_output
-def dot_similarity(x: Any, memories: Any) -> np.ndarray:
+def dot_similarity(x: ArrayLike, memories: ArrayLike) -> np.ndarray:
     """Classical / modern Hopfield similarity ``xi_k . x`` (shape ``(n, K)`` or ``(K,)``)."""
     mem = _memories(memories)
     q, single = _queries(x, mem.shape[1])
@@ -235,7 +237,7 @@ def dot_similarity(x: Any, memories: Any) -> np.ndarray:
 
 
 @finite_output
-def neg_sq_distance(x: Any, memories: Any) -> np.ndarray:
+def neg_sq_distance(x: ArrayLike, memories: ArrayLike) -> np.ndarray:
     """Fixed Euclidean similarity ``-||x - xi_k||^2``."""
     mem = _memories(memories)
     q, single = _queries(x, mem.shape[1])
@@ -244,7 +246,7 @@ def neg_sq_distance(x: Any, memories: Any) -> np.ndarray:
 
 
 @finite_output
-def footprint(x: Any, memories: Any) -> np.ndarray:
+def footprint(x: ArrayLike, memories: ArrayLike) -> np.ndarray:
     """Similarity footprint ``phi[t, k] = (o x xi_k, o xi_k^2, o xi_k)`` per coordinate.
 
     Shape ``(n, K, 3, d)`` (or ``(K, 3, d)``), with ``o = [x != 0]`` elementwise.
@@ -294,7 +296,8 @@ def oracle_similarity(variant: Variant, d: int) -> AdaptiveSimilarity:
 
 
 @finite_output
-def fit_adaptive_similarity(queries: Any, origins: Any, memories: Any, *, l2: float = 1e-6,
+def fit_adaptive_similarity(queries: ArrayLike, origins: Any, memories: ArrayLike, *,
+                            l2: float = 1e-6,
                             max_iter: int = 50, tol: float = 1e-9) -> AdaptiveSimilarity:
     """Learn the adaptive similarity from context samples (queries with known origins).
 
@@ -359,7 +362,7 @@ def fit_adaptive_similarity(queries: Any, origins: Any, memories: Any, *, l2: fl
 
 # --------------------------------------------------------------------------- retrieval
 @finite_output
-def ahop_retrieve(x: Any, memories: Any, similarity: Any,
+def ahop_retrieve(x: ArrayLike, memories: ArrayLike, similarity: Any,
                   beta: float = 1.0) -> tuple[np.ndarray, np.ndarray]:
     """A-Hop retrieval ``T(x) = Xi^T softmax(beta s(x, Xi))`` and the retrieved index.
 
@@ -387,7 +390,7 @@ def ahop_retrieve(x: Any, memories: Any, similarity: Any,
 
 
 @finite_output
-def retrieve_index(x: Any, memories: Any, similarity: Any) -> np.ndarray:
+def retrieve_index(x: ArrayLike, memories: ArrayLike, similarity: Any) -> np.ndarray:
     """Index of the highest-scoring memory (ties: smallest index)."""
     return ahop_retrieve(x, memories, similarity)[1]
 
@@ -404,7 +407,7 @@ def accuracy(predicted: Any, origins: Any) -> float:
 
 # --------------------------------------------------------------------------- experiments
 @finite_output
-def make_memories(k: int, d: int, *, seed: Any, scale_range: tuple[float, float] = (0.5, 1.5)
+def make_memories(k: int, d: int, *, seed: SeedLike, scale_range: tuple[float, float] = (0.5, 1.5)
                   ) -> np.ndarray:
     """``k`` Gaussian memories of dimension ``d``, memory ``j`` scaled by a factor drawn
     uniformly from ``scale_range`` (unequal norms, where a dot product is biased)."""
@@ -417,8 +420,8 @@ def make_memories(k: int, d: int, *, seed: Any, scale_range: tuple[float, float]
 
 
 @finite_output
-def comparison_table(memories: Any, variants: dict, *, n_context: int, n_test: int,
-                     seed: Any) -> dict[str, dict[str, float]]:
+def comparison_table(memories: ArrayLike, variants: dict, *, n_context: int, n_test: int,
+                     seed: SeedLike) -> dict[str, dict[str, float]]:
     """Accuracy of dot-product, -squared-distance, adaptive and MAP retrieval.
 
     For each named variant: draw ``n_test`` test queries and, from an independent stream,

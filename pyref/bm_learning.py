@@ -41,8 +41,10 @@ from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from ._validate import (
+    SeedLike,
     as_generator,
     check_beta,
     check_finite,
@@ -117,7 +119,7 @@ class StderrProgress:
 
 
 @finite_output
-def check_data(data: Any, n: int | None = None, name: str = "data") -> np.ndarray:
+def check_data(data: ArrayLike, n: int | None = None, name: str = "data") -> np.ndarray:
     """A non-empty data set of ``+-1`` states, shape ``(M, n)``, ``M >= 1``; int64 copy."""
     arr = np.asarray(data) if not isinstance(data, np.ndarray) else data
     if arr.size == 0:
@@ -130,7 +132,7 @@ def check_data(data: Any, n: int | None = None, name: str = "data") -> np.ndarra
 
 
 @finite_output
-def check_sample_weights(weights: Any, m: int) -> np.ndarray:
+def check_sample_weights(weights: ArrayLike | None, m: int) -> np.ndarray:
     """Sample weights: ``None`` (uniform ``1/m``) or ``m`` finite non-negative numbers with a
     positive sum; returned normalised to sum 1 (float64)."""
     if weights is None:
@@ -175,7 +177,8 @@ def _grad(beta: float, Cd: np.ndarray, md: np.ndarray, Cm: np.ndarray, mm: np.nd
 # --------------------------------------------------------------------------- statistics
 
 @finite_output
-def data_statistics(data: Any, weights: Any = None) -> tuple[np.ndarray, np.ndarray]:
+def data_statistics(data: ArrayLike, weights: ArrayLike | None = None) -> tuple[np.ndarray,
+                    np.ndarray]:
     """Data moments ``C_ij = <s_i s_j>_data`` (diagonal = 1) and ``m_i = <s_i>_data``
     (weighted by the normalised ``weights`` if given)."""
     S = check_data(data)
@@ -184,7 +187,7 @@ def data_statistics(data: Any, weights: Any = None) -> tuple[np.ndarray, np.ndar
 
 
 @finite_output
-def model_statistics(W: Any, theta: Any, beta: float = 1.0
+def model_statistics(W: ArrayLike, theta: ArrayLike | None, beta: float = 1.0
                      ) -> tuple[np.ndarray, np.ndarray]:
     """Exact model moments ``<s_i s_j>_pi`` (diagonal = 1) and ``<s_i>_pi`` by enumerating
     the ``2^n`` states (``pi ∝ exp(-beta E)``)."""
@@ -204,9 +207,10 @@ class GibbsStats:
 
 
 @finite_output
-def model_statistics_gibbs(W: Any, theta: Any, beta: float = 1.0, *, n_chains: int = 100,
+def model_statistics_gibbs(W: ArrayLike, theta: ArrayLike | None, beta: float = 1.0, *,
+                           n_chains: int = 100,
                            n_sweeps: int = 50, burn_in: int = 20, scan: str = "systematic",
-                           s0: Any = None, seed: Any = None) -> GibbsStats:
+                           s0: ArrayLike | None = None, seed: SeedLike = None) -> GibbsStats:
     """Estimated model moments from :func:`pyref.boltzmann.gibbs_sample`: ``n_chains``
     parallel chains (started at ``s0`` or uniformly at random), ``burn_in`` sweeps dropped,
     then the average over ``n_sweeps`` recorded sweeps of every chain.  The bias is at most
@@ -225,8 +229,8 @@ def model_statistics_gibbs(W: Any, theta: Any, beta: float = 1.0, *, n_chains: i
 # --------------------------------------------------------------------------- likelihood
 
 @finite_output
-def log_likelihood(W: Any, theta: Any, data: Any, beta: float = 1.0,
-                   weights: Any = None) -> float:
+def log_likelihood(W: ArrayLike, theta: ArrayLike | None, data: ArrayLike, beta: float = 1.0,
+                   weights: ArrayLike | None = None) -> float:
     """Exact average log-likelihood ``L = sum_d w_d log pi(s^(d)) = -beta <E>_data -
     log Z`` (enumeration of the ``2^n`` states, log-sum-exp stable)."""
     beta = check_beta(beta)
@@ -240,8 +244,9 @@ def log_likelihood(W: Any, theta: Any, data: Any, beta: float = 1.0,
 
 
 @finite_output
-def log_likelihood_gradient(W: Any, theta: Any, data: Any, beta: float = 1.0,
-                            weights: Any = None) -> tuple[np.ndarray, np.ndarray]:
+def log_likelihood_gradient(W: ArrayLike, theta: ArrayLike | None, data: ArrayLike,
+                            beta: float = 1.0,
+                            weights: ArrayLike | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Exact gradient of :func:`log_likelihood`::
 
         dL/dW_ij    =  beta (<s_i s_j>_data - <s_i s_j>_model)
@@ -260,8 +265,9 @@ def log_likelihood_gradient(W: Any, theta: Any, data: Any, beta: float = 1.0,
 
 
 @finite_output
-def log_likelihood_gradient_gibbs(W: Any, theta: Any, data: Any, beta: float = 1.0,
-                                  weights: Any = None, **gibbs: Any
+def log_likelihood_gradient_gibbs(W: ArrayLike, theta: ArrayLike | None, data: ArrayLike,
+                                  beta: float = 1.0,
+                                  weights: ArrayLike | None = None, **gibbs: Any
                                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Estimated gradient: exact data moments, model moments from
     :func:`model_statistics_gibbs` (keyword arguments ``n_chains``, ``n_sweeps``,
@@ -313,11 +319,12 @@ class BMTrainResult:
 
 
 @finite_output
-def train_bm(data: Any, beta: float = 1.0, *, lr: float | None = None, n_iter: int = 200,
-             tol: float = 1e-6, method: str = "exact", W0: Any = None, theta0: Any = None,
-             weights: Any = None, n_chains: int = 100, n_sweeps: int = 20,
+def train_bm(data: ArrayLike, beta: float = 1.0, *, lr: float | None = None, n_iter: int = 200,
+             tol: float = 1e-6, method: str = "exact", W0: ArrayLike | None = None,
+             theta0: ArrayLike | None = None,
+             weights: ArrayLike | None = None, n_chains: int = 100, n_sweeps: int = 20,
              burn_in: int = 10, persistent: bool = True, scan: str = "systematic",
-             seed: Any = None, monitor: bool | None = None, progress: bool = False
+             seed: SeedLike = None, monitor: bool | None = None, progress: bool = False
              ) -> BMTrainResult:
     """Gradient ascent with a fixed step on the average log-likelihood.
 

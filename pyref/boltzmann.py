@@ -37,6 +37,7 @@ from numpy.typing import ArrayLike
 from ._validate import (
     MAX_EXACT_BITS,
     MAX_EXACT_STEPS,
+    SeedLike,
     as_generator,
     check_beta,
     check_choice,
@@ -118,7 +119,7 @@ def all_states(n: int) -> np.ndarray:
     return (((k >> np.arange(n, dtype=np.int64)) & 1) * 2 - 1).astype(np.int64)
 
 
-def state_index(s: Any) -> int:
+def state_index(s: ArrayLike) -> int:
     """Index ``k = sum_i [s_i = +1] 2^i`` of a state (inverse of :func:`all_states`;
     spec B1-B5 enumeration)."""
     sv = check_state(s)
@@ -134,7 +135,7 @@ def _prep_machine(W: Any, theta: Any) -> tuple[np.ndarray, np.ndarray]:
     return Wv, th
 
 
-def energies_all(W: Any, theta: Any) -> np.ndarray:
+def energies_all(W: ArrayLike, theta: ArrayLike | None) -> np.ndarray:
     """Energies ``E(s) = -sum_{i<j} W_ij s_i s_j + sum_i theta_i s_i`` of all ``2^n`` states
     in enumeration order (spec conventions, B-target).  Exact for integer inputs.
 
@@ -176,7 +177,7 @@ def _integer_energies(W: Any, theta: Any) -> list[int]:
     return out
 
 
-def boltzmann_weights_exact(W: Any, theta: Any, q: Any) -> np.ndarray:
+def boltzmann_weights_exact(W: ArrayLike, theta: ArrayLike | None, q: Any) -> np.ndarray:
     """Unnormalised exact weights ``w(s) = q^(E(s) - E_min)`` (target of spec B1-B5), object array
     of Fractions; ``q`` rational in ``(0, 1]`` (``q = exp(-beta)``), integer ``W``,
     ``theta``.  The maximum weight is exactly 1."""
@@ -195,7 +196,7 @@ def boltzmann_weights_exact(W: Any, theta: Any, q: Any) -> np.ndarray:
     return out
 
 
-def boltzmann_exact(W: Any, theta: Any, q: Any) -> np.ndarray:
+def boltzmann_exact(W: ArrayLike, theta: ArrayLike | None, q: Any) -> np.ndarray:
     """Exact Boltzmann distribution ``pi(s) = q^(E(s) - E_min) / Z'`` (the stationary law of
     spec B2/B4) as Fractions summing to exactly 1."""
     w = boltzmann_weights_exact(W, theta, q)
@@ -205,7 +206,7 @@ def boltzmann_exact(W: Any, theta: Any, q: Any) -> np.ndarray:
     return out
 
 
-def log_partition_function(W: Any, theta: Any, beta: float) -> float:
+def log_partition_function(W: ArrayLike, theta: ArrayLike | None, beta: float) -> float:
     """``log Z = log sum_s exp(-beta E(s))``, computed by log-sum-exp (no overflow; the
     normaliser of the B1-B5 target)."""
     beta = check_beta(beta)
@@ -220,7 +221,7 @@ def log_partition_function(W: Any, theta: Any, beta: float) -> float:
     return val
 
 
-def boltzmann_distribution(W: Any, theta: Any, beta: float) -> np.ndarray:
+def boltzmann_distribution(W: ArrayLike, theta: ArrayLike | None, beta: float) -> np.ndarray:
     """Float Boltzmann distribution ``pi(s) = exp(-beta E(s)) / Z`` (log-sum-exp stable;
     float twin of the B2/B4 stationary law)."""
     beta = check_beta(beta)
@@ -316,7 +317,7 @@ def _site_coeff(w: np.ndarray, n: int, i: int) -> tuple[np.ndarray, np.ndarray, 
     return plus, minus, c
 
 
-def site_kernel(w: Any, i: int) -> np.ndarray:
+def site_kernel(w: ArrayLike, i: int) -> np.ndarray:
     """Gibbs (heat-bath) site kernel ``K_i`` (spec B1): ``K_i(s, t) = w(t) / (w(s^{i+}) +
     w(s^{i-}))`` when ``t in {s^{i+}, s^{i-}}``, else 0.  Exact for int/Fraction ``w``."""
     wv, n, exact = _check_target(w, kernel=True)
@@ -354,7 +355,7 @@ def _identity(N: int, exact: bool) -> np.ndarray:
     return np.eye(N)
 
 
-def random_scan_kernel(w: Any) -> np.ndarray:
+def random_scan_kernel(w: ArrayLike) -> np.ndarray:
     """Random-scan Gibbs kernel ``K = (1/n) sum_i K_i`` (spec B1, B2)."""
     wv, n, exact = _check_target(w, kernel=True)
     I = _identity(2**n, exact)
@@ -362,7 +363,7 @@ def random_scan_kernel(w: Any) -> np.ndarray:
     return np.asarray(K * (Fraction(1, n) if exact else 1.0 / n))
 
 
-def systematic_scan_kernel(w: Any) -> np.ndarray:
+def systematic_scan_kernel(w: ArrayLike) -> np.ndarray:
     """Systematic-scan kernel ``K_0 @ K_1 @ ... @ K_{n-1}`` (site 0 first; spec B2, B3)."""
     wv, n, exact = _check_target(w, kernel=True)
     M = _identity(2**n, exact)
@@ -397,7 +398,7 @@ def _check_kernel(P: Any, name: str = "P") -> np.ndarray:
     return arr
 
 
-def kernel_power(P: Any, t: int) -> np.ndarray:
+def kernel_power(P: ArrayLike, t: int) -> np.ndarray:
     """``P^t`` by repeated squaring (exact for object/Fraction matrices; B3's ``K^n``)."""
     P = _check_kernel(P)
     t = check_nonneg_int(t, "t")
@@ -416,7 +417,7 @@ def kernel_power(P: Any, t: int) -> np.ndarray:
     return R
 
 
-def tv_distance(mu: Any, nu: Any) -> Any:
+def tv_distance(mu: ArrayLike, nu: ArrayLike) -> Any:
     """Total variation ``TV(mu, nu) = 1/2 sum_s |mu(s) - nu(s)|`` (spec B4); exact for
     Fractions."""
     a = check_distribution(mu, name="mu")
@@ -430,7 +431,7 @@ def tv_distance(mu: Any, nu: Any) -> Any:
     return float(0.5 * np.abs(af - bf).sum())
 
 
-def distribution_after(mu: Any, P: Any, t: int) -> np.ndarray:
+def distribution_after(mu: ArrayLike, P: ArrayLike, t: int) -> np.ndarray:
     """``mu P^t`` (row vector times kernel), exact for Fractions (spec B4)."""
     P = _check_kernel(P)
     t = check_nonneg_int(t, "t")
@@ -455,7 +456,8 @@ def _check_distribution(mu: Any, N: int, exact: bool) -> np.ndarray:
 _MAX_SCAN_WORK = 50_000_000
 
 
-def distribution_after_scan(mu: Any, w: Any, t: int, scan: str = "systematic") -> np.ndarray:
+def distribution_after_scan(mu: ArrayLike, w: ArrayLike, t: int,
+                            scan: str = "systematic") -> np.ndarray:
     """``mu K^t`` without forming the ``2^n x 2^n`` kernel (spec B2, B4), exact for an
     int/Fraction target.
 
@@ -492,7 +494,7 @@ def distribution_after_scan(mu: Any, w: Any, t: int, scan: str = "systematic") -
     return v
 
 
-def doeblin_alpha(P: Any) -> Any:
+def doeblin_alpha(P: ArrayLike) -> Any:
     """Doeblin constant ``alpha = N * min_{s,t} P(s, t)`` (spec B4): ``P(s, .) >= alpha U``
     for the uniform measure ``U`` on the ``N`` states.  Positive iff ``P`` is positive."""
     P = _check_kernel(P)
@@ -501,7 +503,7 @@ def doeblin_alpha(P: Any) -> Any:
     return N * m
 
 
-def doeblin_alpha_random_scan(w: Any) -> Any:
+def doeblin_alpha_random_scan(w: ArrayLike) -> Any:
     """``alpha`` of the ``n``-step random-scan kernel ``K^n`` (spec B3, B4):
     ``TV(mu K^{t n}, pi) <= (1 - alpha)^t``."""
     _, n, _ = _check_target(w)
@@ -509,20 +511,20 @@ def doeblin_alpha_random_scan(w: Any) -> Any:
     return doeblin_alpha(kernel_power(K, n))
 
 
-def doeblin_alpha_systematic(w: Any) -> Any:
+def doeblin_alpha_systematic(w: ArrayLike) -> Any:
     """``alpha`` of the systematic scan (one sweep = ``n`` site updates; spec B3, B4):
     ``TV(mu S^t, pi) <= (1 - alpha)^t``."""
     return doeblin_alpha(systematic_scan_kernel(w))
 
 
-def min_site_probability(w: Any) -> Any:
+def min_site_probability(w: ArrayLike) -> Any:
     """``c = min_{s, i} w(s) / (w(s^{i+}) + w(s^{i-}))``: every heat-bath move has
     probability at least ``c`` (spec B3/B4 explicit positivity)."""
     wv, n, _ = _check_target(w)
     return min(min(_site_coeff(wv, n, i)[2]) for i in range(n))
 
 
-def doeblin_alpha_explicit(w: Any, scan: str = "systematic") -> Any:
+def doeblin_alpha_explicit(w: ArrayLike, scan: str = "systematic") -> Any:
     """Explicit lower bounds on ``alpha`` from ``c`` = :func:`min_site_probability`
     (spec B3/B4): systematic ``2^n c^n``; random scan (``n`` steps hitting ``n`` distinct
     sites, probability ``n!/n^n``) ``2^n n!/n^n c^n``.  Always ``<=`` the exact alpha.
@@ -689,7 +691,8 @@ def _site_energies(W: Any, theta: Any, s: Any, i: int) -> tuple[int, int, int, i
     return out[0], out[1], h, int(tho[i])
 
 
-def gibbs_plus_probability(W: Any, theta: Any, s: Any, i: int, q: Any) -> Fraction:
+def gibbs_plus_probability(W: ArrayLike, theta: ArrayLike | None, s: ArrayLike, i: int,
+                           q: Any) -> Fraction:
     """Exact heat-bath probability ``P(s_i = +1 | rest)`` of the Boltzmann machine (spec B5).
 
     ``P = pi(s^{i+}) / (pi(s^{i+}) + pi(s^{i-}))`` with ``pi(s) = q^(E(s) - E_min)``
@@ -717,7 +720,8 @@ def gibbs_plus_probability(W: Any, theta: Any, s: Any, i: int, q: Any) -> Fracti
     return w_plus / (w_plus + w_minus)
 
 
-def zero_temperature_update(W: Any, theta: Any, s: Any, i: int) -> Fraction:
+def zero_temperature_update(W: ArrayLike, theta: ArrayLike | None, s: ArrayLike,
+                            i: int) -> Fraction:
     """The ``q -> 0`` limit of :func:`gibbs_plus_probability` (spec B5): the deterministic
     update of T1 as a probability of ``+1``, ties split evenly.
 
@@ -742,8 +746,10 @@ def sigmoid(x: np.ndarray) -> np.ndarray:
     return np.asarray(np.where(x >= 0, 1.0 / (1.0 + e), e / (1.0 + e)))
 
 
-def gibbs_sample(W: Any, theta: Any, beta: float, *, n_sweeps: int, scan: str = "random",
-                 n_chains: int = 1, s0: Any = None, seed: Any = None, burn_in: int = 0,
+def gibbs_sample(W: ArrayLike, theta: ArrayLike | None, beta: float, *, n_sweeps: int,
+                 scan: str = "random",
+                 n_chains: int = 1, s0: ArrayLike | None = None, seed: SeedLike = None,
+                 burn_in: int = 0,
                  record: bool = True,
                  progress: Callable[[int, int], None] | None = None) -> np.ndarray:
     """Gibbs sampler (Python-only; checked against the exact kernels of B1-B4).
@@ -808,7 +814,7 @@ def gibbs_sample(W: Any, theta: Any, beta: float, *, n_sweeps: int, scan: str = 
     return out if record else S.astype(np.int64)
 
 
-def empirical_distribution(samples: Any) -> np.ndarray:
+def empirical_distribution(samples: ArrayLike) -> np.ndarray:
     """Frequencies of the ``2^n`` states (enumeration order) among ``samples`` of shape
     ``(..., n)`` (Python-only sampler check against B2/B4)."""
     arr = np.asarray(samples)

@@ -31,10 +31,12 @@ from fractions import Fraction
 from typing import Any
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from ._validate import (
     INT64_SAFE,
     InputTypeError,
+    SeedLike,
     as_generator,
     check_index,
     check_positive_int,
@@ -193,7 +195,7 @@ def _fast_dtype(W: np.ndarray, theta: np.ndarray) -> Any:
 
 # --------------------------------------------------------------------------- Lean mirrors
 
-def field(W: Any, s: Any) -> np.ndarray:
+def field(W: ArrayLike, s: ArrayLike) -> np.ndarray:
     """Local field ``h = W @ s``, i.e. ``h_i = sum_j W_ij s_j`` (spec conventions, T1-T5;
     Lean ``Hopfield.field``).  No threshold inside the field.
 
@@ -234,13 +236,13 @@ def update_value(h: Any, theta: Any, s_i: int, tie: str = "keep") -> int:
     return int(si) if tie == "keep" else 1
 
 
-def update(W: Any, theta: Any, s: Any, tie: str = "keep") -> np.ndarray:
+def update(W: ArrayLike, theta: ArrayLike | None, s: ArrayLike, tie: str = "keep") -> np.ndarray:
     """The updated spin of every neuron from state ``s`` (the synchronous step; spec
     conventions, T5).  Same as :func:`sync_step`."""
     return sync_step(W, theta, s, tie)
 
 
-def energy(W: Any, theta: Any, s: Any) -> Any:
+def energy(W: ArrayLike, theta: ArrayLike | None, s: ArrayLike) -> Any:
     """Energy ``E(s) = -sum_{i<j} W_ij s_i s_j + sum_i theta_i s_i`` (spec conventions,
     T1; Lean ``Hopfield.energy``).
 
@@ -265,7 +267,7 @@ def _energy_core(W: np.ndarray, theta: np.ndarray, s: np.ndarray,
     return _py(-(s @ (U @ s)) + theta @ s)
 
 
-def energy_batch(W: Any, theta: Any, states: Any) -> np.ndarray:
+def energy_batch(W: ArrayLike, theta: ArrayLike | None, states: ArrayLike) -> np.ndarray:
     """Energies of a batch of states ``(B, n)`` (spec conventions, T1), vectorised.
 
     Exact for integer inputs (int64 result; the products run in float64 only when every
@@ -288,7 +290,8 @@ def energy_batch(W: Any, theta: Any, states: Any) -> np.ndarray:
     return np.asarray(-np.einsum("bi,bi->b", S @ U, S) + S @ th)
 
 
-def async_step(W: Any, theta: Any, s: Any, i: int, tie: str = "keep") -> np.ndarray:
+def async_step(W: ArrayLike, theta: ArrayLike | None, s: ArrayLike, i: int,
+               tie: str = "keep") -> np.ndarray:
     """Asynchronous step at neuron ``i`` (Lean ``Hopfield.asyncStep``; spec T1).
 
     Returns a new state equal to ``s`` except possibly at ``i``, which becomes
@@ -338,7 +341,7 @@ def _init_field(W: np.ndarray, s: np.ndarray) -> np.ndarray:
     return np.asarray(W @ (s.astype(object) if W.dtype == object else s))
 
 
-def run_schedule(W: Any, theta: Any, s: Any, schedule: Sequence[int],
+def run_schedule(W: ArrayLike, theta: ArrayLike | None, s: ArrayLike, schedule: Sequence[int],
                  tie: str = "keep") -> np.ndarray:
     """Asynchronous steps along ``schedule`` (Lean ``Hopfield.runSchedule``; spec T2).
 
@@ -354,7 +357,7 @@ def run_schedule(W: Any, theta: Any, s: Any, schedule: Sequence[int],
     return sv
 
 
-def trajectory(W: Any, theta: Any, s: Any, schedule: Sequence[int],
+def trajectory(W: ArrayLike, theta: ArrayLike | None, s: ArrayLike, schedule: Sequence[int],
                tie: str = "keep") -> np.ndarray:
     """Every state visited along ``schedule``: the start state, then the state after each
     asynchronous step (Lean ``Hopfield.trajectory``; spec T7).
@@ -377,14 +380,14 @@ def trajectory(W: Any, theta: Any, s: Any, schedule: Sequence[int],
     return out
 
 
-def sweep(W: Any, theta: Any, s: Any, tie: str = "keep") -> np.ndarray:
+def sweep(W: ArrayLike, theta: ArrayLike | None, s: ArrayLike, tie: str = "keep") -> np.ndarray:
     """One cyclic sweep: asynchronous steps at ``0, 1, ..., n-1`` in order (Lean
     ``Hopfield.sweep``; spec T2)."""
     Wv = check_weights(W)
     return run_schedule(Wv, theta, s, range(Wv.shape[0]), tie)
 
 
-def sync_step(W: Any, theta: Any, s: Any, tie: str = "keep") -> np.ndarray:
+def sync_step(W: ArrayLike, theta: ArrayLike | None, s: ArrayLike, tie: str = "keep") -> np.ndarray:
     """Synchronous step: every neuron updated from the same old state (Lean
     ``Hopfield.syncStep``; spec T5).  ``s'_i = update_value(h_i(s), theta_i, s_i, tie)``."""
     tie = check_tie(tie)
@@ -393,7 +396,7 @@ def sync_step(W: Any, theta: Any, s: Any, tie: str = "keep") -> np.ndarray:
     return _update_vec(_init_field(Wv, sv), th, sv, tie, _tie_tol(Wv, th))
 
 
-def is_fixed_point(W: Any, theta: Any, s: Any, tie: str = "keep") -> bool:
+def is_fixed_point(W: ArrayLike, theta: ArrayLike | None, s: ArrayLike, tie: str = "keep") -> bool:
     """``s`` is a fixed point: no asynchronous step changes it (Lean
     ``Hopfield.IsFixedPoint``; spec T2), equivalently ``sync_step(s) == s``."""
     tie = check_tie(tie)
@@ -403,7 +406,7 @@ def is_fixed_point(W: Any, theta: Any, s: Any, tie: str = "keep") -> bool:
                                            _tie_tol(Wv, th)), sv))
 
 
-def hamming(s: Any, t: Any) -> int:
+def hamming(s: ArrayLike, t: ArrayLike) -> int:
     """Hamming distance: the number of ``i`` with ``s_i != t_i`` (spec conventions, T4;
     Lean ``Hopfield.hamming``)."""
     sv = check_state(s, name="s")
@@ -411,7 +414,7 @@ def hamming(s: Any, t: Any) -> int:
     return int(np.count_nonzero(sv != tv))
 
 
-def energy_bound(W: Any, theta: Any = None) -> int:
+def energy_bound(W: ArrayLike, theta: ArrayLike | None = None) -> int:
     """``B = sum_{i<j} |W_ij| + sum_i |theta_i|`` of spec T2 (integer inputs).
 
     T2: the number of state-changing asynchronous steps from any state is at most
@@ -459,9 +462,9 @@ class RunResult:
         return self.status != "max_sweeps"
 
 
-def run(W: Any, theta: Any, s: Any, *, mode: str = "async",
+def run(W: ArrayLike, theta: ArrayLike | None, s: ArrayLike, *, mode: str = "async",
         schedule: str | Sequence[int] = "cyclic", tie: str = "keep", max_sweeps: int = 1000,
-        seed: Any = None, record: bool = True, require_symmetric: bool = True) -> RunResult:
+        seed: SeedLike = None, record: bool = True, require_symmetric: bool = True) -> RunResult:
     """Run to convergence (spec T2 for ``mode="async"``, T5 for ``mode="sync"``).
 
     Asynchronous mode repeats sweeps along ``schedule`` -- ``"cyclic"`` (0..n-1),
@@ -568,7 +571,7 @@ class BatchRecall:
         return np.asarray(self.status != "max_sweeps")
 
 
-def recall_batch(W: Any, theta: Any, probes: Any, *, mode: str = "async",
+def recall_batch(W: ArrayLike, theta: ArrayLike | None, probes: ArrayLike, *, mode: str = "async",
                  schedule: str | Sequence[int] = "cyclic", tie: str = "keep",
                  max_sweeps: int = 1000, require_symmetric: bool = True) -> BatchRecall:
     """Recall many probes at once, vectorised (spec T2/T3/T4 async, T5 sync).

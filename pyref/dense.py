@@ -20,10 +20,12 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from ._validate import (
     INT64_SAFE,
     MAX_EXACT_BITS,
+    SeedLike,
     as_generator,
     check_beta,
     check_index,
@@ -31,6 +33,7 @@ from ._validate import (
     check_patterns,
     check_positive_int,
     check_schedule,
+    check_seed,
     check_state,
     check_states,
 )
@@ -94,14 +97,14 @@ def _lse_sorted(x: np.ndarray) -> np.ndarray:
     return mx[..., 0] + np.log(np.sum(np.exp(xs - mx), axis=-1))
 
 
-def overlap(p: Any, s: Any) -> int:
+def overlap(p: ArrayLike, s: ArrayLike) -> int:
     """Overlap ``p . s = sum_i p_i s_i`` of a pattern and a state (spec T6)."""
     pv = check_state(p, name="p")
     sv = check_state(s, pv.shape[0])
     return int(pv @ sv)
 
 
-def dense_energy(a: int | str, patterns: Any, s: Any) -> int:
+def dense_energy(a: int | str, patterns: ArrayLike, s: ArrayLike) -> int:
     """Polynomial dense energy ``E(s) = -sum_k (p_k . s)^a`` (spec T6), an exact Python int.
 
     Parameters
@@ -119,7 +122,7 @@ def dense_energy(a: int | str, patterns: Any, s: Any) -> int:
     return -int(_sum_pow(o, a, _poly_safe(P.shape[1], P.shape[0], a)))
 
 
-def dense_energy_exp(patterns: Any, s: Any, beta: float = 1.0) -> float:
+def dense_energy_exp(patterns: ArrayLike, s: ArrayLike, beta: float = 1.0) -> float:
     """Exponential dense energy ``E(s) = -sum_k exp(beta p_k . s)`` (spec T6, F = exp).
 
     Raises ValueError instead of returning ``-inf`` when it overflows a float; use
@@ -132,7 +135,7 @@ def dense_energy_exp(patterns: Any, s: Any, beta: float = 1.0) -> float:
     return -float(np.exp(lse))
 
 
-def dense_log_neg_energy_exp(patterns: Any, s: Any, beta: float = 1.0) -> float:
+def dense_log_neg_energy_exp(patterns: ArrayLike, s: ArrayLike, beta: float = 1.0) -> float:
     """``log(-E(s)) = logsumexp_k(beta p_k . s)`` for the exponential energy (spec T6)."""
     beta = check_beta(beta)
     P = check_patterns(patterns)
@@ -172,7 +175,7 @@ def _step_inplace(a: int | str, beta: float, Pt: np.ndarray, s: np.ndarray, o: n
     return True
 
 
-def dense_async_step(a: int | str, patterns: Any, s: Any, i: int, *,
+def dense_async_step(a: int | str, patterns: ArrayLike, s: ArrayLike, i: int, *,
                      beta: float = 1.0) -> np.ndarray:
     """Asynchronous step at ``i`` of the dense memory (spec T6; Lean ``DenseSpec``).
 
@@ -192,7 +195,8 @@ def dense_async_step(a: int | str, patterns: Any, s: Any, i: int, *,
     return sv
 
 
-def dense_sweep(a: int | str, patterns: Any, s: Any, *, beta: float = 1.0) -> np.ndarray:
+def dense_sweep(a: int | str, patterns: ArrayLike, s: ArrayLike, *,
+                beta: float = 1.0) -> np.ndarray:
     """Asynchronous steps at ``0, ..., n-1`` in order (spec T6)."""
     a = _check_a(a)
     beta = check_beta(beta)
@@ -211,7 +215,7 @@ def dense_sweep(a: int | str, patterns: Any, s: Any, *, beta: float = 1.0) -> np
 dense_step = dense_async_step
 
 
-def dense_sweeps(a: int | str, patterns: Any, s: Any, k: int, *,
+def dense_sweeps(a: int | str, patterns: ArrayLike, s: ArrayLike, k: int, *,
                  beta: float = 1.0) -> np.ndarray:
     """``k`` cyclic sweeps (Lean ``Hopfield.denseSweeps``; spec T6)."""
     k = check_nonneg_int(k, "k")
@@ -241,9 +245,9 @@ class DenseRunResult:
         return self.status == "fixed_point"
 
 
-def dense_run(a: int | str, patterns: Any, s: Any, *, beta: float = 1.0,
+def dense_run(a: int | str, patterns: ArrayLike, s: ArrayLike, *, beta: float = 1.0,
               schedule: str | Sequence[int] = "cyclic", max_sweeps: int = 1000,
-              seed: Any = None) -> DenseRunResult:
+              seed: SeedLike = None) -> DenseRunResult:
     """Asynchronous sweeps until a sweep changes nothing: a fixed point (spec T6: the
     energy never rises and the run terminates).
 
@@ -257,6 +261,7 @@ def dense_run(a: int | str, patterns: Any, s: Any, *, beta: float = 1.0,
     m, n = P.shape
     sv = check_state(s, n)
     max_sweeps = check_positive_int(max_sweeps, "max_sweeps")
+    check_seed(seed)                    # checked even when the schedule does not use it
     rng = None
     if isinstance(schedule, str):
         if schedule == "random":
@@ -292,7 +297,7 @@ def dense_run(a: int | str, patterns: Any, s: Any, *, beta: float = 1.0,
     return DenseRunResult(sv, np.array(traj), energies, sweeps, status, flips)
 
 
-def dense_recall_batch(a: int | str, patterns: Any, probes: Any, *, beta: float = 1.0,
+def dense_recall_batch(a: int | str, patterns: ArrayLike, probes: ArrayLike, *, beta: float = 1.0,
                        max_sweeps: int = 100) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Vectorised cyclic asynchronous recall of many probes (spec T6).
 

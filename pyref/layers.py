@@ -37,6 +37,7 @@ import math
 from typing import cast
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from ._validate import check_beta as _check_beta
 from ._validate import check_float_array, finite_output
@@ -102,12 +103,12 @@ def _check_steps(steps: object) -> int:
 
 @finite_output
 def hopfield_core(
-    Q: np.ndarray,
-    K: np.ndarray,
-    V: np.ndarray | None = None,
+    Q: ArrayLike,
+    K: ArrayLike,
+    V: ArrayLike | None = None,
     beta: float | None = None,
     steps: int = 1,
-    mask: np.ndarray | None = None,
+    mask: ArrayLike | None = None,
     return_attention: bool = False,
 ) -> np.ndarray | tuple[np.ndarray, np.ndarray]:
     """Hopfield retrieval in the associative space.
@@ -172,14 +173,14 @@ def hopfield_core(
 
 @finite_output
 def hopfield_association(
-    R: np.ndarray,
-    Y: np.ndarray,
-    W_Q: np.ndarray | None = None,
-    W_K: np.ndarray | None = None,
-    W_V: np.ndarray | None = None,
+    R: ArrayLike,
+    Y: ArrayLike,
+    W_Q: ArrayLike | None = None,
+    W_K: ArrayLike | None = None,
+    W_V: ArrayLike | None = None,
     beta: float | None = None,
     steps: int = 1,
-    mask: np.ndarray | None = None,
+    mask: ArrayLike | None = None,
     return_attention: bool = False,
 ) -> np.ndarray | tuple[np.ndarray, np.ndarray]:
     """Hopfield association layer (attention): ``softmax(beta R W_Q (Y W_K)^T) Y W_K W_V``.
@@ -210,13 +211,13 @@ def hopfield_association(
 
 @finite_output
 def hopfield_pooling(
-    Y: np.ndarray,
-    query: np.ndarray,
-    W_K: np.ndarray | None = None,
-    W_V: np.ndarray | None = None,
+    Y: ArrayLike,
+    query: ArrayLike,
+    W_K: ArrayLike | None = None,
+    W_V: ArrayLike | None = None,
     beta: float | None = None,
     steps: int = 1,
-    mask: np.ndarray | None = None,
+    mask: ArrayLike | None = None,
     return_attention: bool = False,
 ) -> np.ndarray | tuple[np.ndarray, np.ndarray]:
     """Hopfield pooling: ``softmax(beta q (Y W_K)^T) Y W_K W_V`` with a fixed query.
@@ -241,13 +242,13 @@ def hopfield_pooling(
 
 @finite_output
 def hopfield_lookup(
-    R: np.ndarray,
-    stored: np.ndarray,
-    values: np.ndarray | None = None,
-    W_Q: np.ndarray | None = None,
+    R: ArrayLike,
+    stored: ArrayLike,
+    values: ArrayLike | None = None,
+    W_Q: ArrayLike | None = None,
     beta: float | None = None,
     steps: int = 1,
-    mask: np.ndarray | None = None,
+    mask: ArrayLike | None = None,
     return_attention: bool = False,
 ) -> np.ndarray | tuple[np.ndarray, np.ndarray]:
     """Hopfield lookup layer: ``softmax(beta R W_Q stored^T) values`` with static memory.
@@ -268,7 +269,7 @@ def hopfield_lookup(
 
 @finite_output
 def scaled_dot_product_attention(
-    Q: np.ndarray, K: np.ndarray, V: np.ndarray, mask: np.ndarray | None = None
+    Q: ArrayLike, K: ArrayLike, V: ArrayLike, mask: ArrayLike | None = None
 ) -> np.ndarray:
     """``softmax(Q K^T / sqrt(d_k)) V`` (Vaswani et al.); equals :func:`hopfield_core`
     with ``beta = 1/sqrt(d_k)`` and one step."""

@@ -17,11 +17,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from fractions import Fraction
-from typing import Any
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from ._validate import (
+    SeedLike,
     as_generator,
     check_nonneg_int,
     check_patterns,
@@ -51,7 +52,7 @@ __all__ = [
 ]
 
 
-def hebbian(patterns: Any) -> np.ndarray:
+def hebbian(patterns: ArrayLike) -> np.ndarray:
     """Hebbian weights ``W = sum_k p_k p_k^T - m I`` (spec T3; Lean ``Hopfield.hebbian``).
 
     Parameters
@@ -75,7 +76,7 @@ def hebbian(patterns: Any) -> np.ndarray:
     return W
 
 
-def hebbian_normalized(patterns: Any, *, exact: bool = True) -> np.ndarray:
+def hebbian_normalized(patterns: ArrayLike, *, exact: bool = True) -> np.ndarray:
     """The ``1/n``-normalised Hebbian rule ``W = (sum_k p_k p_k^T - m I) / n`` (spec
     conventions "1/n-normalised form", T3).
 
@@ -98,7 +99,7 @@ def hebbian_normalized(patterns: Any, *, exact: bool = True) -> np.ndarray:
     return out
 
 
-def storkey(patterns: Any) -> np.ndarray:
+def storkey(patterns: ArrayLike) -> np.ndarray:
     """Storkey's learning rule (Storkey 1997; Python-only, not Lean-proved).
 
     Starting from ``W = 0``, for each pattern ``xi`` in order::
@@ -123,7 +124,7 @@ def storkey(patterns: Any) -> np.ndarray:
     return W
 
 
-def pseudo_inverse(patterns: Any, *, zero_diagonal: bool = True) -> np.ndarray:
+def pseudo_inverse(patterns: ArrayLike, *, zero_diagonal: bool = True) -> np.ndarray:
     """Pseudo-inverse (projection) rule ``W = X X^+`` with ``X = patterns.T`` (``n x m``)
     (Personnaz et al.; Python-only, not Lean-proved).
 
@@ -143,7 +144,7 @@ def pseudo_inverse(patterns: Any, *, zero_diagonal: bool = True) -> np.ndarray:
     return W
 
 
-def hebbian_recall_batch(patterns: Any, probes: Any, *, mode: str = "async",
+def hebbian_recall_batch(patterns: ArrayLike, probes: ArrayLike, *, mode: str = "async",
                          tie: str = "keep", max_sweeps: int = 100) -> BatchRecall:
     """Batched recall with Hebbian weights, without forming ``W`` (spec T3, T4, T5).
 
@@ -170,7 +171,8 @@ def hebbian_recall_batch(patterns: Any, probes: Any, *, mode: str = "async",
                         tol=None, exact=True)
 
 
-def fraction_fixed_points(W: Any, theta: Any, patterns: Any, tie: str = "keep") -> float:
+def fraction_fixed_points(W: ArrayLike, theta: ArrayLike | None, patterns: ArrayLike,
+                          tie: str = "keep") -> float:
     """Fraction of the patterns that are fixed points of the dynamics (spec T3: 1.0 for
     Hebbian weights of pairwise-orthogonal patterns with ``m < n``).  Vectorised."""
     tie = check_tie(tie)
@@ -184,7 +186,8 @@ def fraction_fixed_points(W: Any, theta: Any, patterns: Any, tie: str = "keep") 
     return float(np.mean(np.all(new == P, axis=1)))
 
 
-def flip_random(s: Any, d: int, *, seed: Any = None, count: int | None = None) -> np.ndarray:
+def flip_random(s: ArrayLike, d: int, *, seed: SeedLike = None,
+                count: int | None = None) -> np.ndarray:
     """Copies of ``s`` with exactly ``d`` distinct random positions flipped (Hamming
     distance ``d``, spec T4).  ``count=None`` returns one state, else ``(count, n)``."""
     from ._validate import check_state
@@ -203,9 +206,10 @@ def flip_random(s: Any, d: int, *, seed: Any = None, count: int | None = None) -
     return out[0] if count is None else out
 
 
-def basin_estimate(W: Any, theta: Any, patterns: Any, distances: Sequence[int], *,
+def basin_estimate(W: ArrayLike, theta: ArrayLike | None, patterns: ArrayLike,
+                   distances: Sequence[int], *,
                    trials: int = 100, mode: str = "async", tie: str = "keep",
-                   max_sweeps: int = 100, seed: Any = None) -> np.ndarray:
+                   max_sweeps: int = 100, seed: SeedLike = None) -> np.ndarray:
     """Monte-Carlo basin-of-attraction estimate (spec T4, empirically).
 
     For each distance ``d`` in ``distances`` and each pattern ``p_k``, ``trials`` probes at

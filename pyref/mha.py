@@ -35,6 +35,7 @@ from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from ._validate import check_beta as _check_beta
 from ._validate import check_float_array, check_int, check_real, check_seed, finite_output
@@ -116,13 +117,13 @@ def _weights(w: object, d: int, idx: int) -> LayerWeights:
 
 @finite_output
 def mha_layer(
-    X: np.ndarray,
-    H_prev: np.ndarray | None,
+    X: ArrayLike,
+    H_prev: ArrayLike | None,
     weights: LayerWeights | Sequence[np.ndarray],
     alpha: float = 0.0,
     alpha_h: float = 0.5,
     beta: float | None = None,
-    mask: np.ndarray | None = None,
+    mask: ArrayLike | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """One MHA layer: returns ``(X_next, H)``.
 
@@ -165,12 +166,12 @@ def mha_layer(
 
 @finite_output
 def mha_stack(
-    X: np.ndarray,
+    X: ArrayLike,
     layers: Sequence[LayerWeights | Sequence[np.ndarray]],
     alpha: float = 0.0,
     alpha_h: float = 0.5,
     beta: float | None = None,
-    mask: np.ndarray | None = None,
+    mask: ArrayLike | None = None,
 ) -> list[np.ndarray]:
     """Run a stack of MHA layers; returns ``[X_1, X_2, ..., X_{L+1}]`` (input first).
 
@@ -188,7 +189,7 @@ def mha_stack(
 
 
 @finite_output
-def relative_residual(X: np.ndarray) -> float:
+def relative_residual(X: ArrayLike) -> float:
     """Rank-collapse measure ``||X - 1 xbar^T||_F / ||X||_F`` (xbar = mean token).
 
     0 iff all tokens are equal (rank-1 "collapsed" output); Dong et al. 2021 measure the
@@ -202,7 +203,7 @@ def relative_residual(X: np.ndarray) -> float:
 
 
 @finite_output
-def token_uniformity(X: np.ndarray) -> float:
+def token_uniformity(X: ArrayLike) -> float:
     """Mean cosine similarity over distinct token pairs (1 = all tokens parallel)."""
     Xa = check_float_array(X, "X (tokens)", ndim=2)
     T = Xa.shape[0]

@@ -40,6 +40,7 @@ import math
 from typing import NamedTuple
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from ._validate import (
     check_beta,
@@ -156,7 +157,7 @@ def _scores(Xa: np.ndarray, xa: np.ndarray) -> np.ndarray:
 
 
 @finite_output
-def lse(beta: float, z: np.ndarray) -> float | np.ndarray:
+def lse(beta: float, z: ArrayLike) -> float | np.ndarray:
     """Log-sum-exp ``lse(beta, z) = beta^-1 log sum_i exp(beta z_i)`` (last axis).
 
     Computed as ``m + beta^-1 log sum_i exp(beta (z_i - m))`` with ``m = max_i z_i``,
@@ -182,7 +183,7 @@ def lse(beta: float, z: np.ndarray) -> float | np.ndarray:
 
 
 @finite_output
-def softmax(z: np.ndarray, beta: float = 1.0) -> np.ndarray:
+def softmax(z: ArrayLike, beta: float = 1.0) -> np.ndarray:
     """``softmax(beta z)_i = exp(beta z_i) / sum_j exp(beta z_j)`` along the last axis
     (max-shifted; finite for every finite input and beta)."""
     b = _check_beta(beta)
@@ -193,14 +194,14 @@ def softmax(z: np.ndarray, beta: float = 1.0) -> np.ndarray:
 
 
 @finite_output
-def max_norm(X: np.ndarray) -> float:
+def max_norm(X: ArrayLike) -> float:
     """``M = max_i ||x_i||`` over the columns of ``X`` (shape (d, N))."""
     Xa = _patterns(X)
     return float(np.max(np.linalg.norm(Xa, axis=0)))
 
 
 @finite_output
-def energy(X: np.ndarray, xi: np.ndarray, beta: float) -> float | np.ndarray:
+def energy(X: ArrayLike, xi: ArrayLike, beta: float) -> float | np.ndarray:
     """Modern Hopfield energy (Ramsauer et al. eq. 2).
 
     ``E(xi) = -lse(beta, X^T xi) + 1/2 xi^T xi + beta^-1 log N + 1/2 M^2``.
@@ -232,7 +233,7 @@ def energy(X: np.ndarray, xi: np.ndarray, beta: float) -> float | np.ndarray:
 
 
 @finite_output
-def update(X: np.ndarray, xi: np.ndarray, beta: float) -> np.ndarray:
+def update(X: ArrayLike, xi: ArrayLike, beta: float) -> np.ndarray:
     """One modern Hopfield update ``f(xi) = X softmax(beta X^T xi)`` (paper eq. 3).
 
     ``xi`` may be (d,) or (d, S) (each column updated independently).  The result lies
@@ -255,7 +256,7 @@ class RetrievalResult(NamedTuple):
 
 @finite_output
 def retrieve(
-    X: np.ndarray, xi: np.ndarray, beta: float, max_steps: int = 10_000, tol: float = 1e-12
+    X: ArrayLike, xi: ArrayLike, beta: float, max_steps: int = 10_000, tol: float = 1e-12
 ) -> RetrievalResult:
     """Iterate ``xi <- f(xi)`` until ``||f(xi) - xi|| <= tol * max(1, M)``.
 
@@ -288,7 +289,7 @@ def retrieve(
 
 
 @finite_output
-def separation(X: np.ndarray, i: int | None = None) -> float | np.ndarray:
+def separation(X: ArrayLike, i: int | None = None) -> float | np.ndarray:
     """Separation ``Delta_i = min_{j != i} (x_i^T x_i - x_i^T x_j)`` of pattern i.
 
     With ``i=None`` returns the array ``(Delta_1, ..., Delta_N)``.  Needs N >= 2.
@@ -311,7 +312,7 @@ def separation(X: np.ndarray, i: int | None = None) -> float | np.ndarray:
 
 
 @finite_output
-def query_separation(X: np.ndarray, i: int, xi: np.ndarray) -> float:
+def query_separation(X: ArrayLike, i: int, xi: ArrayLike) -> float:
     """``Delta~_i = min_{j != i} (xi^T x_i - xi^T x_j)``: separation of x_i seen from xi."""
     Xa = _patterns(X)
     n = Xa.shape[1]
@@ -322,7 +323,7 @@ def query_separation(X: np.ndarray, i: int, xi: np.ndarray) -> float:
 
 
 @finite_output
-def epsilon(X: np.ndarray, i: int, xi: np.ndarray, beta: float) -> float:
+def epsilon(X: ArrayLike, i: int, xi: ArrayLike, beta: float) -> float:
     """``epsilon = (N - 1) exp(-beta Delta~_i)``; then ``softmax(beta X^T xi)_i >= 1 - epsilon``
     and ``||f(xi) - x_i|| <= 2 epsilon M``."""
     b = _check_beta(beta)
@@ -372,7 +373,7 @@ def separation_threshold(N: int, M: float, beta: float) -> float:
 
 
 @finite_output
-def well_separated(X: np.ndarray, i: int, beta: float) -> bool:
+def well_separated(X: ArrayLike, i: int, beta: float) -> bool:
     """True iff ``Delta_i`` meets :func:`separation_threshold` (the Theorem 4 condition)."""
     b = _check_beta(beta)
     Xa = _patterns(X)
@@ -383,7 +384,7 @@ def well_separated(X: np.ndarray, i: int, beta: float) -> bool:
     return bool(separation(Xa, i) >= separation_threshold(n, M, b))
 
 
-def _bound_radius(Xa: np.ndarray, k: int, xa: np.ndarray, x_star: np.ndarray | None) -> float:
+def _bound_radius(Xa: np.ndarray, k: int, xa: np.ndarray, x_star: ArrayLike | None) -> float:
     r = float(np.linalg.norm(xa - Xa[:, k]))
     if x_star is not None:
         xs = _state(x_star, Xa.shape[0])
@@ -391,7 +392,7 @@ def _bound_radius(Xa: np.ndarray, k: int, xa: np.ndarray, x_star: np.ndarray | N
     return r
 
 
-def _radius_exponent(X: np.ndarray, i: int, xi: np.ndarray, x_star: np.ndarray | None,
+def _radius_exponent(X: ArrayLike, i: int, xi: ArrayLike, x_star: ArrayLike | None,
                      beta: float, what: str) -> tuple[float, int, float, float]:
     """Shared part of Theorems 4 and 5: ``(beta, N, M, -beta (Delta_i - 2 r M))`` with
     ``r`` from :func:`_bound_radius` (inputs validated)."""
@@ -407,7 +408,7 @@ def _radius_exponent(X: np.ndarray, i: int, xi: np.ndarray, x_star: np.ndarray |
 
 
 def retrieval_error_bound(
-    X: np.ndarray, i: int, xi: np.ndarray, beta: float, x_star: np.ndarray | None = None
+    X: ArrayLike, i: int, xi: ArrayLike, beta: float, x_star: ArrayLike | None = None
 ) -> float:
     """Theorem 5 (exponentially small retrieval error), first form::
 
@@ -424,7 +425,7 @@ def retrieval_error_bound(
     return 2.0 * (n - 1) * math.exp(expo) * M
 
 
-def retrieval_error_bound_near(X: np.ndarray, i: int, beta: float) -> float:
+def retrieval_error_bound_near(X: ArrayLike, i: int, beta: float) -> float:
     """Theorem 5, second form: ``||f(xi) - x_i|| <= 2 e (N - 1) M exp(-beta Delta_i)``,
     valid when ``||xi - x_i|| <= 1/(2 beta M)`` (and ``||x_i* - x_i|| <= 1/(2 beta M)``)."""
     b = _check_beta(beta)
@@ -440,7 +441,7 @@ def retrieval_error_bound_near(X: np.ndarray, i: int, beta: float) -> float:
 
 
 def one_update_contraction_bound(
-    X: np.ndarray, i: int, xi: np.ndarray, x_star: np.ndarray, beta: float
+    X: ArrayLike, i: int, xi: ArrayLike, x_star: ArrayLike, beta: float
 ) -> float:
     """Theorem 4 (pattern retrieval with one update): the mean-value Jacobian J^m of f on
     the segment [xi, x_i*] satisfies::

@@ -24,9 +24,11 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from ._validate import (
     INT64_SAFE,
+    SeedLike,
     as_generator,
     check_beta,
     check_finite,
@@ -53,7 +55,7 @@ __all__ = [
 
 
 @finite_output
-def check_rbm(W: Any, theta_v: Any = None, theta_h: Any = None
+def check_rbm(W: ArrayLike, theta_v: ArrayLike | None = None, theta_h: ArrayLike | None = None
               ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Validate an RBM: ``W`` 2-D ``(nv, nh)`` finite, thresholds of matching lengths.
 
@@ -103,7 +105,8 @@ def _logcosh2(x: np.ndarray) -> np.ndarray:
 
 
 @finite_output
-def rbm_energy(W: Any, theta_v: Any, theta_h: Any, v: Any, h: Any) -> Any:
+def rbm_energy(W: ArrayLike, theta_v: ArrayLike | None, theta_h: ArrayLike | None, v: ArrayLike,
+               h: ArrayLike) -> Any:
     """``E(v, h) = -v^T W h + theta_v . v + theta_h . h`` (exact for integer inputs).
 
     Python-only (spec: RBM sampling), checked against the exact B1-B4 enumeration.
@@ -120,7 +123,8 @@ def rbm_energy(W: Any, theta_v: Any, theta_h: Any, v: Any, h: Any) -> Any:
 
 
 @finite_output
-def rbm_to_boltzmann(W: Any, theta_v: Any = None, theta_h: Any = None
+def rbm_to_boltzmann(W: ArrayLike, theta_v: ArrayLike | None = None,
+                     theta_h: ArrayLike | None = None
                      ) -> tuple[np.ndarray, np.ndarray]:
     """The equivalent Boltzmann machine on ``nv + nh`` neurons (visible first):
     ``W_full = [[0, W], [W^T, 0]]``, ``theta_full = (theta_v, theta_h)``; its energy
@@ -138,7 +142,8 @@ def rbm_to_boltzmann(W: Any, theta_v: Any = None, theta_h: Any = None
 
 
 @finite_output
-def rbm_free_energy(W: Any, theta_v: Any, theta_h: Any, v: Any, beta: float = 1.0) -> float:
+def rbm_free_energy(W: ArrayLike, theta_v: ArrayLike | None, theta_h: ArrayLike | None,
+                    v: ArrayLike, beta: float = 1.0) -> float:
     """Free energy ``F(v) = theta_v . v - (1/beta) sum_j log(2 cosh(beta x_j))`` with
     ``x = W^T v - theta_h``: ``sum_h exp(-beta E(v, h)) = exp(-beta F(v))``.
 
@@ -155,7 +160,8 @@ def rbm_free_energy(W: Any, theta_v: Any, theta_h: Any, v: Any, beta: float = 1.
 
 
 @finite_output
-def rbm_visible_marginal(W: Any, theta_v: Any, theta_h: Any, beta: float = 1.0) -> np.ndarray:
+def rbm_visible_marginal(W: ArrayLike, theta_v: ArrayLike | None, theta_h: ArrayLike | None,
+                         beta: float = 1.0) -> np.ndarray:
     """Exact visible marginal ``p(v)`` over all ``2^nv`` visible states (enumeration order
     of :func:`pyref.boltzmann.all_states`), from the free energy, log-sum-exp stable.
 
@@ -177,7 +183,8 @@ def rbm_visible_marginal(W: Any, theta_v: Any, theta_h: Any, beta: float = 1.0) 
 
 
 @finite_output
-def sample_hidden(W: Any, theta_h: Any, V: Any, beta: float, seed: Any = None) -> np.ndarray:
+def sample_hidden(W: ArrayLike, theta_h: ArrayLike | None, V: ArrayLike, beta: float,
+                  seed: SeedLike = None) -> np.ndarray:
     """Sample ``h`` given visible states ``V`` (``(B, nv)`` or ``(nv,)``):
     ``P(h_j = +1 | v) = sigma(2 beta ((W^T v)_j - theta_h_j))``.
 
@@ -196,7 +203,8 @@ def sample_hidden(W: Any, theta_h: Any, V: Any, beta: float, seed: Any = None) -
 
 
 @finite_output
-def sample_visible(W: Any, theta_v: Any, H: Any, beta: float, seed: Any = None) -> np.ndarray:
+def sample_visible(W: ArrayLike, theta_v: ArrayLike | None, H: ArrayLike, beta: float,
+                   seed: SeedLike = None) -> np.ndarray:
     """Sample ``v`` given hidden states ``H`` (``(B, nh)`` or ``(nh,)``):
     ``P(v_i = +1 | h) = sigma(2 beta ((W h)_i - theta_v_i))``.
 
@@ -215,8 +223,10 @@ def sample_visible(W: Any, theta_v: Any, H: Any, beta: float, seed: Any = None) 
 
 
 @finite_output
-def block_gibbs(W: Any, theta_v: Any, theta_h: Any, beta: float, *, n_steps: int,
-                n_chains: int = 1, v0: Any = None, seed: Any = None, burn_in: int = 0,
+def block_gibbs(W: ArrayLike, theta_v: ArrayLike | None, theta_h: ArrayLike | None, beta: float, *,
+                n_steps: int,
+                n_chains: int = 1, v0: ArrayLike | None = None, seed: SeedLike = None,
+                burn_in: int = 0,
                 progress: Callable[[int, int], None] | None = None
                 ) -> tuple[np.ndarray, np.ndarray]:
     """Block Gibbs sampling ``v -> h ~ P(h|v) -> v ~ P(v|h)`` for ``n_chains`` parallel

@@ -40,8 +40,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from ._validate import (
+    SeedLike,
     as_generator,
     check_beta,
     check_finite,
@@ -75,7 +77,7 @@ _Params = tuple[np.ndarray, np.ndarray, np.ndarray]
 # --------------------------------------------------------------------------- conventions
 
 @finite_output
-def to_pm1(X: Any, name: str = "data") -> np.ndarray:
+def to_pm1(X: ArrayLike, name: str = "data") -> np.ndarray:
     """Map ``{0,1}`` data to ``+-1`` (``s = 2x - 1``); ValueError for any other value."""
     arr = np.asarray(X) if not isinstance(X, np.ndarray) else X
     if arr.size == 0:
@@ -92,7 +94,7 @@ def to_pm1(X: Any, name: str = "data") -> np.ndarray:
 
 
 @finite_output
-def to_binary(S: Any, name: str = "data") -> np.ndarray:
+def to_binary(S: ArrayLike, name: str = "data") -> np.ndarray:
     """Map ``+-1`` states to ``{0,1}`` (``x = (s + 1) / 2``), validated."""
     return ((check_data(S, name=name) + 1) // 2).astype(np.int64)
 
@@ -103,7 +105,8 @@ def _floats(W: Any, tv: Any, th: Any) -> _Params:
 
 
 @finite_output
-def pm1_to_binary(W: Any, theta_v: Any, theta_h: Any, beta: float = 1.0) -> _Params:
+def pm1_to_binary(W: ArrayLike, theta_v: ArrayLike | None, theta_h: ArrayLike | None,
+                  beta: float = 1.0) -> _Params:
     """``+-1`` parameters at inverse temperature ``beta`` -> ``{0,1}`` parameters
     ``(W01, b, c)`` of the same visible law (``p ∝ exp(v01^T W01 h01 + b.v01 + c.h01)``)::
 
@@ -118,7 +121,7 @@ def _to_binary_params(P: _Params, beta: float) -> _Params:
 
 
 @finite_output
-def binary_to_pm1(W01: Any, b: Any, c: Any, beta: float = 1.0) -> _Params:
+def binary_to_pm1(W01: ArrayLike, b: ArrayLike, c: ArrayLike, beta: float = 1.0) -> _Params:
     """Inverse of :func:`pm1_to_binary`::
 
         W = W01 / (4 beta),  theta_v = -(b/2 + W01 1/4) / beta,
@@ -172,7 +175,8 @@ def _log_z(P: _Params, beta: float) -> float:
 
 
 @finite_output
-def rbm_free_energies(W: Any, theta_v: Any, theta_h: Any, V: Any,
+def rbm_free_energies(W: ArrayLike, theta_v: ArrayLike | None, theta_h: ArrayLike | None,
+                      V: ArrayLike,
                       beta: float = 1.0) -> np.ndarray:
     """Free energies ``F(v)`` of a batch ``V`` of shape ``(B, nv)`` (vectorised form of
     :func:`pyref.rbm.rbm_free_energy`; overflow-free ``log 2cosh``)."""
@@ -183,7 +187,8 @@ def rbm_free_energies(W: Any, theta_v: Any, theta_h: Any, V: Any,
 
 
 @finite_output
-def rbm_log_partition(W: Any, theta_v: Any, theta_h: Any, beta: float = 1.0) -> float:
+def rbm_log_partition(W: ArrayLike, theta_v: ArrayLike | None, theta_h: ArrayLike | None,
+                      beta: float = 1.0) -> float:
     """``log Z = log sum_{v,h} exp(-beta E(v, h))``, enumerating the smaller layer with the
     free energy ``F`` (visible) or ``G`` (hidden), log-sum-exp stable."""
     beta = check_beta(beta)
@@ -193,7 +198,8 @@ def rbm_log_partition(W: Any, theta_v: Any, theta_h: Any, beta: float = 1.0) -> 
 
 
 @finite_output
-def rbm_log_likelihood(W: Any, theta_v: Any, theta_h: Any, data: Any,
+def rbm_log_likelihood(W: ArrayLike, theta_v: ArrayLike | None, theta_h: ArrayLike | None,
+                       data: ArrayLike,
                        beta: float = 1.0) -> float:
     """Exact average log-likelihood ``(1/M) sum_d log p(v^(d)) = -beta <F>_data - log Z``
     of ``+-1`` visible data of shape ``(M, nv)``."""
@@ -231,7 +237,8 @@ def _model_stats(P: _Params, beta: float) -> _Params:
 
 
 @finite_output
-def rbm_model_statistics(W: Any, theta_v: Any, theta_h: Any, beta: float = 1.0) -> _Params:
+def rbm_model_statistics(W: ArrayLike, theta_v: ArrayLike | None, theta_h: ArrayLike | None,
+                         beta: float = 1.0) -> _Params:
     """Exact model moments ``(<v h^T>, <v>, <h>)`` (enumerating the smaller layer and
     averaging the other one out exactly: ``E[h | v] = tanh(beta (W^T v - theta_h))``,
     ``E[v | h] = tanh(beta (W h - theta_v))``)."""
@@ -242,9 +249,10 @@ def rbm_model_statistics(W: Any, theta_v: Any, theta_h: Any, beta: float = 1.0) 
 
 
 @finite_output
-def rbm_model_statistics_gibbs(W: Any, theta_v: Any, theta_h: Any, beta: float = 1.0, *,
+def rbm_model_statistics_gibbs(W: ArrayLike, theta_v: ArrayLike | None, theta_h: ArrayLike | None,
+                               beta: float = 1.0, *,
                                n_chains: int = 100, n_steps: int = 50, burn_in: int = 20,
-                               v0: Any = None, seed: Any = None) -> _Params:
+                               v0: ArrayLike | None = None, seed: SeedLike = None) -> _Params:
     """Estimated model moments from :func:`pyref.rbm.block_gibbs` (``n_chains`` chains,
     ``burn_in`` steps dropped, ``n_steps`` recorded), with ``E[h | v]`` for the hiddens."""
     beta = check_beta(beta)
@@ -259,7 +267,8 @@ def _grad_pm1(beta: float, pos: _Params, neg: _Params) -> _Params:
 
 
 @finite_output
-def rbm_log_likelihood_gradient(W: Any, theta_v: Any, theta_h: Any, data: Any,
+def rbm_log_likelihood_gradient(W: ArrayLike, theta_v: ArrayLike | None, theta_h: ArrayLike | None,
+                                data: ArrayLike,
                                 beta: float = 1.0) -> _Params:
     """Exact gradient ``(dL/dW, dL/dtheta_v, dL/dtheta_h)`` of :func:`rbm_log_likelihood`
     (formulas in the module docstring)."""
@@ -271,8 +280,9 @@ def rbm_log_likelihood_gradient(W: Any, theta_v: Any, theta_h: Any, data: Any,
 
 
 @finite_output
-def cd_gradient(W: Any, theta_v: Any, theta_h: Any, batch: Any, beta: float = 1.0, *,
-                k: int = 1, chains: Any = None, seed: Any = None
+def cd_gradient(W: ArrayLike, theta_v: ArrayLike | None, theta_h: ArrayLike | None, batch: Any,
+                beta: float = 1.0, *,
+                k: int = 1, chains: ArrayLike | None = None, seed: SeedLike = None
                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """CD-k estimate of the gradient on a mini-batch: the model term is replaced by the
     statistics of ``k`` block-Gibbs steps started at ``batch`` (``chains=None``, CD-k) or
@@ -323,11 +333,11 @@ def _check_number(x: Any, name: str, *, positive: bool) -> float:
 
 
 @finite_output
-def train_rbm(data: Any, n_hidden: int, *, method: str = "pcd", k: int = 1,
+def train_rbm(data: ArrayLike, n_hidden: int, *, method: str = "pcd", k: int = 1,
               lr: float = 0.05, n_epochs: int = 20, batch_size: int = 10,
               beta: float = 1.0, geometry: str = "pm1", shuffle: bool = True,
-              W0: Any = None, theta_v0: Any = None, theta_h0: Any = None,
-              init_scale: float = 0.01, tol: float = 0.0, seed: Any = None,
+              W0: ArrayLike | None = None, theta_v0: Any = None, theta_h0: Any = None,
+              init_scale: float = 0.01, tol: float = 0.0, seed: SeedLike = None,
               monitor: bool | None = None, progress: bool = False) -> RBMTrainResult:
     """Train an RBM on ``+-1`` data ``(M, nv)`` by gradient ascent with a fixed step.
 
