@@ -11,12 +11,6 @@ public import Hopfield.HebbianSum
 public import Hopfield.Hebbian
 public import Hopfield.ErrorCorrection
 public import Hopfield.Dense
-public import Hopfield.Vectors.V00
-public import Hopfield.Vectors.V01
-public import Hopfield.Vectors.V02
-public import Hopfield.Vectors.V03
-public import Hopfield.Vectors.V04
-public import Hopfield.Vectors.V05
 public import Hopfield.Finite.States
 public import Hopfield.Finite.Sum
 public import Hopfield.Finite.Kernel
@@ -27,8 +21,6 @@ public import Hopfield.Boltzmann.Positivity
 public import Hopfield.Boltzmann.Ergodic
 public import Hopfield.Boltzmann.SiteBound
 public import Hopfield.Boltzmann.ZeroTemp
-public import Hopfield.Boltzmann.Examples
-public import Hopfield.Boltzmann.Examples3
 public import Hopfield.Boltzmann.ZeroTempRate
 public import Hopfield.Boltzmann.Literal
 public import Hopfield.Spec.Rbm
@@ -41,20 +33,22 @@ public import Hopfield.Thm.CapacityTail
 public import Hopfield.Thm.Margin
 public import Hopfield.Thm.MarginHebbian
 public import Hopfield.Thm.MarginCert
-public import Hopfield.Vectors.Boltzmann
 
 /-!
 # Hopfield: the library root
 
-Imports every module of the library (the audit checks that no file under `lean/` is left out),
-so `lake build` and `python3 -m proofs_ci verify` check all of them.
+Imports every module of the library `Hopfield` (the audit checks that no file under
+`lean/Hopfield/` is left out), so `lake build` checks all of them. The examples and the
+kernel-checked test vectors are the separate library `HopfieldTest` (`lean/HopfieldTest.lean`,
+`lake build HopfieldTest`), and the pinned statements of the headline theorems are
+`HopfieldPinned` (`lean/HopfieldPinned.lean`); `python3 -m proofs_ci verify` builds all three.
 
 ## Main definitions
 
 See `Hopfield.Basic` (the executable specification that `pyref` mirrors),
 `Hopfield.DenseSpec` (dense associative memories), `Hopfield.Boltzmann.Spec` (Gibbs
 kernels) and `Hopfield.Literal`, `Hopfield.Boltzmann.Literal` (literal networks for the
-test vectors `Hopfield.Vectors.*`).
+test vectors `HopfieldTest.Vectors.*`).
 
 ## Main results
 

@@ -22,10 +22,10 @@ LEAN = REPO / "lean"
 
 def test_committed_vectors_are_the_generators_output(tmp_path: Path) -> None:
     written = vectors.write_lean_files(tmp_path)
-    committed = sorted((LEAN / "Hopfield" / "Vectors").glob("*.lean"))
+    committed = sorted((LEAN / "HopfieldTest" / "Vectors").glob("*.lean"))
     assert [p.name for p in committed] == sorted(p.name for p in written)
     for new in written:
-        old = LEAN / "Hopfield" / "Vectors" / new.name
+        old = LEAN / "HopfieldTest" / "Vectors" / new.name
         assert old.read_text() == new.read_text(), (
             f"{old} is stale: run `python3 -m pyref vectors` and commit the result")
 

@@ -25,7 +25,7 @@ neuron `i`). The kernel checks each entry.
 
 noncomputable section
 
-namespace Hopfield.Vectors.Boltzmann
+namespace HopfieldTest.Vectors.Boltzmann
 
 open Hopfield
 
@@ -389,7 +389,7 @@ example : (enumStates 1).map (fun s => (enumStates 1).map (randK bq23 s)) =
 example : (enumStates 1).map (fun s => (enumStates 1).map (sysK bq23 s)) =
     [[1/2, 1/2], [1/2, 1/2]] := by decide +kernel
 
-end Hopfield.Vectors.Boltzmann
+end HopfieldTest.Vectors.Boltzmann
 
 end
 

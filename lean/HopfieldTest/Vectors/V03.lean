@@ -23,7 +23,7 @@ Hebbian weights and fields) about the Lean definitions; the kernel checks each o
 
 noncomputable section
 
-namespace Hopfield.Vectors.V03
+namespace HopfieldTest.Vectors.V03
 
 open Hopfield
 
@@ -2074,7 +2074,7 @@ example : (List.finRange 7).map (fun i => (List.finRange 7).map (hebbian p169 i)
 example : (List.finRange 7).map (field (hebbian p169) (State.ofList [-1, -1, 1, 1, -1, -1, 1])) = [2, 2, 0, -2, 0, 0, 0] := by decide +kernel
 example : (syncStep .keep (hebbian p169) (fun _ => 0) (State.ofList [-1, -1, 1, 1, -1, -1, 1])).toList = [1, 1, 1, -1, -1, -1, 1] := by decide +kernel
 
-end Hopfield.Vectors.V03
+end HopfieldTest.Vectors.V03
 
 end
 

@@ -23,7 +23,7 @@ Hebbian weights and fields) about the Lean definitions; the kernel checks each o
 
 noncomputable section
 
-namespace Hopfield.Vectors.V04
+namespace HopfieldTest.Vectors.V04
 
 open Hopfield
 
@@ -2079,7 +2079,7 @@ example : (List.finRange 3).map (fun i => (List.finRange 3).map (hebbian p169 i)
 example : (List.finRange 3).map (field (hebbian p169) (State.ofList [1, -1, -1])) = [0, 2, 0] := by decide +kernel
 example : (syncStep .keep (hebbian p169) (fun _ => 0) (State.ofList [1, -1, -1])).toList = [1, 1, -1] := by decide +kernel
 
-end Hopfield.Vectors.V04
+end HopfieldTest.Vectors.V04
 
 end
 

@@ -23,7 +23,7 @@ Hebbian weights and fields) about the Lean definitions; the kernel checks each o
 
 noncomputable section
 
-namespace Hopfield.Vectors.V05
+namespace HopfieldTest.Vectors.V05
 
 open Hopfield
 
@@ -2066,7 +2066,7 @@ example : (List.finRange 4).map (fun i => (List.finRange 4).map (hebbian p169 i)
 example : (List.finRange 4).map (field (hebbian p169) (State.ofList [1, -1, 1, -1])) = [1, 3, 1, 3] := by decide +kernel
 example : (syncStep .keep (hebbian p169) (fun _ => 0) (State.ofList [1, -1, 1, -1])).toList = [1, 1, 1, 1] := by decide +kernel
 
-end Hopfield.Vectors.V05
+end HopfieldTest.Vectors.V05
 
 end
 
