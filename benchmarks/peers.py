@@ -240,13 +240,14 @@ def main(argv: list[str] | None = None) -> int:
                      out / f"{name}-fuzz.json", env_extra)
         ver = version(py, name) if name != "hflayers" else \
             f"git {git_head(args.hflayers_src)} (torch {version(py, 'torch')})"
+        notes: list[str] = []
         res = {"name": name, "version": ver, "options": opts, "fixed": fixed, "fuzz": fz,
-               "notes": []}
+               "notes": notes}
         if name == "dhnn":
-            res["notes"].append(DHNN_NOTE.format(classes=", ".join(
+            notes.append(DHNN_NOTE.format(classes=", ".join(
                 f"{k} {v}" for k, v in sorted(fixed["mismatch_classes"].items()))))
         if name == "hflayers":
-            res["notes"].append(
+            notes.append(
                 "With the settings of [conformance.md](conformance.md#hflayers) (all "
                 "normalisations, the input bias and the output projection off, "
                 "`pattern_projection_as_connected=True`, the mask inverted, "
@@ -256,7 +257,7 @@ def main(argv: list[str] | None = None) -> int:
         if name == "hopfieldkit":
             r = subprocess.run([str(py), "-c", HOPFIELDKIT_CLAIM], capture_output=True,
                                text=True, check=True)
-            res["notes"].append(
+            notes.append(
                 "Docstring claim (`hopfieldkit.base`: \"a unit only flips when doing so "
                 "strictly lowers its own contribution to E\") is false on ties: with "
                 "`W = 0` one sequential pass from `(-1, -1)` gives state and recorded "

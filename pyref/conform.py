@@ -698,9 +698,9 @@ class _Frame:
     def energy(self, s: Any, spec_energy: Any = None) -> Any:
         c = self.conv
         x = np.array(self.state(s))
-        if c.energy == "half-quadratic":
-            return conventions.energy_half_quadratic(self.W, self.t, x, c.energy_scale)
-        if c.spins == "01":
+        if c.energy == "half-quadratic" and c.spins == "pm1":
+            return conventions.energy_half_quadratic(self.W, self.theta, x, c.energy_scale)
+        if c.spins == "01":          # zero diagonal: the half-quadratic form is the same
             e = conventions.energy_01(self.W, self.t, x)
         else:
             e = spec_energy if spec_energy is not None else classical.energy(
@@ -857,13 +857,13 @@ def property_checks(ch: _Checker, cid: str, inp: dict, conv: Conventions,
                           f"{_ints(fr.state(last))} is not a fixed point", None,
                           _ints(fr.state(last)), a)
         else:
-            wrong = next((k for k in range(len(states) - 1) if not np.array_equal(
+            bad_k = next((k for k in range(len(states) - 1) if not np.array_equal(
                 conventions.sync_step_tie(W, theta, states[k], tie), states[k + 1])), None)
             if not final_only:
-                ch.record(cid, "run_sync:steps", wrong is None, call,
+                ch.record(cid, "run_sync:steps", bad_k is None, call,
                           f"every step is the synchronous step (tie={tie})",
-                          "" if wrong is None else f"step {wrong}: {_ints(states[wrong])} "
-                          f"-> {_ints(states[wrong + 1])}", None, None, a)
+                          "" if bad_k is None else f"step {bad_k}: {_ints(states[bad_k])} "
+                          f"-> {_ints(states[bad_k + 1])}", None, None, a)
             if claim:
                 one = conventions.sync_step_tie(W, theta, last, tie)
                 two = conventions.sync_step_tie(W, theta, one, tie)

@@ -28,7 +28,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from . import classical
-from ._validate import check_patterns
+from ._validate import check_patterns, check_state, check_thresholds, check_weights
 from .learning import hebbian
 
 __all__ = [
@@ -170,48 +170,64 @@ def energy_half_quadratic(W: ArrayLike, theta: ArrayLike, s: ArrayLike,
     """``scale * (-1/2 s^T W s + theta^T s)``: the whole quadratic form, diagonal
     included (spec conventions; equals ``scale * energy`` for a zero diagonal).  Exact for
     integer / Fraction inputs and scale (an ``int`` or ``Fraction`` result)."""
-    Wa = np.asarray(W)
-    sa = np.asarray(s)
-    th = np.zeros(len(sa), dtype=np.int64) if theta is None else np.asarray(theta)
+    Wa = check_weights(W)
+    sa = check_state(s, Wa.shape[0])
+    th = check_thresholds(theta, Wa.shape[0])
+    _check_scale(scale)
     if Wa.dtype.kind == "f" or th.dtype.kind == "f" or isinstance(scale, float):
         return float(scale) * (-0.5 * float(sa @ Wa @ sa) + float(th @ sa))
     quad = sum(Fraction(v) for v in (sa @ Wa.astype(object) @ sa).ravel()) \
         if Wa.dtype == object else Fraction(int(sa @ Wa @ sa))
-    e = Fraction(scale) * (-quad / 2 + sum((Fraction(t) * int(x) for t, x in zip(th, sa)),
-                                           Fraction(0)))
+    e: Fraction = Fraction(scale) * (-Fraction(quad) / 2 + sum(
+        (Fraction(t) * int(x) for t, x in zip(th, sa)), Fraction(0)))
     return int(e) if e.denominator == 1 else e
+
+
+def _check_scale(scale: Any) -> None:
+    if isinstance(scale, bool) or not isinstance(scale, (int, float, Fraction, np.number)) \
+            or not np.isfinite(float(scale)):
+        raise ValueError(f"scale: got {scale!r}; expected a finite number (int, float or "
+                         f"Fraction)")
+
+
+def _check_01(x: ArrayLike, n: int | None = None) -> np.ndarray:
+    xa = np.asarray(x)
+    if xa.ndim != 1 or (n is not None and len(xa) != n) or xa.dtype.kind not in "iuf" \
+            or not np.isin(xa, (0, 1)).all():
+        raise ValueError(f"x: expected a 1-D 0/1 state{f' of length {n}' if n else ''}, got "
+                         f"{xa.tolist() if xa.ndim <= 2 else xa.shape}")
+    return xa.astype(np.int64)
 
 
 def to_01(s: ArrayLike) -> np.ndarray:
     """``x = (s + 1) / 2``: spins +-1 to 0/1 states (spec conventions)."""
-    sa = np.asarray(s, dtype=np.int64)
-    if not np.isin(sa, (-1, 1)).all():
-        raise ValueError(f"s: expected spins +1/-1, got {sa.tolist()}")
-    return (sa + 1) // 2
+    sa = np.asarray(s)
+    if sa.ndim != 1 or sa.dtype.kind not in "iuf" or not np.isin(sa, (-1, 1)).all():
+        raise ValueError(f"s: expected 1-D spins +1/-1, got "
+                         f"{sa.tolist() if sa.ndim <= 2 else sa.shape}")
+    return (sa.astype(np.int64) + 1) // 2
 
 
 def from_01(x: ArrayLike) -> np.ndarray:
     """``s = 2 x - 1``: 0/1 states to spins +-1 (spec conventions)."""
-    xa = np.asarray(x)
-    if not np.isin(xa, (0, 1)).all():
-        raise ValueError(f"x: expected 0/1 states, got {xa.tolist()}")
-    return 2 * xa.astype(np.int64) - 1
+    return 2 * _check_01(x) - 1
 
 
 def thresholds_01(W: ArrayLike, theta: ArrayLike) -> np.ndarray:
     """``t = (theta + W 1) / 2``: the 0/1 network ``x_i <- [sum_j W_ij x_j > t_i]`` has the
     dynamics of ``(W, theta)`` on ``s = 2x - 1`` (ties included).  Exact Fractions."""
-    Wa = np.asarray(W)
-    th = np.asarray(theta)
+    Wa = check_weights(W)
+    th = check_thresholds(theta, Wa.shape[0])
     row = [sum((Fraction(v) for v in r), Fraction(0)) for r in Wa]
     return np.array([(Fraction(t) + r) / 2 for t, r in zip(th, row)], dtype=object)
 
 
 def energy_01(W: ArrayLike, t: ArrayLike, x: ArrayLike) -> Any:
     """0/1 energy ``E01(x) = -sum_{i<j} W_ij x_i x_j + sum_i t_i x_i`` (exact)."""
-    Wa = np.asarray(W)
-    xa = np.asarray(x, dtype=np.int64)
-    n = len(xa)
+    Wa = check_weights(W)
+    n = Wa.shape[0]
+    xa = _check_01(x, n)
+    t = check_thresholds(t, n)
     e = -sum((Fraction(Wa[i, j]) for i in range(n) for j in range(i + 1, n)
               if xa[i] and xa[j]), Fraction(0))
     e += sum((Fraction(tv) for tv, xv in zip(np.asarray(t), xa) if xv), Fraction(0))
