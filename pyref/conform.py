@@ -5,7 +5,7 @@ The vectors are pyref's outputs (which the Lean kernel checks for the classical 
 T7) on seeded inputs:
 
 * ``classical`` -- the cases of :func:`pyref.vectors.generate` (the very cases of the
-  kernel-checked ``lean/Hopfield/Vectors/V*.lean``): fields, energies, the asynchronous
+  kernel-checked ``lean/HopfieldTest/Vectors/V*.lean``): fields, energies, the asynchronous
   trajectory along a schedule, the synchronous step, one cyclic sweep and fixed-point
   verdicts, for BOTH tie rules (the Lean-checked one is named in ``lean_tie``);
 * ``hebbian`` -- patterns and their Hebbian weights, integer and ``1/n``-normalised;
@@ -17,9 +17,12 @@ Exact rationals are written as strings ``"num/den"`` (integers as JSON ints).  T
 described in ``docs/conformance.md`` and ``pyref/data/conformance-v1.schema.json``.
 
 A user's implementation is wrapped in an *adapter module* exposing any of the functions in
-:data:`ADAPTER_FUNCTIONS`; missing ones are reported as skipped, not failed.  Run it with
-``pyref conform ADAPTER_MODULE [--vectors FILE] [--tie keep|plus]
-[--hebbian-normalisation integer|1/n]`` or :func:`run_conformance`.
+:data:`ADAPTER_FUNCTIONS`; missing ones are reported as skipped (an adapter with none
+fails).  The adapter's conventions (:class:`Conventions`: tie rule, thresholds, energy,
+Hebbian normalisation, Storkey diagonal, 0/1 states) are mapped onto the expected values.
+Run it with ``pyref conform ADAPTER_MODULE [options]`` (docs/conformance.md) or
+:func:`run_conformance`; differential fuzzing is :mod:`pyref.conform_fuzz`, shipped
+adapters for real libraries are in :mod:`pyref.adapters`.
 """
 
 from __future__ import annotations
