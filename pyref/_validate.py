@@ -204,7 +204,24 @@ def _non_finite(value: Any, depth: int = 0) -> bool:
 def finite_output(fn: _FnT) -> _FnT:
     """Decorator: the float results of ``fn`` must be finite.  A finite input whose result
     overflows float64 raises ValueError (naming ``fn``) instead of returning inf/NaN;
-    numpy's overflow warnings inside ``fn`` are silenced (the error replaces them)."""
+    numpy's overflow warnings inside ``fn`` are silenced (the error replaces them).
+
+    Parameters
+    ----------
+    fn : callable
+        The function to wrap.
+
+    Returns
+    -------
+    _FnT
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
@@ -224,6 +241,18 @@ def check_finite_result(value: Any, what: str) -> Any:
     ------
     ValueError
         If ``value`` (a float or float array) has a NaN or infinite entry.
+
+    Parameters
+    ----------
+    value : object
+        Value to check.
+    what : str
+        What the value is, for the message.
+
+    Returns
+    -------
+    int, float or Fraction (exact inputs give exact results)
+        The value described in the summary.
     """
     if _non_finite(value):
         raise ValueError(f"{what} overflows float64 for these inputs; expected inputs "
@@ -232,7 +261,26 @@ def check_finite_result(value: Any, what: str) -> Any:
 
 
 def check_finite(x: Any, name: str = "x") -> np.ndarray:
-    """Return ``x`` as a numeric array; ValueError on NaN/inf or non-numeric entries."""
+    """Return ``x`` as a numeric array; ValueError on NaN/inf or non-numeric entries.
+
+    Parameters
+    ----------
+    x : object
+        Candidate value.
+    name : str
+        Argument name used in error messages.
+
+    Returns
+    -------
+    numpy.ndarray
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     return _normalise_numeric(_as_array(x, name), name)
 
 
@@ -267,6 +315,26 @@ def check_state(s: Any, n: int | None = None, name: str = "s") -> np.ndarray:
     """A single state: 1-D, entries exactly ``+1``/``-1``, length ``n`` if given.
 
     Returns an ``int64`` copy.
+
+    Parameters
+    ----------
+    s : object
+        Candidate state.
+    n : int or None
+        Required length / number of neurons.
+    name : str
+        Argument name used in error messages.
+
+    Returns
+    -------
+    numpy.ndarray
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
     arr = _as_array(s, name)
     if arr.ndim != 1:
@@ -281,7 +349,28 @@ def check_state(s: Any, n: int | None = None, name: str = "s") -> np.ndarray:
 
 
 def check_states(S: Any, n: int | None = None, name: str = "states") -> np.ndarray:
-    """A batch of states: 2-D ``(B, n)``, B >= 1, entries ``+1``/``-1``. Returns int64."""
+    """A batch of states: 2-D ``(B, n)``, B >= 1, entries ``+1``/``-1``. Returns int64.
+
+    Parameters
+    ----------
+    S : Any
+        See the summary above.
+    n : int or None
+        Required length / number of neurons.
+    name : str
+        Argument name used in error messages.
+
+    Returns
+    -------
+    numpy.ndarray
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     arr = _as_array(S, name)
     if arr.ndim != 2:
         raise ValueError(f"{name}: has shape {arr.shape}; expected a 2-D array (batch, n)")
@@ -294,7 +383,28 @@ def check_states(S: Any, n: int | None = None, name: str = "states") -> np.ndarr
 
 
 def check_patterns(P: Any, n: int | None = None, name: str = "patterns") -> np.ndarray:
-    """A non-empty pattern set: 2-D ``(m, n)`` with m >= 1, entries ``+1``/``-1``."""
+    """A non-empty pattern set: 2-D ``(m, n)`` with m >= 1, entries ``+1``/``-1``.
+
+    Parameters
+    ----------
+    P : object
+        Candidate pattern set.
+    n : int or None
+        Required length / number of neurons.
+    name : str
+        Argument name used in error messages.
+
+    Returns
+    -------
+    numpy.ndarray
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     arr = _as_array(P, name)
     if arr.ndim != 2:
         raise ValueError(f"{name}: has shape {arr.shape}; expected a 2-D array "
@@ -312,6 +422,30 @@ def check_weights(W: Any, n: int | None = None, *, symmetric: bool = False,
 
     Returns int64, float64 or object (exact ints/Fractions); int64 inputs whose products
     could overflow are promoted to Python ints.
+
+    Parameters
+    ----------
+    W : object
+        Candidate weight matrix.
+    n : int or None
+        Required length / number of neurons.
+    symmetric : bool
+        Demand ``W == W.T`` exactly.
+    zero_diag : bool
+        Demand a zero diagonal.
+    name : str
+        Argument name used in error messages.
+
+    Returns
+    -------
+    numpy.ndarray
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
     arr = _as_array(W, name)
     if arr.ndim != 2 or arr.shape[0] != arr.shape[1]:
@@ -339,7 +473,28 @@ def check_weights(W: Any, n: int | None = None, *, symmetric: bool = False,
 
 
 def check_thresholds(theta: Any, n: int, name: str = "theta") -> np.ndarray:
-    """Thresholds of length ``n``; ``None`` means all zero (int64)."""
+    """Thresholds of length ``n``; ``None`` means all zero (int64).
+
+    Parameters
+    ----------
+    theta : object
+        Candidate thresholds (``None``: zeros).
+    n : int or None
+        Required length / number of neurons.
+    name : str
+        Argument name used in error messages.
+
+    Returns
+    -------
+    numpy.ndarray
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     if theta is None:
         return np.zeros(n, dtype=np.int64)
     arr = _as_array(theta, name)
@@ -355,7 +510,26 @@ def check_thresholds(theta: Any, n: int, name: str = "theta") -> np.ndarray:
 
 
 def check_beta(beta: Any, name: str = "beta") -> float:
-    """Inverse temperature: a finite real number > 0."""
+    """Inverse temperature: a finite real number > 0.
+
+    Parameters
+    ----------
+    beta : object
+        Candidate inverse temperature.
+    name : str
+        Argument name used in error messages.
+
+    Returns
+    -------
+    float
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     if isinstance(beta, (bool, np.bool_)) or not isinstance(beta, numbers.Real):
         raise ValueError(f"{name}: got {beta!r}; expected a real number > 0")
     b = float(beta)
@@ -371,6 +545,24 @@ def check_q(q: Any, name: str = "q") -> Fraction:
 
     Accepts ints, Fractions, strings such as ``"1/2"`` and floats (a float is taken at its
     exact binary value).
+
+    Parameters
+    ----------
+    q : object
+        Candidate ``q``.
+    name : str
+        Argument name used in error messages.
+
+    Returns
+    -------
+    Fraction
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
     if isinstance(q, (bool, np.bool_)):
         raise ValueError(f"{name}: got {q!r}; expected a rational number in (0, 1]")
@@ -392,14 +584,52 @@ def check_q(q: Any, name: str = "q") -> Fraction:
 
 
 def check_tie(tie: Any) -> str:
-    """Tie rule: ``"keep"`` (default of the spec) or ``"plus"``."""
+    """Tie rule: ``"keep"`` (default of the spec) or ``"plus"``.
+
+    Parameters
+    ----------
+    tie : object
+        Candidate tie rule.
+
+    Returns
+    -------
+    str
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     if tie not in _TIE_RULES:
         raise ValueError(f"tie: got {tie!r}; expected one of {_TIE_RULES}")
     return str(tie)
 
 
 def check_index(i: Any, n: int, name: str = "i") -> int:
-    """A neuron index ``0 <= i < n`` (negative indices are rejected, not wrapped)."""
+    """A neuron index ``0 <= i < n`` (negative indices are rejected, not wrapped).
+
+    Parameters
+    ----------
+    i : object
+        Candidate index.
+    n : int or None
+        Required length / number of neurons.
+    name : str
+        Argument name used in error messages.
+
+    Returns
+    -------
+    int
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     if isinstance(i, (bool, np.bool_)) or not isinstance(i, (int, np.integer)):
         raise ValueError(f"{name}: got {i!r}; expected an integer neuron index in [0, {n})")
     if not 0 <= int(i) < n:
@@ -409,7 +639,30 @@ def check_index(i: Any, n: int, name: str = "i") -> int:
 
 def check_schedule(schedule: Sequence[int], n: int, *, cover: bool = False,
                    name: str = "schedule") -> list[int]:
-    """A list of neuron indices in ``[0, n)``; with ``cover`` every neuron must occur."""
+    """A list of neuron indices in ``[0, n)``; with ``cover`` every neuron must occur.
+
+    Parameters
+    ----------
+    schedule : object
+        Candidate schedule.
+    n : int or None
+        Required length / number of neurons.
+    cover : bool
+        Demand that every neuron occurs.
+    name : str
+        Argument name used in error messages.
+
+    Returns
+    -------
+    list[int]
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     try:
         items = list(schedule)
     except TypeError as exc:
@@ -425,14 +678,52 @@ def check_schedule(schedule: Sequence[int], n: int, *, cover: bool = False,
 
 
 def check_positive_int(k: Any, name: str) -> int:
-    """An integer >= 1."""
+    """An integer >= 1.
+
+    Parameters
+    ----------
+    k : object
+        Candidate integer.
+    name : str
+        Argument name used in error messages.
+
+    Returns
+    -------
+    int
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     if isinstance(k, (bool, np.bool_)) or not isinstance(k, (int, np.integer)) or k < 1:
         raise ValueError(f"{name}: got {k!r}; expected an integer >= 1")
     return int(k)
 
 
 def check_nonneg_int(k: Any, name: str) -> int:
-    """An integer >= 0."""
+    """An integer >= 0.
+
+    Parameters
+    ----------
+    k : object
+        Candidate integer.
+    name : str
+        Argument name used in error messages.
+
+    Returns
+    -------
+    int
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     if isinstance(k, (bool, np.bool_)) or not isinstance(k, (int, np.integer)) or k < 0:
         raise ValueError(f"{name}: got {k!r}; expected an integer >= 0")
     return int(k)
@@ -448,6 +739,22 @@ def check_int(k: Any, name: str, minimum: int | None = None,
         If ``k`` is not an integer (floats, strings, ``bool`` are refused).
     ValueError
         If ``k`` is out of range; the message states the range.
+
+    Parameters
+    ----------
+    k : object
+        Candidate integer.
+    name : str
+        Argument name used in error messages.
+    minimum : int or None
+        Smallest allowed value.
+    maximum : int or None
+        Largest allowed value.
+
+    Returns
+    -------
+    int
+        The value described in the summary.
     """
     rng = (f">= {minimum}" if maximum is None else f"in [{minimum}, {maximum}]") \
         if minimum is not None else (f"<= {maximum}" if maximum is not None else "")
@@ -473,6 +780,28 @@ def check_real(x: Any, name: str, *, lo: float | None = None, hi: float | None =
         If ``x`` is not a real number.
     ValueError
         If ``x`` is NaN/infinite or outside ``[lo, hi]`` (open ends as requested).
+
+    Parameters
+    ----------
+    x : object
+        Candidate value.
+    name : str
+        Argument name used in error messages.
+    lo : float or None
+        Lower end of the allowed interval.
+    hi : float or None
+        Upper end of the allowed interval.
+    lo_open : bool
+        Exclude ``lo``.
+    hi_open : bool
+        Exclude ``hi``.
+    exact : bool or None
+        Demand exact entries (``None``: keep the input's kind).
+
+    Returns
+    -------
+    int, float or Fraction (exact inputs give exact results)
+        The value described in the summary.
     """
     if isinstance(x, np.ndarray) and x.ndim == 0:
         x = x[()]
@@ -499,7 +828,28 @@ def check_real(x: Any, name: str, *, lo: float | None = None, hi: float | None =
 
 
 def check_choice(value: Any, choices: Sequence[Any], name: str) -> Any:
-    """``value`` if it is one of ``choices`` (compared with ``==`` after a type check)."""
+    """``value`` if it is one of ``choices`` (compared with ``==`` after a type check).
+
+    Parameters
+    ----------
+    value : object
+        Value to check.
+    choices : sequence
+        Allowed values.
+    name : str
+        Argument name used in error messages.
+
+    Returns
+    -------
+    int, float or Fraction (exact inputs give exact results)
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     for c in choices:
         if type(value) is type(c) and value == c:
             return value
@@ -519,6 +869,22 @@ def check_float_array(a: Any, name: str, ndim: int | tuple[int, ...] | None = No
     ValueError
         On a wrong dtype, wrong number of dimensions, empty array (with ``nonempty``) or
         non-finite entries.
+
+    Parameters
+    ----------
+    a : object
+        Candidate array.
+    name : str
+        Argument name used in error messages.
+    ndim : int, tuple of int, or None
+        Allowed numbers of dimensions.
+    nonempty : bool
+        Refuse empty arrays.
+
+    Returns
+    -------
+    numpy.ndarray
+        The value described in the summary.
     """
     arr = _as_array(a, name)
     kind = arr.dtype.kind
@@ -563,6 +929,24 @@ def check_distribution(mu: Any, N: int | None = None, *, exact: bool | None = No
     ------
     ValueError
         On a wrong shape or dtype, a negative entry or a sum different from 1.
+
+    Parameters
+    ----------
+    mu : object
+        Candidate distribution.
+    N : int or None
+        Required length.
+    exact : bool or None
+        Demand exact entries (``None``: keep the input's kind).
+    name : str
+        Argument name used in error messages.
+    atol : float
+        Tolerance of the sum of a float distribution.
+
+    Returns
+    -------
+    numpy.ndarray
+        The value described in the summary.
     """
     v = _as_array(mu, name)
     if v.ndim != 1 or v.shape[0] == 0 or (N is not None and v.shape[0] != N):
@@ -606,6 +990,17 @@ def check_exact_power(base: Fraction, exponent: int, name: str = "q",
     ------
     ValueError
         Naming the exponent, the estimated size and the limit.
+
+    Parameters
+    ----------
+    base : Fraction
+        Base of the power.
+    exponent : int
+        Exponent of the power.
+    name : str
+        Argument name used in error messages.
+    limit : int or None
+        Bit limit (``None``: ``MAX_EXACT_BITS``).
     """
     limit = MAX_EXACT_BITS if limit is None else limit
     fb = Fraction(base)
@@ -630,6 +1025,18 @@ def check_seed(seed: Any, name: str = "seed") -> Any:
         If ``seed`` is none of these types (``bool`` and floats are refused).
     ValueError
         If ``seed`` is a negative int.
+
+    Parameters
+    ----------
+    seed : object
+        Candidate seed (see the summary).
+    name : str
+        Argument name used in error messages.
+
+    Returns
+    -------
+    int, float or Fraction (exact inputs give exact results)
+        The value described in the summary.
     """
     if seed is None or isinstance(seed, np.random.Generator):
         return seed
@@ -651,6 +1058,18 @@ def as_generator(seed: Any = None, name: str = "seed") -> np.random.Generator:
     ------
     TypeError, ValueError
         As :func:`check_seed`.
+
+    Parameters
+    ----------
+    seed : object
+        Candidate seed (see the summary).
+    name : str
+        Argument name used in error messages.
+
+    Returns
+    -------
+    np.random.Generator
+        The value described in the summary.
     """
     seed = check_seed(seed, name)
     if isinstance(seed, np.random.Generator):

@@ -172,6 +172,29 @@ def sample_variants(memories: ArrayLike, variant: Variant, n: int, *,
     """Draw ``n`` queries: origins ``k ~ Uniform{0..K-1}``, ``x ~ p_V(. | xi_k)``.
 
     Returns ``(queries (n, d), origins (n,))``.
+
+    Parameters
+    ----------
+    memories : array_like, shape (K, d)
+        Stored memories (rows), finite floats.
+    variant : Variant
+        Corruption model of the queries.
+    n : int >= 1
+        Number of samples.
+    seed : None, int >= 0 or numpy.random.Generator
+        Source of all randomness: ``None`` draws fresh OS entropy (not reproducible), an int gives
+        a reproducible stream, a Generator is used as is and advanced in place.
+
+    Returns
+    -------
+    tuple[np.ndarray, np.ndarray]
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
     mem = _memories(memories)
     variant = _check_variant(variant)
@@ -194,6 +217,26 @@ def log_likelihood(x: ArrayLike, memories: ArrayLike, variant: Variant) -> np.nd
     or ``o_i = [x_i != 0]`` (masked: a masked coordinate has the same probability
     ``mask_prob`` under every origin; an unmasked one is Gaussian and is 0 with
     probability 0).  Shape ``(n, K)`` (or ``(K,)`` for one query).
+
+    Parameters
+    ----------
+    x : array_like, shape (d,) or (n, d)
+        Query (or queries).
+    memories : array_like, shape (K, d)
+        Stored memories (rows), finite floats.
+    variant : Variant
+        Corruption model of the queries.
+
+    Returns
+    -------
+    numpy.ndarray
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
     mem = _memories(memories)
     variant = _check_variant(variant)
@@ -213,6 +256,28 @@ def map_retrieve(x: ArrayLike, memories: ArrayLike, variant: Variant,
     """Bayes-optimal retrieval: ``argmax_k [log p_V(x | xi_k) + log prior_k]``.
 
     ``prior`` defaults to uniform; ties go to the smallest index.
+
+    Parameters
+    ----------
+    x : array_like, shape (d,) or (n, d)
+        Query (or queries).
+    memories : array_like, shape (K, d)
+        Stored memories (rows), finite floats.
+    variant : Variant
+        Corruption model of the queries.
+    prior : array_like, shape (K,), or None
+        Prior over the memories (``None``: uniform).
+
+    Returns
+    -------
+    numpy.ndarray
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
     mem = _memories(memories)
     ll = np.atleast_2d(log_likelihood(x, mem, variant))
@@ -229,7 +294,26 @@ def map_retrieve(x: ArrayLike, memories: ArrayLike, variant: Variant,
 # --------------------------------------------------------------------------- similarities
 @finite_output
 def dot_similarity(x: ArrayLike, memories: ArrayLike) -> np.ndarray:
-    """Classical / modern Hopfield similarity ``xi_k . x`` (shape ``(n, K)`` or ``(K,)``)."""
+    """Classical / modern Hopfield similarity ``xi_k . x`` (shape ``(n, K)`` or ``(K,)``).
+
+    Parameters
+    ----------
+    x : array_like, shape (d,) or (n, d)
+        Query (or queries).
+    memories : array_like, shape (K, d)
+        Stored memories (rows), finite floats.
+
+    Returns
+    -------
+    numpy.ndarray
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     mem = _memories(memories)
     q, single = _queries(x, mem.shape[1])
     s = q @ mem.T
@@ -238,7 +322,26 @@ def dot_similarity(x: ArrayLike, memories: ArrayLike) -> np.ndarray:
 
 @finite_output
 def neg_sq_distance(x: ArrayLike, memories: ArrayLike) -> np.ndarray:
-    """Fixed Euclidean similarity ``-||x - xi_k||^2``."""
+    """Fixed Euclidean similarity ``-||x - xi_k||^2``.
+
+    Parameters
+    ----------
+    x : array_like, shape (d,) or (n, d)
+        Query (or queries).
+    memories : array_like, shape (K, d)
+        Stored memories (rows), finite floats.
+
+    Returns
+    -------
+    numpy.ndarray
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     mem = _memories(memories)
     q, single = _queries(x, mem.shape[1])
     s = -((q * q).sum(1)[:, None] - 2 * q @ mem.T + (mem * mem).sum(1)[None, :])
@@ -251,6 +354,24 @@ def footprint(x: ArrayLike, memories: ArrayLike) -> np.ndarray:
 
     Shape ``(n, K, 3, d)`` (or ``(K, 3, d)``), with ``o = [x != 0]`` elementwise.
     Memory-heavy: for inspection and tests; scoring uses the factorised form.
+
+    Parameters
+    ----------
+    x : array_like, shape (d,) or (n, d)
+        Query (or queries).
+    memories : array_like, shape (K, d)
+        Stored memories (rows), finite floats.
+
+    Returns
+    -------
+    numpy.ndarray
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
     mem = _memories(memories)
     q, single = _queries(x, mem.shape[1])
@@ -289,7 +410,26 @@ def _score(q: np.ndarray, mem: np.ndarray, a: np.ndarray, b: np.ndarray,
 @finite_output
 def oracle_similarity(variant: Variant, d: int) -> AdaptiveSimilarity:
     """The member of the adaptive family equal to the exact log-likelihood (up to terms
-    independent of ``xi``): ``alpha = 1/sigma^2, beta = -1/(2 sigma^2), gamma = -b/sigma^2``."""
+    independent of ``xi``): ``alpha = 1/sigma^2, beta = -1/(2 sigma^2), gamma = -b/sigma^2``.
+
+    Parameters
+    ----------
+    variant : Variant
+        Corruption model of the queries.
+    d : int >= 1
+        Dimension.
+
+    Returns
+    -------
+    AdaptiveSimilarity
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     variant = _check_variant(variant)
     sig, b = variant.params(_pos_int(d, "d"))
     return AdaptiveSimilarity(1 / sig**2, -0.5 / sig**2, -b / sig**2)
@@ -304,6 +444,32 @@ def fit_adaptive_similarity(queries: ArrayLike, origins: Any, memories: ArrayLik
     Minimises ``L(theta) = -mean_t log softmax_k s_theta(x_t, xi_k)[k_t]
     + l2/2 ||theta||^2`` (convex: scores are linear in ``theta``) by Newton's method with
     backtracking line search.  ``theta = (alpha, beta, gamma)``, ``3 d`` parameters.
+
+    Parameters
+    ----------
+    queries : array_like, shape (n, d)
+        Context queries.
+    origins : array_like of int, shape (n,)
+        Index of the memory each query came from.
+    memories : array_like, shape (K, d)
+        Stored memories (rows), finite floats.
+    l2 : float >= 0
+        L2 regularisation.
+    max_iter : int >= 1
+        Cap on Newton iterations.
+    tol : float >= 0
+        Stopping tolerance.
+
+    Returns
+    -------
+    AdaptiveSimilarity
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
     mem = _memories(memories)
     q, _ = _queries(queries, mem.shape[1])
@@ -370,6 +536,28 @@ def ahop_retrieve(x: ArrayLike, memories: ArrayLike, similarity: Any,
     :class:`AdaptiveSimilarity`, :func:`dot_similarity` (modern Hopfield network) or
     :func:`neg_sq_distance`.  Returns ``(readout (n, d) or (d,), index (n,) or scalar)``.
     Numerically stable (max-shifted softmax).
+
+    Parameters
+    ----------
+    x : array_like, shape (d,) or (n, d)
+        Query (or queries).
+    memories : array_like, shape (K, d)
+        Stored memories (rows), finite floats.
+    similarity : str
+        Similarity function (see the summary).
+    beta : float > 0
+        Inverse temperature.
+
+    Returns
+    -------
+    tuple[np.ndarray, np.ndarray]
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
     mem = _memories(memories)
     b = float(beta)
@@ -391,13 +579,53 @@ def ahop_retrieve(x: ArrayLike, memories: ArrayLike, similarity: Any,
 
 @finite_output
 def retrieve_index(x: ArrayLike, memories: ArrayLike, similarity: Any) -> np.ndarray:
-    """Index of the highest-scoring memory (ties: smallest index)."""
+    """Index of the highest-scoring memory (ties: smallest index).
+
+    Parameters
+    ----------
+    x : array_like, shape (d,) or (n, d)
+        Query (or queries).
+    memories : array_like, shape (K, d)
+        Stored memories (rows), finite floats.
+    similarity : str
+        Similarity function (see the summary).
+
+    Returns
+    -------
+    numpy.ndarray
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     return ahop_retrieve(x, memories, similarity)[1]
 
 
 @finite_output
 def accuracy(predicted: Any, origins: Any) -> float:
-    """Fraction of queries whose retrieved index equals the true origin."""
+    """Fraction of queries whose retrieved index equals the true origin.
+
+    Parameters
+    ----------
+    predicted : array_like of int
+        Predicted memory indices.
+    origins : array_like of int, shape (n,)
+        Index of the memory each query came from.
+
+    Returns
+    -------
+    float
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     p, o = np.asarray(predicted), np.asarray(origins)
     if p.shape != o.shape or p.ndim != 1 or p.size == 0:
         raise ValueError(f"predicted/origins: shapes {p.shape} and {o.shape}; expected equal "
@@ -410,7 +638,31 @@ def accuracy(predicted: Any, origins: Any) -> float:
 def make_memories(k: int, d: int, *, seed: SeedLike, scale_range: tuple[float, float] = (0.5, 1.5)
                   ) -> np.ndarray:
     """``k`` Gaussian memories of dimension ``d``, memory ``j`` scaled by a factor drawn
-    uniformly from ``scale_range`` (unequal norms, where a dot product is biased)."""
+    uniformly from ``scale_range`` (unequal norms, where a dot product is biased).
+
+    Parameters
+    ----------
+    k : int >= 1
+        Number of memories.
+    d : int >= 1
+        Dimension.
+    seed : None, int >= 0 or numpy.random.Generator
+        Source of all randomness: ``None`` draws fresh OS entropy (not reproducible), an int gives
+        a reproducible stream, a Generator is used as is and advanced in place.
+    scale_range : (float, float)
+        Range of the memory norms.
+
+    Returns
+    -------
+    numpy.ndarray
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     k, d = _pos_int(k, "k"), _pos_int(d, "d")
     lo, hi = (float(v) for v in scale_range)
     if not (0 < lo <= hi) or not np.isfinite(hi):
@@ -429,6 +681,31 @@ def comparison_table(memories: ArrayLike, variants: dict, *, n_context: int, n_t
     score all methods on the test queries (the same test queries for every ``n_context``
     at a given seed).  Returns
     ``{name: {"dot": acc, "euclid": acc, "adaptive": acc, "map": acc}}``.
+
+    Parameters
+    ----------
+    memories : array_like, shape (K, d)
+        Stored memories (rows), finite floats.
+    variants : sequence of Variant
+        Corruption models to compare.
+    n_context : int >= 1
+        Context queries per variant.
+    n_test : int >= 1
+        Test queries per variant.
+    seed : None, int >= 0 or numpy.random.Generator
+        Source of all randomness: ``None`` draws fresh OS entropy (not reproducible), an int gives
+        a reproducible stream, a Generator is used as is and advanced in place.
+
+    Returns
+    -------
+    dict[str, dict[str, float]]
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
     mem = _memories(memories)
     rng = _rng(seed)

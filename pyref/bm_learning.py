@@ -120,7 +120,28 @@ class StderrProgress:
 
 @finite_output
 def check_data(data: ArrayLike, n: int | None = None, name: str = "data") -> np.ndarray:
-    """A non-empty data set of ``+-1`` states, shape ``(M, n)``, ``M >= 1``; int64 copy."""
+    """A non-empty data set of ``+-1`` states, shape ``(M, n)``, ``M >= 1``; int64 copy.
+
+    Parameters
+    ----------
+    data : array_like, shape (M, n)
+        Training states (rows), entries +1 / -1.
+    n : int >= 1
+        Number of neurons.
+    name : str
+        Argument name used in error messages.
+
+    Returns
+    -------
+    numpy.ndarray
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     arr = np.asarray(data) if not isinstance(data, np.ndarray) else data
     if arr.size == 0:
         raise ValueError(f"{name}: the data set is empty (shape {arr.shape}); expected at "
@@ -134,7 +155,26 @@ def check_data(data: ArrayLike, n: int | None = None, name: str = "data") -> np.
 @finite_output
 def check_sample_weights(weights: ArrayLike | None, m: int) -> np.ndarray:
     """Sample weights: ``None`` (uniform ``1/m``) or ``m`` finite non-negative numbers with a
-    positive sum; returned normalised to sum 1 (float64)."""
+    positive sum; returned normalised to sum 1 (float64).
+
+    Parameters
+    ----------
+    weights : array_like, shape (M,), or None
+        Non-negative sample weights (``None``: uniform).
+    m : int >= 1
+        Number of patterns / samples.
+
+    Returns
+    -------
+    numpy.ndarray
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     if weights is None:
         return np.full(m, 1.0 / m)
     w = check_finite(weights, "weights").astype(np.float64)
@@ -180,7 +220,26 @@ def _grad(beta: float, Cd: np.ndarray, md: np.ndarray, Cm: np.ndarray, mm: np.nd
 def data_statistics(data: ArrayLike, weights: ArrayLike | None = None) -> tuple[np.ndarray,
                     np.ndarray]:
     """Data moments ``C_ij = <s_i s_j>_data`` (diagonal = 1) and ``m_i = <s_i>_data``
-    (weighted by the normalised ``weights`` if given)."""
+    (weighted by the normalised ``weights`` if given).
+
+    Parameters
+    ----------
+    data : array_like, shape (M, n)
+        Training states (rows), entries +1 / -1.
+    weights : array_like, shape (M,), or None
+        Non-negative sample weights (``None``: uniform).
+
+    Returns
+    -------
+    tuple[np.ndarray, np.ndarray]
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     S = check_data(data)
     w = check_sample_weights(weights, S.shape[0])
     return _stats(S, w)
@@ -190,7 +249,28 @@ def data_statistics(data: ArrayLike, weights: ArrayLike | None = None) -> tuple[
 def model_statistics(W: ArrayLike, theta: ArrayLike | None, beta: float = 1.0
                      ) -> tuple[np.ndarray, np.ndarray]:
     """Exact model moments ``<s_i s_j>_pi`` (diagonal = 1) and ``<s_i>_pi`` by enumerating
-    the ``2^n`` states (``pi ∝ exp(-beta E)``)."""
+    the ``2^n`` states (``pi ∝ exp(-beta E)``).
+
+    Parameters
+    ----------
+    W : array_like, shape (n, n)
+        Weight matrix: integers or Fractions (exact) or floats.
+    theta : array_like, shape (n,), or None
+        Thresholds; ``None`` means all zero.
+    beta : float > 0
+        Inverse temperature.
+
+    Returns
+    -------
+    tuple[np.ndarray, np.ndarray]
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     beta = check_beta(beta)
     Wv, th = _check_machine(W, theta)
     _check_enum(Wv.shape[0])
@@ -215,7 +295,41 @@ def model_statistics_gibbs(W: ArrayLike, theta: ArrayLike | None, beta: float = 
     parallel chains (started at ``s0`` or uniformly at random), ``burn_in`` sweeps dropped,
     then the average over ``n_sweeps`` recorded sweeps of every chain.  The bias is at most
     ``2 TV(law after burn_in, pi)`` (the Doeblin bound of spec B4 applies), the chain
-    averages are independent across chains.  Seeded: randomness only from ``seed``."""
+    averages are independent across chains.  Seeded: randomness only from ``seed``.
+
+    Parameters
+    ----------
+    W : array_like, shape (n, n)
+        Weight matrix: integers or Fractions (exact) or floats.
+    theta : array_like, shape (n,), or None
+        Thresholds; ``None`` means all zero.
+    beta : float > 0
+        Inverse temperature.
+    n_chains : int >= 1
+        Number of parallel chains.
+    n_sweeps : int >= 1
+        Number of recorded sweeps.
+    burn_in : int >= 0
+        Sweeps/steps discarded before recording.
+    scan : {'systematic', 'random'}
+        Systematic sweep over sites 0..n-1, or random scan.
+    s0 : array_like, shape (n,) or (n_chains, n), or None
+        Initial states; ``None`` draws them uniformly from ``seed``.
+    seed : None, int >= 0 or numpy.random.Generator
+        Source of all randomness: ``None`` draws fresh OS entropy (not reproducible), an int gives
+        a reproducible stream, a Generator is used as is and advanced in place.
+
+    Returns
+    -------
+    GibbsStats
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     beta = check_beta(beta)
     Wv, th = _check_machine(W, theta)
     samples = gibbs_sample(Wv, th, beta, n_sweeps=n_sweeps, scan=scan, n_chains=n_chains,
@@ -232,7 +346,32 @@ def model_statistics_gibbs(W: ArrayLike, theta: ArrayLike | None, beta: float = 
 def log_likelihood(W: ArrayLike, theta: ArrayLike | None, data: ArrayLike, beta: float = 1.0,
                    weights: ArrayLike | None = None) -> float:
     """Exact average log-likelihood ``L = sum_d w_d log pi(s^(d)) = -beta <E>_data -
-    log Z`` (enumeration of the ``2^n`` states, log-sum-exp stable)."""
+    log Z`` (enumeration of the ``2^n`` states, log-sum-exp stable).
+
+    Parameters
+    ----------
+    W : array_like, shape (n, n)
+        Weight matrix: integers or Fractions (exact) or floats.
+    theta : array_like, shape (n,), or None
+        Thresholds; ``None`` means all zero.
+    data : array_like, shape (M, n)
+        Training states (rows), entries +1 / -1.
+    beta : float > 0
+        Inverse temperature.
+    weights : array_like, shape (M,), or None
+        Non-negative sample weights (``None``: uniform).
+
+    Returns
+    -------
+    float
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     beta = check_beta(beta)
     Wv, th = _check_machine(W, theta)
     n = Wv.shape[0]
@@ -254,7 +393,32 @@ def log_likelihood_gradient(W: ArrayLike, theta: ArrayLike | None, data: ArrayLi
 
     (signs derived in the module docstring for ``E = -sum_{i<j} W_ij s_i s_j +
     theta . s``).  ``dW`` is symmetric with zero diagonal; entry ``(i, j)`` is the
-    derivative with respect to the shared parameter ``W_ij = W_ji``."""
+    derivative with respect to the shared parameter ``W_ij = W_ji``.
+
+    Parameters
+    ----------
+    W : array_like, shape (n, n)
+        Weight matrix: integers or Fractions (exact) or floats.
+    theta : array_like, shape (n,), or None
+        Thresholds; ``None`` means all zero.
+    data : array_like, shape (M, n)
+        Training states (rows), entries +1 / -1.
+    beta : float > 0
+        Inverse temperature.
+    weights : array_like, shape (M,), or None
+        Non-negative sample weights (``None``: uniform).
+
+    Returns
+    -------
+    tuple[np.ndarray, np.ndarray]
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     beta = check_beta(beta)
     Wv, th = _check_machine(W, theta)
     S = check_data(data, Wv.shape[0])
@@ -272,7 +436,34 @@ def log_likelihood_gradient_gibbs(W: ArrayLike, theta: ArrayLike | None, data: A
     """Estimated gradient: exact data moments, model moments from
     :func:`model_statistics_gibbs` (keyword arguments ``n_chains``, ``n_sweeps``,
     ``burn_in``, ``scan``, ``s0``, ``seed`` are passed on).  Returns ``(dW, dtheta,
-    final_chain_states)``; feed the states back as ``s0`` for persistent chains."""
+    final_chain_states)``; feed the states back as ``s0`` for persistent chains.
+
+    Parameters
+    ----------
+    W : array_like, shape (n, n)
+        Weight matrix: integers or Fractions (exact) or floats.
+    theta : array_like, shape (n,), or None
+        Thresholds; ``None`` means all zero.
+    data : array_like, shape (M, n)
+        Training states (rows), entries +1 / -1.
+    beta : float > 0
+        Inverse temperature.
+    weights : array_like, shape (M,), or None
+        Non-negative sample weights (``None``: uniform).
+    **gibbs : keyword arguments
+        Passed on to the Gibbs estimator.
+
+    Returns
+    -------
+    tuple[np.ndarray, np.ndarray, np.ndarray]
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     beta = check_beta(beta)
     Wv, th = _check_machine(W, theta)
     S = check_data(data, Wv.shape[0])
@@ -286,7 +477,26 @@ def log_likelihood_gradient_gibbs(W: ArrayLike, theta: ArrayLike | None, data: A
 @finite_output
 def safe_step(n: int, beta: float = 1.0) -> float:
     """``1 / (beta^2 P)``, ``P = n(n-1)/2 + n``: a fixed step with which exact gradient
-    ascent never decreases the (concave) log-likelihood (module docstring)."""
+    ascent never decreases the (concave) log-likelihood (module docstring).
+
+    Parameters
+    ----------
+    n : int >= 1
+        Number of neurons.
+    beta : float > 0
+        Inverse temperature.
+
+    Returns
+    -------
+    float
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     n = check_positive_int(n, "n")
     beta = check_beta(beta)
     P = n * (n - 1) // 2 + n
@@ -336,6 +546,55 @@ def train_bm(data: ArrayLike, beta: float = 1.0, *, lr: float | None = None, n_i
     ``persistent``: later steps restart the chains where the previous step left them).
     ``lr=None`` means :func:`safe_step`.  ``monitor`` records the exact log-likelihood at
     every step (default: when ``n <= 12``).  ``progress=True`` draws a bar on stderr.
+
+    Parameters
+    ----------
+    data : array_like, shape (M, n)
+        Training states (rows), entries +1 / -1.
+    beta : float > 0
+        Inverse temperature.
+    lr : float > 0 or None
+        Learning rate (``None``: the documented safe default).
+    n_iter : int >= 1
+        Number of gradient steps.
+    tol : float >= 0
+        Stopping tolerance.
+    method : str
+        Estimator of the model term (see the summary for the choices).
+    W0 : array_like or None
+        Initial weights (``None``: the method's default start).
+    theta0 : array_like or None
+        Initial thresholds (``None``: zeros).
+    weights : array_like, shape (M,), or None
+        Non-negative sample weights (``None``: uniform).
+    n_chains : int >= 1
+        Number of parallel chains.
+    n_sweeps : int >= 1
+        Number of recorded sweeps.
+    burn_in : int >= 0
+        Sweeps/steps discarded before recording.
+    persistent : bool
+        Keep the Gibbs chains between steps (persistent CD).
+    scan : {'systematic', 'random'}
+        Systematic sweep over sites 0..n-1, or random scan.
+    seed : None, int >= 0 or numpy.random.Generator
+        Source of all randomness: ``None`` draws fresh OS entropy (not reproducible), an int gives
+        a reproducible stream, a Generator is used as is and advanced in place.
+    monitor : bool or None
+        Record the exact log-likelihood per step (``None``: when exact enumeration is cheap).
+    progress : callable(done, total) or None
+        Called after each sweep/step.
+
+    Returns
+    -------
+    BMTrainResult
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
     beta = check_beta(beta)
     S = check_data(data)

@@ -111,7 +111,24 @@ MAX_EXACT_TOTAL_BITS = 16 * MAX_EXACT_BITS
 
 def all_states(n: int) -> np.ndarray:
     """All ``2^n`` states, row ``k`` has ``s_i = +1`` iff bit ``i`` of ``k`` is 1 (the
-    enumeration order of spec B1-B5).  Shape ``(2^n, n)``, int64."""
+    enumeration order of spec B1-B5).  Shape ``(2^n, n)``, int64.
+
+    Parameters
+    ----------
+    n : int >= 1
+        Number of neurons (``<= MAX_ENUM_N``).
+
+    Returns
+    -------
+    numpy.ndarray
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     n = check_positive_int(n, "n")
     if n > MAX_ENUM_N:
         raise ValueError(f"n: got {n}; exact enumeration is limited to n <= {MAX_ENUM_N}")
@@ -121,7 +138,24 @@ def all_states(n: int) -> np.ndarray:
 
 def state_index(s: ArrayLike) -> int:
     """Index ``k = sum_i [s_i = +1] 2^i`` of a state (inverse of :func:`all_states`;
-    spec B1-B5 enumeration)."""
+    spec B1-B5 enumeration).
+
+    Parameters
+    ----------
+    s : array_like, shape (n,)
+        State, entries +1 / -1.
+
+    Returns
+    -------
+    int
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     sv = check_state(s)
     return int(sum(1 << i for i, v in enumerate(sv) if v == 1))
 
@@ -140,6 +174,24 @@ def energies_all(W: ArrayLike, theta: ArrayLike | None) -> np.ndarray:
     in enumeration order (spec conventions, B-target).  Exact for integer inputs.
 
     ``W`` must be symmetric with zero diagonal (the Boltzmann machine of spec B1-B5).
+
+    Parameters
+    ----------
+    W : array_like, shape (n, n)
+        Weight matrix: integers or Fractions (exact) or floats.
+    theta : array_like, shape (n,), or None
+        Thresholds; ``None`` means all zero.
+
+    Returns
+    -------
+    numpy.ndarray
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
     Wv, th = _prep_machine(W, theta)
     n = Wv.shape[0]
@@ -180,7 +232,28 @@ def _integer_energies(W: Any, theta: Any) -> list[int]:
 def boltzmann_weights_exact(W: ArrayLike, theta: ArrayLike | None, q: Any) -> np.ndarray:
     """Unnormalised exact weights ``w(s) = q^(E(s) - E_min)`` (target of spec B1-B5), object array
     of Fractions; ``q`` rational in ``(0, 1]`` (``q = exp(-beta)``), integer ``W``,
-    ``theta``.  The maximum weight is exactly 1."""
+    ``theta``.  The maximum weight is exactly 1.
+
+    Parameters
+    ----------
+    W : array_like, shape (n, n)
+        Weight matrix: integers or Fractions (exact) or floats.
+    theta : array_like, shape (n,), or None
+        Thresholds; ``None`` means all zero.
+    q : int, Fraction, 'a/b' string or float in (0, 1]
+        ``q = exp(-beta)``, used exactly (a float at its binary value).
+
+    Returns
+    -------
+    numpy.ndarray
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     fq = check_q(q)
     E = _integer_energies(W, theta)
     emin = min(E)
@@ -198,7 +271,28 @@ def boltzmann_weights_exact(W: ArrayLike, theta: ArrayLike | None, q: Any) -> np
 
 def boltzmann_exact(W: ArrayLike, theta: ArrayLike | None, q: Any) -> np.ndarray:
     """Exact Boltzmann distribution ``pi(s) = q^(E(s) - E_min) / Z'`` (the stationary law of
-    spec B2/B4) as Fractions summing to exactly 1."""
+    spec B2/B4) as Fractions summing to exactly 1.
+
+    Parameters
+    ----------
+    W : array_like, shape (n, n)
+        Weight matrix: integers or Fractions (exact) or floats.
+    theta : array_like, shape (n,), or None
+        Thresholds; ``None`` means all zero.
+    q : int, Fraction, 'a/b' string or float in (0, 1]
+        ``q = exp(-beta)``, used exactly (a float at its binary value).
+
+    Returns
+    -------
+    numpy.ndarray
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     w = boltzmann_weights_exact(W, theta, q)
     z = sum(w, Fraction(0))
     out = np.empty(len(w), dtype=object)
@@ -208,7 +302,28 @@ def boltzmann_exact(W: ArrayLike, theta: ArrayLike | None, q: Any) -> np.ndarray
 
 def log_partition_function(W: ArrayLike, theta: ArrayLike | None, beta: float) -> float:
     """``log Z = log sum_s exp(-beta E(s))``, computed by log-sum-exp (no overflow; the
-    normaliser of the B1-B5 target)."""
+    normaliser of the B1-B5 target).
+
+    Parameters
+    ----------
+    W : array_like, shape (n, n)
+        Weight matrix: integers or Fractions (exact) or floats.
+    theta : array_like, shape (n,), or None
+        Thresholds; ``None`` means all zero.
+    beta : float > 0
+        Inverse temperature.
+
+    Returns
+    -------
+    float
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     beta = check_beta(beta)
     E = _float_energies(W, theta)
     emin = float(E.min())
@@ -223,7 +338,28 @@ def log_partition_function(W: ArrayLike, theta: ArrayLike | None, beta: float) -
 
 def boltzmann_distribution(W: ArrayLike, theta: ArrayLike | None, beta: float) -> np.ndarray:
     """Float Boltzmann distribution ``pi(s) = exp(-beta E(s)) / Z`` (log-sum-exp stable;
-    float twin of the B2/B4 stationary law)."""
+    float twin of the B2/B4 stationary law).
+
+    Parameters
+    ----------
+    W : array_like, shape (n, n)
+        Weight matrix: integers or Fractions (exact) or floats.
+    theta : array_like, shape (n,), or None
+        Thresholds; ``None`` means all zero.
+    beta : float > 0
+        Inverse temperature.
+
+    Returns
+    -------
+    numpy.ndarray
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     beta = check_beta(beta)
     E = _float_energies(W, theta)
     with np.errstate(over="ignore"):
@@ -319,7 +455,27 @@ def _site_coeff(w: np.ndarray, n: int, i: int) -> tuple[np.ndarray, np.ndarray, 
 
 def site_kernel(w: ArrayLike, i: int) -> np.ndarray:
     """Gibbs (heat-bath) site kernel ``K_i`` (spec B1): ``K_i(s, t) = w(t) / (w(s^{i+}) +
-    w(s^{i-}))`` when ``t in {s^{i+}, s^{i-}}``, else 0.  Exact for int/Fraction ``w``."""
+    w(s^{i-}))`` when ``t in {s^{i+}, s^{i-}}``, else 0.  Exact for int/Fraction ``w``.
+
+    Parameters
+    ----------
+    w : array_like, shape (2^n,)
+        Positive target weights on the states (ints/Fractions: exact; floats: float64), in the
+        enumeration order of ``all_states``.
+    i : int
+        Site index, ``0 <= i < n``.
+
+    Returns
+    -------
+    numpy.ndarray
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     wv, n, exact = _check_target(w, kernel=True)
     i = check_index(i, n)
     N = 2**n
@@ -356,7 +512,25 @@ def _identity(N: int, exact: bool) -> np.ndarray:
 
 
 def random_scan_kernel(w: ArrayLike) -> np.ndarray:
-    """Random-scan Gibbs kernel ``K = (1/n) sum_i K_i`` (spec B1, B2)."""
+    """Random-scan Gibbs kernel ``K = (1/n) sum_i K_i`` (spec B1, B2).
+
+    Parameters
+    ----------
+    w : array_like, shape (2^n,)
+        Positive target weights on the states (ints/Fractions: exact; floats: float64), in the
+        enumeration order of ``all_states``.
+
+    Returns
+    -------
+    numpy.ndarray
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     wv, n, exact = _check_target(w, kernel=True)
     I = _identity(2**n, exact)
     K: Any = sum(_right_site(I, wv, n, i) for i in range(n))
@@ -364,7 +538,25 @@ def random_scan_kernel(w: ArrayLike) -> np.ndarray:
 
 
 def systematic_scan_kernel(w: ArrayLike) -> np.ndarray:
-    """Systematic-scan kernel ``K_0 @ K_1 @ ... @ K_{n-1}`` (site 0 first; spec B2, B3)."""
+    """Systematic-scan kernel ``K_0 @ K_1 @ ... @ K_{n-1}`` (site 0 first; spec B2, B3).
+
+    Parameters
+    ----------
+    w : array_like, shape (2^n,)
+        Positive target weights on the states (ints/Fractions: exact; floats: float64), in the
+        enumeration order of ``all_states``.
+
+    Returns
+    -------
+    numpy.ndarray
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     wv, n, exact = _check_target(w, kernel=True)
     M = _identity(2**n, exact)
     for i in range(n):
@@ -399,7 +591,26 @@ def _check_kernel(P: Any, name: str = "P") -> np.ndarray:
 
 
 def kernel_power(P: ArrayLike, t: int) -> np.ndarray:
-    """``P^t`` by repeated squaring (exact for object/Fraction matrices; B3's ``K^n``)."""
+    """``P^t`` by repeated squaring (exact for object/Fraction matrices; B3's ``K^n``).
+
+    Parameters
+    ----------
+    P : array_like, shape (N, N)
+        Stochastic kernel (entries >= 0, rows summing to 1).
+    t : int >= 0
+        Number of steps (blocks).
+
+    Returns
+    -------
+    numpy.ndarray
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     P = _check_kernel(P)
     t = check_nonneg_int(t, "t")
     exact = P.dtype == object
@@ -419,7 +630,26 @@ def kernel_power(P: ArrayLike, t: int) -> np.ndarray:
 
 def tv_distance(mu: ArrayLike, nu: ArrayLike) -> Any:
     """Total variation ``TV(mu, nu) = 1/2 sum_s |mu(s) - nu(s)|`` (spec B4); exact for
-    Fractions."""
+    Fractions.
+
+    Parameters
+    ----------
+    mu : array_like, shape (N,)
+        Probability distribution (entries >= 0 summing to 1).
+    nu : array_like, shape (N,)
+        Probability distribution (entries >= 0 summing to 1).
+
+    Returns
+    -------
+    int, float or Fraction (exact inputs give exact results)
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     a = check_distribution(mu, name="mu")
     if np.shape(nu) != a.shape:
         raise ValueError(f"mu, nu: shapes {a.shape} and {np.shape(nu)}; expected two 1-D "
@@ -432,7 +662,28 @@ def tv_distance(mu: ArrayLike, nu: ArrayLike) -> Any:
 
 
 def distribution_after(mu: ArrayLike, P: ArrayLike, t: int) -> np.ndarray:
-    """``mu P^t`` (row vector times kernel), exact for Fractions (spec B4)."""
+    """``mu P^t`` (row vector times kernel), exact for Fractions (spec B4).
+
+    Parameters
+    ----------
+    mu : array_like, shape (N,)
+        Probability distribution (entries >= 0 summing to 1).
+    P : array_like, shape (N, N)
+        Stochastic kernel (entries >= 0, rows summing to 1).
+    t : int >= 0
+        Number of steps (blocks).
+
+    Returns
+    -------
+    numpy.ndarray
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     P = _check_kernel(P)
     t = check_nonneg_int(t, "t")
     exact = P.dtype == object
@@ -468,6 +719,29 @@ def distribution_after_scan(mu: ArrayLike, w: ArrayLike, t: int,
     ``K = (1/n) sum_i K_i`` (:func:`random_scan_kernel`).  Same numbers as
     ``distribution_after(mu, systematic_scan_kernel(w), t)`` (exactly, for Fractions) but
     with ``O(n 2^n)`` memory instead of ``4^n``, so it reaches every ``n <= MAX_ENUM_N``.
+
+    Parameters
+    ----------
+    mu : array_like, shape (N,)
+        Probability distribution (entries >= 0 summing to 1).
+    w : array_like, shape (2^n,)
+        Positive target weights on the states (ints/Fractions: exact; floats: float64), in the
+        enumeration order of ``all_states``.
+    t : int >= 0
+        Number of steps (blocks).
+    scan : {'systematic', 'random'}
+        Systematic sweep over sites 0..n-1, or random scan.
+
+    Returns
+    -------
+    numpy.ndarray
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
     wv, n, exact = _check_target(w)
     t = check_nonneg_int(t, "t")
@@ -496,7 +770,24 @@ def distribution_after_scan(mu: ArrayLike, w: ArrayLike, t: int,
 
 def doeblin_alpha(P: ArrayLike) -> Any:
     """Doeblin constant ``alpha = N * min_{s,t} P(s, t)`` (spec B4): ``P(s, .) >= alpha U``
-    for the uniform measure ``U`` on the ``N`` states.  Positive iff ``P`` is positive."""
+    for the uniform measure ``U`` on the ``N`` states.  Positive iff ``P`` is positive.
+
+    Parameters
+    ----------
+    P : array_like, shape (N, N)
+        Stochastic kernel (entries >= 0, rows summing to 1).
+
+    Returns
+    -------
+    int, float or Fraction (exact inputs give exact results)
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     P = _check_kernel(P)
     N = P.shape[0]
     m = min(P.ravel())
@@ -505,7 +796,25 @@ def doeblin_alpha(P: ArrayLike) -> Any:
 
 def doeblin_alpha_random_scan(w: ArrayLike) -> Any:
     """``alpha`` of the ``n``-step random-scan kernel ``K^n`` (spec B3, B4):
-    ``TV(mu K^{t n}, pi) <= (1 - alpha)^t``."""
+    ``TV(mu K^{t n}, pi) <= (1 - alpha)^t``.
+
+    Parameters
+    ----------
+    w : array_like, shape (2^n,)
+        Positive target weights on the states (ints/Fractions: exact; floats: float64), in the
+        enumeration order of ``all_states``.
+
+    Returns
+    -------
+    int, float or Fraction (exact inputs give exact results)
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     _, n, _ = _check_target(w)
     K = random_scan_kernel(w)
     return doeblin_alpha(kernel_power(K, n))
@@ -513,13 +822,49 @@ def doeblin_alpha_random_scan(w: ArrayLike) -> Any:
 
 def doeblin_alpha_systematic(w: ArrayLike) -> Any:
     """``alpha`` of the systematic scan (one sweep = ``n`` site updates; spec B3, B4):
-    ``TV(mu S^t, pi) <= (1 - alpha)^t``."""
+    ``TV(mu S^t, pi) <= (1 - alpha)^t``.
+
+    Parameters
+    ----------
+    w : array_like, shape (2^n,)
+        Positive target weights on the states (ints/Fractions: exact; floats: float64), in the
+        enumeration order of ``all_states``.
+
+    Returns
+    -------
+    int, float or Fraction (exact inputs give exact results)
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     return doeblin_alpha(systematic_scan_kernel(w))
 
 
 def min_site_probability(w: ArrayLike) -> Any:
     """``c = min_{s, i} w(s) / (w(s^{i+}) + w(s^{i-}))``: every heat-bath move has
-    probability at least ``c`` (spec B3/B4 explicit positivity)."""
+    probability at least ``c`` (spec B3/B4 explicit positivity).
+
+    Parameters
+    ----------
+    w : array_like, shape (2^n,)
+        Positive target weights on the states (ints/Fractions: exact; floats: float64), in the
+        enumeration order of ``all_states``.
+
+    Returns
+    -------
+    int, float or Fraction (exact inputs give exact results)
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     wv, n, _ = _check_target(w)
     return min(min(_site_coeff(wv, n, i)[2]) for i in range(n))
 
@@ -531,7 +876,27 @@ def doeblin_alpha_explicit(w: ArrayLike, scan: str = "systematic") -> Any:
 
     Lean proves the systematic value (``Hopfield.sysK_tv_le_siteMin``) and, for the random
     scan, the smaller ``2^n (c/n)^n`` (``Hopfield.randK_tv_le_of``); the ``n!/n^n`` factor
-    here is property-tested (tests/test_B4_ergodicity.py), not Lean-proved."""
+    here is property-tested (tests/test_B4_ergodicity.py), not Lean-proved.
+
+    Parameters
+    ----------
+    w : array_like, shape (2^n,)
+        Positive target weights on the states (ints/Fractions: exact; floats: float64), in the
+        enumeration order of ``all_states``.
+    scan : {'systematic', 'random'}
+        Systematic sweep over sites 0..n-1, or random scan.
+
+    Returns
+    -------
+    int, float or Fraction (exact inputs give exact results)
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     wv, n, exact = _check_target(w)
     c = min_site_probability(wv)
     if scan == "systematic":
@@ -729,6 +1094,28 @@ def zero_temperature_update(W: ArrayLike, theta: ArrayLike | None, s: ArrayLike,
     (``h_i = sum_j W_ij s_j``).  B5: ``|gibbs_plus_probability(q) - this| <= q^(2|h_i -
     theta_i|) <= q`` when ``h_i != theta_i``; on a tie both are exactly ``1/2`` for every
     ``q``.
+
+    Parameters
+    ----------
+    W : array_like, shape (n, n)
+        Weight matrix: integers or Fractions (exact) or floats.
+    theta : array_like, shape (n,), or None
+        Thresholds; ``None`` means all zero.
+    s : array_like, shape (n,)
+        State, entries +1 / -1.
+    i : int
+        Site index, ``0 <= i < n``.
+
+    Returns
+    -------
+    Fraction
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
     _, _, h, t = _site_energies(W, theta, s, i)
     if h > t:
@@ -760,10 +1147,42 @@ def gibbs_sample(W: ArrayLike, theta: ArrayLike | None, beta: float, *, n_sweeps
     independent uniform sites (``scan="random"``, i.e. ``K^n``).  ``n_chains`` chains run in
     parallel (vectorised).  Randomness only from ``seed`` (int or Generator).
 
+    Parameters
+    ----------
+    W : array_like, shape (n, n)
+        Weight matrix: integers or Fractions (exact) or floats.
+    theta : array_like, shape (n,), or None
+        Thresholds; ``None`` means all zero.
+    beta : float > 0
+        Inverse temperature.
+    n_sweeps : int >= 1
+        Number of recorded sweeps.
+    scan : {'systematic', 'random'}
+        Systematic sweep over sites 0..n-1, or random scan.
+    n_chains : int >= 1
+        Number of parallel chains.
+    s0 : array_like, shape (n,) or (n_chains, n), or None
+        Initial states; ``None`` draws them uniformly from ``seed``.
+    seed : None, int >= 0 or numpy.random.Generator
+        Source of all randomness: ``None`` draws fresh OS entropy (not reproducible), an int gives
+        a reproducible stream, a Generator is used as is and advanced in place.
+    burn_in : int >= 0
+        Sweeps/steps discarded before recording.
+    record : bool
+        Return every recorded state (trajectory / samples), not only the final one.
+    progress : callable(done, total) or None
+        Called after each sweep/step.
+
     Returns
     -------
     ``(n_sweeps, n_chains, n)`` int8 states after each sweep following ``burn_in`` sweeps
     (``record=True``), else the final ``(n_chains, n)`` int64 states.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
     beta = check_beta(beta)
     Wv = check_weights(W, symmetric=True, zero_diag=True).astype(np.float64)
@@ -816,7 +1235,24 @@ def gibbs_sample(W: ArrayLike, theta: ArrayLike | None, beta: float, *, n_sweeps
 
 def empirical_distribution(samples: ArrayLike) -> np.ndarray:
     """Frequencies of the ``2^n`` states (enumeration order) among ``samples`` of shape
-    ``(..., n)`` (Python-only sampler check against B2/B4)."""
+    ``(..., n)`` (Python-only sampler check against B2/B4).
+
+    Parameters
+    ----------
+    samples : array_like, shape (..., n)
+        Sampled states, entries +1 / -1.
+
+    Returns
+    -------
+    numpy.ndarray
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     arr = np.asarray(samples)
     if arr.ndim < 1 or arr.shape[-1] == 0:
         raise ValueError(f"samples: has shape {arr.shape}; expected (..., n) states")

@@ -220,6 +220,28 @@ def update_value(h: Any, theta: Any, s_i: int, tie: str = "keep") -> int:
 
     ``+1`` if ``h > theta``, ``-1`` if ``h < theta``; if ``h == theta``: ``s_i`` for
     ``tie="keep"``, ``+1`` for ``tie="plus"``.
+
+    Parameters
+    ----------
+    h : number
+        Local field of the neuron.
+    theta : array_like, shape (n,), or None
+        Thresholds; ``None`` means all zero.
+    s_i : int
+        Current spin of the neuron, +1 or -1.
+    tie : {'keep', 'plus'}
+        Rule on a tie ``h_i = theta_i``: keep ``s_i`` (spec default) or set +1.
+
+    Returns
+    -------
+    int
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
     tie = check_tie(tie)
     si = check_state([s_i], 1, name="s_i")[0]
@@ -238,7 +260,30 @@ def update_value(h: Any, theta: Any, s_i: int, tie: str = "keep") -> int:
 
 def update(W: ArrayLike, theta: ArrayLike | None, s: ArrayLike, tie: str = "keep") -> np.ndarray:
     """The updated spin of every neuron from state ``s`` (the synchronous step; spec
-    conventions, T5).  Same as :func:`sync_step`."""
+    conventions, T5).  Same as :func:`sync_step`.
+
+    Parameters
+    ----------
+    W : array_like, shape (n, n)
+        Weight matrix: integers or Fractions (exact) or floats.
+    theta : array_like, shape (n,), or None
+        Thresholds; ``None`` means all zero.
+    s : array_like, shape (n,)
+        State, entries +1 / -1.
+    tie : {'keep', 'plus'}
+        Rule on a tie ``h_i = theta_i``: keep ``s_i`` (spec default) or set +1.
+
+    Returns
+    -------
+    numpy.ndarray
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     return sync_step(W, theta, s, tie)
 
 
@@ -250,6 +295,26 @@ def energy(W: ArrayLike, theta: ArrayLike | None, s: ArrayLike) -> Any:
     diagonal this is ``-1/2 s^T W s + theta^T s``).  Integer inputs give an exact Python
     ``int``; Fraction inputs a ``Fraction``/``int``; float inputs a ``float``.
     ``theta=None`` means zero thresholds.
+
+    Parameters
+    ----------
+    W : array_like, shape (n, n)
+        Weight matrix: integers or Fractions (exact) or floats.
+    theta : array_like, shape (n,), or None
+        Thresholds; ``None`` means all zero.
+    s : array_like, shape (n,)
+        State, entries +1 / -1.
+
+    Returns
+    -------
+    int, float or Fraction (exact inputs give exact results)
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
     Wv, th = _prep(W, theta)
     sv = check_state(s, Wv.shape[0])
@@ -272,6 +337,26 @@ def energy_batch(W: ArrayLike, theta: ArrayLike | None, states: ArrayLike) -> np
 
     Exact for integer inputs (int64 result; the products run in float64 only when every
     partial sum is an integer below ``2**53``).
+
+    Parameters
+    ----------
+    W : array_like, shape (n, n)
+        Weight matrix: integers or Fractions (exact) or floats.
+    theta : array_like, shape (n,), or None
+        Thresholds; ``None`` means all zero.
+    states : array_like, shape (B, n)
+        Batch of states, entries +1 / -1.
+
+    Returns
+    -------
+    numpy.ndarray
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
     Wv, th = _prep(W, theta)
     S = check_states(states, Wv.shape[0])
@@ -296,6 +381,30 @@ def async_step(W: ArrayLike, theta: ArrayLike | None, s: ArrayLike, i: int,
 
     Returns a new state equal to ``s`` except possibly at ``i``, which becomes
     ``update_value(h_i, theta_i, s_i, tie)`` with ``h_i = sum_j W_ij s_j``.  ``O(n)``.
+
+    Parameters
+    ----------
+    W : array_like, shape (n, n)
+        Weight matrix: integers or Fractions (exact) or floats.
+    theta : array_like, shape (n,), or None
+        Thresholds; ``None`` means all zero.
+    s : array_like, shape (n,)
+        State, entries +1 / -1.
+    i : int
+        Neuron (site) index, ``0 <= i < n``.
+    tie : {'keep', 'plus'}
+        Rule on a tie ``h_i = theta_i``: keep ``s_i`` (spec default) or set +1.
+
+    Returns
+    -------
+    numpy.ndarray
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
     tie = check_tie(tie)
     Wv, th = _prep(W, theta)
@@ -346,6 +455,30 @@ def run_schedule(W: ArrayLike, theta: ArrayLike | None, s: ArrayLike, schedule: 
     """Asynchronous steps along ``schedule`` (Lean ``Hopfield.runSchedule``; spec T2).
 
     The field is computed once and then updated incrementally, ``O(n)`` per flip.
+
+    Parameters
+    ----------
+    W : array_like, shape (n, n)
+        Weight matrix: integers or Fractions (exact) or floats.
+    theta : array_like, shape (n,), or None
+        Thresholds; ``None`` means all zero.
+    s : array_like, shape (n,)
+        State, entries +1 / -1.
+    schedule : 'cyclic', 'random' or sequence of int
+        Update order of the asynchronous sweeps (a custom one must contain every neuron).
+    tie : {'keep', 'plus'}
+        Rule on a tie ``h_i = theta_i``: keep ``s_i`` (spec default) or set +1.
+
+    Returns
+    -------
+    numpy.ndarray
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
     tie = check_tie(tie)
     Wv, th = _prep(W, theta)
@@ -363,6 +496,30 @@ def trajectory(W: ArrayLike, theta: ArrayLike | None, s: ArrayLike, schedule: Se
     asynchronous step (Lean ``Hopfield.trajectory``; spec T7).
 
     Returns a ``(len(schedule) + 1, n)`` array; incremental field, ``O(n)`` per flip.
+
+    Parameters
+    ----------
+    W : array_like, shape (n, n)
+        Weight matrix: integers or Fractions (exact) or floats.
+    theta : array_like, shape (n,), or None
+        Thresholds; ``None`` means all zero.
+    s : array_like, shape (n,)
+        State, entries +1 / -1.
+    schedule : 'cyclic', 'random' or sequence of int
+        Update order of the asynchronous sweeps (a custom one must contain every neuron).
+    tie : {'keep', 'plus'}
+        Rule on a tie ``h_i = theta_i``: keep ``s_i`` (spec default) or set +1.
+
+    Returns
+    -------
+    numpy.ndarray
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
     tie = check_tie(tie)
     Wv, th = _prep(W, theta)
@@ -382,14 +539,60 @@ def trajectory(W: ArrayLike, theta: ArrayLike | None, s: ArrayLike, schedule: Se
 
 def sweep(W: ArrayLike, theta: ArrayLike | None, s: ArrayLike, tie: str = "keep") -> np.ndarray:
     """One cyclic sweep: asynchronous steps at ``0, 1, ..., n-1`` in order (Lean
-    ``Hopfield.sweep``; spec T2)."""
+    ``Hopfield.sweep``; spec T2).
+
+    Parameters
+    ----------
+    W : array_like, shape (n, n)
+        Weight matrix: integers or Fractions (exact) or floats.
+    theta : array_like, shape (n,), or None
+        Thresholds; ``None`` means all zero.
+    s : array_like, shape (n,)
+        State, entries +1 / -1.
+    tie : {'keep', 'plus'}
+        Rule on a tie ``h_i = theta_i``: keep ``s_i`` (spec default) or set +1.
+
+    Returns
+    -------
+    numpy.ndarray
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     Wv = check_weights(W)
     return run_schedule(Wv, theta, s, range(Wv.shape[0]), tie)
 
 
 def sync_step(W: ArrayLike, theta: ArrayLike | None, s: ArrayLike, tie: str = "keep") -> np.ndarray:
     """Synchronous step: every neuron updated from the same old state (Lean
-    ``Hopfield.syncStep``; spec T5).  ``s'_i = update_value(h_i(s), theta_i, s_i, tie)``."""
+    ``Hopfield.syncStep``; spec T5).  ``s'_i = update_value(h_i(s), theta_i, s_i, tie)``.
+
+    Parameters
+    ----------
+    W : array_like, shape (n, n)
+        Weight matrix: integers or Fractions (exact) or floats.
+    theta : array_like, shape (n,), or None
+        Thresholds; ``None`` means all zero.
+    s : array_like, shape (n,)
+        State, entries +1 / -1.
+    tie : {'keep', 'plus'}
+        Rule on a tie ``h_i = theta_i``: keep ``s_i`` (spec default) or set +1.
+
+    Returns
+    -------
+    numpy.ndarray
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     tie = check_tie(tie)
     Wv, th = _prep(W, theta)
     sv = check_state(s, Wv.shape[0])
@@ -398,7 +601,30 @@ def sync_step(W: ArrayLike, theta: ArrayLike | None, s: ArrayLike, tie: str = "k
 
 def is_fixed_point(W: ArrayLike, theta: ArrayLike | None, s: ArrayLike, tie: str = "keep") -> bool:
     """``s`` is a fixed point: no asynchronous step changes it (Lean
-    ``Hopfield.IsFixedPoint``; spec T2), equivalently ``sync_step(s) == s``."""
+    ``Hopfield.IsFixedPoint``; spec T2), equivalently ``sync_step(s) == s``.
+
+    Parameters
+    ----------
+    W : array_like, shape (n, n)
+        Weight matrix: integers or Fractions (exact) or floats.
+    theta : array_like, shape (n,), or None
+        Thresholds; ``None`` means all zero.
+    s : array_like, shape (n,)
+        State, entries +1 / -1.
+    tie : {'keep', 'plus'}
+        Rule on a tie ``h_i = theta_i``: keep ``s_i`` (spec default) or set +1.
+
+    Returns
+    -------
+    bool
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     tie = check_tie(tie)
     Wv, th = _prep(W, theta)
     sv = check_state(s, Wv.shape[0])
@@ -408,7 +634,26 @@ def is_fixed_point(W: ArrayLike, theta: ArrayLike | None, s: ArrayLike, tie: str
 
 def hamming(s: ArrayLike, t: ArrayLike) -> int:
     """Hamming distance: the number of ``i`` with ``s_i != t_i`` (spec conventions, T4;
-    Lean ``Hopfield.hamming``)."""
+    Lean ``Hopfield.hamming``).
+
+    Parameters
+    ----------
+    s : array_like, shape (n,)
+        State, entries +1 / -1.
+    t : array_like, shape (n,)
+        Second state, entries +1 / -1.
+
+    Returns
+    -------
+    int
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     sv = check_state(s, name="s")
     tv = check_state(t, sv.shape[0], name="t")
     return int(np.count_nonzero(sv != tv))
@@ -419,6 +664,24 @@ def energy_bound(W: ArrayLike, theta: ArrayLike | None = None) -> int:
 
     T2: the number of state-changing asynchronous steps from any state is at most
     ``min(B, 2^n - 1)`` (symmetric, zero-diagonal integer ``W``).
+
+    Parameters
+    ----------
+    W : array_like, shape (n, n)
+        Weight matrix: integers or Fractions (exact) or floats.
+    theta : array_like, shape (n,), or None
+        Thresholds; ``None`` means all zero.
+
+    Returns
+    -------
+    int
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
     Wv, th = _prep(W, theta)
     if Wv.dtype.kind == "f":
@@ -479,6 +742,42 @@ def run(W: ArrayLike, theta: ArrayLike | None, s: ArrayLike, *, mode: str = "asy
     ``require_symmetric`` (default): ``W`` must be symmetric with zero diagonal, the
     hypotheses of T1/T2/T5 under which the run is guaranteed to converge.  ``max_sweeps``
     caps the run; ``status == "max_sweeps"`` then says it did not converge.
+
+    Parameters
+    ----------
+    W : array_like, shape (n, n)
+        Weight matrix: integers or Fractions (exact) or floats.
+    theta : array_like, shape (n,), or None
+        Thresholds; ``None`` means all zero.
+    s : array_like, shape (n,)
+        State, entries +1 / -1.
+    mode : {'async', 'sync'}
+        Asynchronous sweeps (T2) or synchronous steps (T5).
+    schedule : 'cyclic', 'random' or sequence of int
+        Update order of the asynchronous sweeps (a custom one must contain every neuron).
+    tie : {'keep', 'plus'}
+        Rule on a tie ``h_i = theta_i``: keep ``s_i`` (spec default) or set +1.
+    max_sweeps : int >= 1
+        Cap on sweeps (synchronous: steps); the status says when it was reached.
+    seed : None, int >= 0 or numpy.random.Generator
+        Source of all randomness: ``None`` draws fresh OS entropy (not reproducible), an int gives
+        a reproducible stream, a Generator is used as is and advanced in place.
+    record : bool
+        Return every recorded state (trajectory / samples), not only the final one.
+    require_symmetric : bool
+        Demand symmetric ``W`` with zero diagonal (the hypotheses under which convergence is
+        proved).
+
+    Returns
+    -------
+    RunResult
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
     tie = check_tie(tie)
     check_seed(seed)
@@ -585,6 +884,37 @@ def recall_batch(W: ArrayLike, theta: ArrayLike | None, probes: ArrayLike, *, mo
       flipped, ``O(n)`` per flip.
 
     Integer inputs are exact (float32/float64 BLAS only where exact, see module doc).
+
+    Parameters
+    ----------
+    W : array_like, shape (n, n)
+        Weight matrix: integers or Fractions (exact) or floats.
+    theta : array_like, shape (n,), or None
+        Thresholds; ``None`` means all zero.
+    probes : array_like, shape (B, n)
+        Probe states, entries +1 / -1.
+    mode : {'async', 'sync'}
+        Asynchronous sweeps (T2) or synchronous steps (T5).
+    schedule : 'cyclic', 'random' or sequence of int
+        Update order of the asynchronous sweeps (a custom one must contain every neuron).
+    tie : {'keep', 'plus'}
+        Rule on a tie ``h_i = theta_i``: keep ``s_i`` (spec default) or set +1.
+    max_sweeps : int >= 1
+        Cap on sweeps (synchronous: steps); the status says when it was reached.
+    require_symmetric : bool
+        Demand symmetric ``W`` with zero diagonal (the hypotheses under which convergence is
+        proved).
+
+    Returns
+    -------
+    BatchRecall
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
     tie = check_tie(tie)
     if mode not in ("async", "sync"):

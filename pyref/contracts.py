@@ -49,6 +49,22 @@ def update_value(h: int, theta: int, s_i: int, keep: bool) -> int:
     post: h == theta or (__return__ == 1) == (h > theta)
     post: h != theta or __return__ == (s_i if keep else 1)
     post: (__return__ - s_i) * (h - theta) >= 0
+
+    Parameters
+    ----------
+    h : int
+        Local field.
+    theta : int
+        Threshold of the neuron.
+    s_i : int
+        Current spin of the neuron, +1 or -1.
+    keep : bool
+        Tie rule: keep ``s_i`` (``True``) or set +1.
+
+    Returns
+    -------
+    int
+        The value described in the summary.
     """
     if h > theta:
         return 1
@@ -59,7 +75,18 @@ def update_value(h: int, theta: int, s_i: int, keep: bool) -> int:
 
 def spin(b: bool) -> int:
     """``+1`` for ``True``, ``-1`` for ``False`` (Lean ``State.val``: states are Bool
-    vectors)."""
+    vectors).
+
+    Parameters
+    ----------
+    b : tuple of bool
+        State as Bool vector (``spin`` maps it to +-1).
+
+    Returns
+    -------
+    int
+        The value described in the summary.
+    """
     return 1 if b else -1
 
 
@@ -75,12 +102,42 @@ def _sym0(W: W3) -> bool:
 
 
 def field(W: tuple[Vector, ...], x: Vector, i: int) -> int:
-    """``h_i = sum_j W_ij x_j`` (no threshold; spec conventions)."""
+    """``h_i = sum_j W_ij x_j`` (no threshold; spec conventions).
+
+    Parameters
+    ----------
+    W : tuple of tuple of int
+        Integer weights (3 x 3 unless noted).
+    x : tuple of int
+        State, entries +1 / -1.
+    i : int
+        Neuron index.
+
+    Returns
+    -------
+    int
+        The value described in the summary.
+    """
     return sum(W[i][j] * x[j] for j in range(len(x)))
 
 
 def energy(W: W3, theta: Row3, x: Vector) -> int:
-    """``E(x) = -sum_{i<j} W_ij x_i x_j + sum_i theta_i x_i`` (spec conventions)."""
+    """``E(x) = -sum_{i<j} W_ij x_i x_j + sum_i theta_i x_i`` (spec conventions).
+
+    Parameters
+    ----------
+    W : tuple of tuple of int
+        Integer weights (3 x 3 unless noted).
+    theta : tuple of int
+        Integer thresholds.
+    x : tuple of int
+        State, entries +1 / -1.
+
+    Returns
+    -------
+    int
+        The value described in the summary.
+    """
     n = len(x)
     pair = sum(W[i][j] * x[i] * x[j] for i in range(n) for j in range(i + 1, n))
     return -pair + sum(theta[i] * x[i] for i in range(n))
@@ -94,6 +151,22 @@ def flip_energy_change(W: W3, theta: Row3, b: Bits3, i: int) -> int:
     pre: _sym0(W)
     pre: 0 <= i < 3
     post: __return__ == -(-spin(b[i]) - spin(b[i])) * (field(W, tuple(spin(v) for v in b), i) - theta[i])
+
+    Parameters
+    ----------
+    W : tuple of tuple of int
+        Integer weights (3 x 3 unless noted).
+    theta : tuple of int
+        Integer thresholds.
+    b : tuple of bool
+        State as Bool vector (``spin`` maps it to +-1).
+    i : int
+        Neuron index.
+
+    Returns
+    -------
+    int
+        The value described in the summary.
     """
     s = tuple(spin(v) for v in b)
     t = tuple(-v if j == i else v for j, v in enumerate(s))
@@ -114,6 +187,22 @@ def async_energy_change(W: W3, theta: Row3, b: Bits3, i: int) -> int:
     pre: _sym0(W)
     pre: 0 <= i < 3
     post: __return__ <= -2 or (__return__ == 0 and _keeps(W, theta, b, i))
+
+    Parameters
+    ----------
+    W : tuple of tuple of int
+        Integer weights (3 x 3 unless noted).
+    theta : tuple of int
+        Integer thresholds.
+    b : tuple of bool
+        State as Bool vector (``spin`` maps it to +-1).
+    i : int
+        Neuron index.
+
+    Returns
+    -------
+    int
+        The value described in the summary.
     """
     s = tuple(spin(v) for v in b)
     new = update_value(field(W, s, i), theta[i], s[i], True)
@@ -122,7 +211,18 @@ def async_energy_change(W: W3, theta: Row3, b: Bits3, i: int) -> int:
 
 
 def hebbian(patterns: tuple[Vector, ...]) -> tuple[Vector, ...]:
-    """``W = sum_k p_k p_k^T - m I`` (spec T3)."""
+    """``W = sum_k p_k p_k^T - m I`` (spec T3).
+
+    Parameters
+    ----------
+    patterns : tuple of tuple of int
+        Patterns, entries +1 / -1.
+
+    Returns
+    -------
+    tuple[Vector, ...]
+        The value described in the summary.
+    """
     n, m = len(patterns[0]), len(patterns)
     return tuple(tuple(sum(p[i] * p[j] for p in patterns) - (m if i == j else 0)
                        for j in range(n)) for i in range(n))
@@ -134,6 +234,18 @@ def hebbian_field_two(bp: Bits4, bq: Bits4) -> Vector:
 
     pre: sum(spin(a) * spin(c) for a, c in zip(bp, bq)) == 0
     post: __return__ == tuple(2 * spin(v) for v in bp)
+
+    Parameters
+    ----------
+    bp : tuple of 4 bool
+        First pattern as Bool vector.
+    bq : tuple of 4 bool
+        Second pattern as Bool vector.
+
+    Returns
+    -------
+    Vector
+        The value described in the summary.
     """
     p = tuple(spin(v) for v in bp)
     W = hebbian((p, tuple(spin(v) for v in bq)))
@@ -148,6 +260,18 @@ def hebbian_sync_one(bp: Bits4, bs: Bits4) -> Vector:
 
     pre: sum(1 for a, c in zip(bp, bs) if a != c) <= 1
     post: __return__ == tuple(spin(v) for v in bp)
+
+    Parameters
+    ----------
+    bp : tuple of 4 bool
+        First pattern as Bool vector.
+    bs : tuple of 4 bool
+        State as Bool vector.
+
+    Returns
+    -------
+    Vector
+        The value described in the summary.
     """
     s = tuple(spin(v) for v in bs)
     W = hebbian((tuple(spin(v) for v in bp),))

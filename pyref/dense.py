@@ -98,7 +98,26 @@ def _lse_sorted(x: np.ndarray) -> np.ndarray:
 
 
 def overlap(p: ArrayLike, s: ArrayLike) -> int:
-    """Overlap ``p . s = sum_i p_i s_i`` of a pattern and a state (spec T6)."""
+    """Overlap ``p . s = sum_i p_i s_i`` of a pattern and a state (spec T6).
+
+    Parameters
+    ----------
+    p : array_like, shape (n,)
+        Pattern, entries +1 / -1.
+    s : array_like, shape (n,)
+        State, entries +1 / -1.
+
+    Returns
+    -------
+    int
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     pv = check_state(p, name="p")
     sv = check_state(s, pv.shape[0])
     return int(pv @ sv)
@@ -127,6 +146,26 @@ def dense_energy_exp(patterns: ArrayLike, s: ArrayLike, beta: float = 1.0) -> fl
 
     Raises ValueError instead of returning ``-inf`` when it overflows a float; use
     :func:`dense_log_neg_energy_exp` then.
+
+    Parameters
+    ----------
+    patterns : array_like, shape (m, n)
+        Stored patterns (rows), entries +1 / -1.
+    s : array_like, shape (n,)
+        State, entries +1 / -1.
+    beta : float > 0
+        Inverse temperature.
+
+    Returns
+    -------
+    float
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
     lse = dense_log_neg_energy_exp(patterns, s, beta)
     if lse > 709.0:
@@ -136,7 +175,28 @@ def dense_energy_exp(patterns: ArrayLike, s: ArrayLike, beta: float = 1.0) -> fl
 
 
 def dense_log_neg_energy_exp(patterns: ArrayLike, s: ArrayLike, beta: float = 1.0) -> float:
-    """``log(-E(s)) = logsumexp_k(beta p_k . s)`` for the exponential energy (spec T6)."""
+    """``log(-E(s)) = logsumexp_k(beta p_k . s)`` for the exponential energy (spec T6).
+
+    Parameters
+    ----------
+    patterns : array_like, shape (m, n)
+        Stored patterns (rows), entries +1 / -1.
+    s : array_like, shape (n,)
+        State, entries +1 / -1.
+    beta : float > 0
+        Inverse temperature.
+
+    Returns
+    -------
+    float
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     beta = check_beta(beta)
     P = check_patterns(patterns)
     sv = check_state(s, P.shape[1])
@@ -182,6 +242,30 @@ def dense_async_step(a: int | str, patterns: ArrayLike, s: ArrayLike, i: int, *,
     Computes ``E`` with ``s_i = +1`` and with ``s_i = -1`` and returns the state of lower
     energy; on equality ``s`` is returned unchanged.  Only ``s_i`` can change.
     ``a`` is an integer ``>= 1`` (exact) or ``"exp"`` (with ``beta``).
+
+    Parameters
+    ----------
+    a : int >= 1 or 'exp'
+        Interaction exponent of ``F(x) = x^a`` (``'exp'``: ``F = exp``).
+    patterns : array_like, shape (m, n)
+        Stored patterns (rows), entries +1 / -1.
+    s : array_like, shape (n,)
+        State, entries +1 / -1.
+    i : int
+        Neuron index.
+    beta : float > 0
+        Inverse temperature.
+
+    Returns
+    -------
+    numpy.ndarray
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
     a = _check_a(a)
     beta = check_beta(beta)
@@ -197,7 +281,30 @@ def dense_async_step(a: int | str, patterns: ArrayLike, s: ArrayLike, i: int, *,
 
 def dense_sweep(a: int | str, patterns: ArrayLike, s: ArrayLike, *,
                 beta: float = 1.0) -> np.ndarray:
-    """Asynchronous steps at ``0, ..., n-1`` in order (spec T6)."""
+    """Asynchronous steps at ``0, ..., n-1`` in order (spec T6).
+
+    Parameters
+    ----------
+    a : int >= 1 or 'exp'
+        Interaction exponent of ``F(x) = x^a`` (``'exp'``: ``F = exp``).
+    patterns : array_like, shape (m, n)
+        Stored patterns (rows), entries +1 / -1.
+    s : array_like, shape (n,)
+        State, entries +1 / -1.
+    beta : float > 0
+        Inverse temperature.
+
+    Returns
+    -------
+    numpy.ndarray
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     a = _check_a(a)
     beta = check_beta(beta)
     P = check_patterns(patterns)
@@ -217,7 +324,32 @@ dense_step = dense_async_step
 
 def dense_sweeps(a: int | str, patterns: ArrayLike, s: ArrayLike, k: int, *,
                  beta: float = 1.0) -> np.ndarray:
-    """``k`` cyclic sweeps (Lean ``Hopfield.denseSweeps``; spec T6)."""
+    """``k`` cyclic sweeps (Lean ``Hopfield.denseSweeps``; spec T6).
+
+    Parameters
+    ----------
+    a : int >= 1 or 'exp'
+        Interaction exponent of ``F(x) = x^a`` (``'exp'``: ``F = exp``).
+    patterns : array_like, shape (m, n)
+        Stored patterns (rows), entries +1 / -1.
+    s : array_like, shape (n,)
+        State, entries +1 / -1.
+    k : int >= 0
+        Number of sweeps.
+    beta : float > 0
+        Inverse temperature.
+
+    Returns
+    -------
+    numpy.ndarray
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     k = check_nonneg_int(k, "k")
     out = check_state(s, name="s")
     for _ in range(k):
@@ -254,6 +386,35 @@ def dense_run(a: int | str, patterns: ArrayLike, s: ArrayLike, *, beta: float = 
     ``schedule``: ``"cyclic"``, ``"random"`` (fresh permutation per sweep from ``seed``) or a
     sequence containing every neuron.  For ``a = "exp"`` the recorded energies are
     ``log(-E)`` (non-decreasing).
+
+    Parameters
+    ----------
+    a : int >= 1 or 'exp'
+        Interaction exponent of ``F(x) = x^a`` (``'exp'``: ``F = exp``).
+    patterns : array_like, shape (m, n)
+        Stored patterns (rows), entries +1 / -1.
+    s : array_like, shape (n,)
+        State, entries +1 / -1.
+    beta : float > 0
+        Inverse temperature.
+    schedule : 'cyclic', 'random' or sequence of int
+        Update order of the asynchronous sweeps (a custom one must contain every neuron).
+    max_sweeps : int >= 1
+        Cap on sweeps (synchronous: steps); the status says when it was reached.
+    seed : None, int >= 0 or numpy.random.Generator
+        Source of all randomness: ``None`` draws fresh OS entropy (not reproducible), an int gives
+        a reproducible stream, a Generator is used as is and advanced in place.
+
+    Returns
+    -------
+    DenseRunResult
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
     a = _check_a(a)
     beta = check_beta(beta)
@@ -303,9 +464,28 @@ def dense_recall_batch(a: int | str, patterns: ArrayLike, probes: ArrayLike, *, 
 
     Probe by probe the same as :func:`dense_run` with the cyclic schedule.
 
+    Parameters
+    ----------
+    a : int >= 1 or 'exp'
+        Interaction exponent of ``F(x) = x^a`` (``'exp'``: ``F = exp``).
+    patterns : array_like, shape (m, n)
+        Stored patterns (rows), entries +1 / -1.
+    probes : array_like, shape (B, n)
+        Probe states, entries +1 / -1.
+    beta : float > 0
+        Inverse temperature.
+    max_sweeps : int >= 1
+        Cap on sweeps (synchronous: steps); the status says when it was reached.
+
     Returns
     -------
     (states (B, n), sweeps (B,), converged (B,) bool)
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
     a = _check_a(a)
     beta = check_beta(beta)

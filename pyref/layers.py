@@ -118,6 +118,34 @@ def hopfield_core(
     ``Q <- softmax(beta Q K^T) K``; then returns ``softmax(beta Q K^T) V``
     (and the last attention matrix, shape (..., S, N), if ``return_attention``).
     ``beta`` defaults to ``1/sqrt(d_k)``.
+
+    Parameters
+    ----------
+    Q : array_like, shape (..., S, d_k)
+        State patterns (queries).
+    K : array_like, shape (..., N, d_k)
+        Stored patterns (keys).
+    V : array_like, shape (..., N, d_v), or None
+        Values (``None``: the keys).
+    beta : float > 0
+        Inverse temperature.
+    steps : int >= 1
+        Number of update steps.
+    mask : array_like of bool or None
+        Attention mask (``False`` entries are excluded); ``None``: attend to everything.
+    return_attention : bool
+        Also return the last attention matrix.
+
+    Returns
+    -------
+    np.ndarray | tuple[np.ndarray, np.ndarray]
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
     Qa = check_float_array(Q, "Q (state patterns)")
     Ka = check_float_array(K, "K (stored patterns)")
@@ -188,6 +216,38 @@ def hopfield_association(
     See the module docstring for shapes.  ``steps`` update steps in the associative
     space; ``beta`` defaults to ``1/sqrt(d_k)`` (then one step equals scaled
     dot-product attention with ``V = Y W_K W_V``).
+
+    Parameters
+    ----------
+    R : array_like, shape (..., S, d_r)
+        State patterns before projection.
+    Y : array_like, shape (..., N, d_y)
+        Stored patterns before projection.
+    W_Q : array_like, shape (d_r, d_k), or None
+        Query projection (``None``: identity).
+    W_K : array_like, shape (d_y, d_k), or None
+        Key projection (``None``: identity).
+    W_V : array_like, shape (d_k, d_v), or None
+        Value projection (``None``: identity).
+    beta : float > 0
+        Inverse temperature.
+    steps : int >= 1
+        Number of update steps.
+    mask : array_like of bool or None
+        Attention mask (``False`` entries are excluded); ``None``: attend to everything.
+    return_attention : bool
+        Also return the last attention matrix.
+
+    Returns
+    -------
+    np.ndarray | tuple[np.ndarray, np.ndarray]
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
     Ra = check_float_array(R, "R (state patterns)")
     Ya = check_float_array(Y, "Y (stored patterns)")
@@ -225,6 +285,36 @@ def hopfield_pooling(
     ``query``: (S_q, d_k) (or (d_k,) for one pooled vector), already in the
     associative space; it is the stand-in for hflayers' learned pooling weights.
     ``Y``: (..., N, d_y).  Output (..., S_q, d_v) (or (..., d_v) for a 1-D query).
+
+    Parameters
+    ----------
+    Y : array_like, shape (..., N, d_y)
+        Stored patterns before projection.
+    query : array_like, shape (S_q, d_k) or (d_k,)
+        Learned query (pooling).
+    W_K : array_like, shape (d_y, d_k), or None
+        Key projection (``None``: identity).
+    W_V : array_like, shape (d_k, d_v), or None
+        Value projection (``None``: identity).
+    beta : float > 0
+        Inverse temperature.
+    steps : int >= 1
+        Number of update steps.
+    mask : array_like of bool or None
+        Attention mask (``False`` entries are excluded); ``None``: attend to everything.
+    return_attention : bool
+        Also return the last attention matrix.
+
+    Returns
+    -------
+    np.ndarray | tuple[np.ndarray, np.ndarray]
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
     qa = check_float_array(query, "query", ndim=(1, 2))
     single = qa.ndim == 1
@@ -255,6 +345,36 @@ def hopfield_lookup(
 
     ``stored``: (N, d_k) static stored patterns (keys, in the associative space);
     ``values``: (N, d_v) associated values (default ``stored``); ``R``: (..., S, d_r).
+
+    Parameters
+    ----------
+    R : array_like, shape (..., S, d_r)
+        State patterns before projection.
+    stored : array_like, shape (N, d_k)
+        Static stored patterns (keys).
+    values : array_like, shape (N, d_v), or None
+        Values (``None``: the stored patterns).
+    W_Q : array_like, shape (d_r, d_k), or None
+        Query projection (``None``: identity).
+    beta : float > 0
+        Inverse temperature.
+    steps : int >= 1
+        Number of update steps.
+    mask : array_like of bool or None
+        Attention mask (``False`` entries are excluded); ``None``: attend to everything.
+    return_attention : bool
+        Also return the last attention matrix.
+
+    Returns
+    -------
+    np.ndarray | tuple[np.ndarray, np.ndarray]
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
     Ra = check_float_array(R, "R (state patterns)")
     if Ra.ndim < 2:
@@ -272,7 +392,30 @@ def scaled_dot_product_attention(
     Q: ArrayLike, K: ArrayLike, V: ArrayLike, mask: ArrayLike | None = None
 ) -> np.ndarray:
     """``softmax(Q K^T / sqrt(d_k)) V`` (Vaswani et al.); equals :func:`hopfield_core`
-    with ``beta = 1/sqrt(d_k)`` and one step."""
+    with ``beta = 1/sqrt(d_k)`` and one step.
+
+    Parameters
+    ----------
+    Q : array_like, shape (..., S, d_k)
+        State patterns (queries).
+    K : array_like, shape (..., N, d_k)
+        Stored patterns (keys).
+    V : array_like, shape (..., N, d_v), or None
+        Values (``None``: the keys).
+    mask : array_like of bool or None
+        Attention mask (``False`` entries are excluded); ``None``: attend to everything.
+
+    Returns
+    -------
+    numpy.ndarray
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     Qa = check_float_array(Q, "Q")
     if Qa.ndim < 2:
         raise ValueError(f"Q must have shape (..., S, d_k), got {Qa.shape}")

@@ -88,6 +88,24 @@ def hebbian_normalized(patterns: ArrayLike, *, exact: bool = True) -> np.ndarray
     can turn an exact tie ``h_i = 0`` into a tiny nonzero field, but pyref's float dynamics
     treat a field within its rounding-error bound of the threshold as a tie
     (``classical._tie_tol``), so the dynamics agree as well (property-tested).
+
+    Parameters
+    ----------
+    patterns : array_like, shape (m, n)
+        Stored patterns (rows), entries +1 / -1.
+    exact : bool
+        Exact Fractions (``True``) or float64.
+
+    Returns
+    -------
+    numpy.ndarray
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
     P = check_patterns(patterns)
     n = P.shape[1]
@@ -111,6 +129,22 @@ def storkey(patterns: ArrayLike) -> np.ndarray:
     ``dW = (xi xi^T - xi h^T - h xi^T + 2 W) / n`` off the diagonal.
 
     Returns a symmetric, zero-diagonal float64 matrix.
+
+    Parameters
+    ----------
+    patterns : array_like, shape (m, n)
+        Stored patterns (rows), entries +1 / -1.
+
+    Returns
+    -------
+    numpy.ndarray
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
     P = check_patterns(patterns).astype(np.float64)
     n = P.shape[1]
@@ -134,6 +168,24 @@ def pseudo_inverse(patterns: ArrayLike, *, zero_diagonal: bool = True) -> np.nda
     ``(W p_k)_i = (1 - P_ii) p_ki`` with ``0 <= P_ii <= 1``, so each ``p_k`` is still a fixed
     point whenever every ``P_ii < 1`` (in particular when ``m < n`` and the patterns span a
     proper subspace with no coordinate vector in it).
+
+    Parameters
+    ----------
+    patterns : array_like, shape (m, n)
+        Stored patterns (rows), entries +1 / -1.
+    zero_diagonal : bool
+        Set the diagonal to zero.
+
+    Returns
+    -------
+    numpy.ndarray
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
     P = check_patterns(patterns).astype(np.float64)
     X = P.T
@@ -153,6 +205,30 @@ def hebbian_recall_batch(patterns: ArrayLike, probes: ArrayLike, *, mode: str = 
     ``S W^T = (S P^T) P - m S``: ``O(B n m)`` per full field evaluation instead of
     ``O(B n^2)``.  All intermediate values are integers below ``4 m n``, exact in float32
     (float64 when ``4 m n >= 2**24``).
+
+    Parameters
+    ----------
+    patterns : array_like, shape (m, n)
+        Stored patterns (rows), entries +1 / -1.
+    probes : array_like, shape (B, n)
+        Probe states, entries +1 / -1.
+    mode : {'async', 'sync'}
+        Asynchronous sweeps (T2) or synchronous steps (T5).
+    tie : {'keep', 'plus'}
+        Rule on a tie ``h_i = theta_i``: keep ``s_i`` (spec default) or set +1.
+    max_sweeps : int >= 1
+        Cap on sweeps (synchronous: steps); the status says when it was reached.
+
+    Returns
+    -------
+    BatchRecall
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
     tie = check_tie(tie)
     if mode not in ("async", "sync"):
@@ -174,7 +250,30 @@ def hebbian_recall_batch(patterns: ArrayLike, probes: ArrayLike, *, mode: str = 
 def fraction_fixed_points(W: ArrayLike, theta: ArrayLike | None, patterns: ArrayLike,
                           tie: str = "keep") -> float:
     """Fraction of the patterns that are fixed points of the dynamics (spec T3: 1.0 for
-    Hebbian weights of pairwise-orthogonal patterns with ``m < n``).  Vectorised."""
+    Hebbian weights of pairwise-orthogonal patterns with ``m < n``).  Vectorised.
+
+    Parameters
+    ----------
+    W : array_like, shape (n, n)
+        Weight matrix: integers or Fractions (exact) or floats.
+    theta : array_like, shape (n,), or None
+        Thresholds; ``None`` means all zero.
+    patterns : array_like, shape (m, n)
+        Stored patterns (rows), entries +1 / -1.
+    tie : {'keep', 'plus'}
+        Rule on a tie ``h_i = theta_i``: keep ``s_i`` (spec default) or set +1.
+
+    Returns
+    -------
+    float
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     tie = check_tie(tie)
     Wv, th = _prep(W, theta)
     P = check_patterns(patterns, Wv.shape[0])
@@ -189,7 +288,31 @@ def fraction_fixed_points(W: ArrayLike, theta: ArrayLike | None, patterns: Array
 def flip_random(s: ArrayLike, d: int, *, seed: SeedLike = None,
                 count: int | None = None) -> np.ndarray:
     """Copies of ``s`` with exactly ``d`` distinct random positions flipped (Hamming
-    distance ``d``, spec T4).  ``count=None`` returns one state, else ``(count, n)``."""
+    distance ``d``, spec T4).  ``count=None`` returns one state, else ``(count, n)``.
+
+    Parameters
+    ----------
+    s : array_like, shape (n,)
+        State, entries +1 / -1.
+    d : int >= 0
+        Number of flipped positions (Hamming distance).
+    seed : None, int >= 0 or numpy.random.Generator
+        Source of all randomness: ``None`` draws fresh OS entropy (not reproducible), an int gives
+        a reproducible stream, a Generator is used as is and advanced in place.
+    count : int >= 1 or None
+        Number of copies (``None``: one state).
+
+    Returns
+    -------
+    numpy.ndarray
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     from ._validate import check_state
     sv = check_state(s)
     n = sv.shape[0]
@@ -216,9 +339,37 @@ def basin_estimate(W: ArrayLike, theta: ArrayLike | None, patterns: ArrayLike,
     Hamming distance exactly ``d`` from ``p_k`` are recalled (batched); the entry ``[k, j]``
     of the result is the fraction that end exactly at ``p_k``.
 
+    Parameters
+    ----------
+    W : array_like, shape (n, n)
+        Weight matrix: integers or Fractions (exact) or floats.
+    theta : array_like, shape (n,), or None
+        Thresholds; ``None`` means all zero.
+    patterns : array_like, shape (m, n)
+        Stored patterns (rows), entries +1 / -1.
+    distances : sequence of int
+        Hamming distances to probe.
+    trials : int >= 1
+        Probes per distance.
+    mode : {'async', 'sync'}
+        Asynchronous sweeps (T2) or synchronous steps (T5).
+    tie : {'keep', 'plus'}
+        Rule on a tie ``h_i = theta_i``: keep ``s_i`` (spec default) or set +1.
+    max_sweeps : int >= 1
+        Cap on sweeps (synchronous: steps); the status says when it was reached.
+    seed : None, int >= 0 or numpy.random.Generator
+        Source of all randomness: ``None`` draws fresh OS entropy (not reproducible), an int gives
+        a reproducible stream, a Generator is used as is and advanced in place.
+
     Returns
     -------
     (m, len(distances)) float array of success fractions.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
     Wv, th = _prep(W, theta)
     P = check_patterns(patterns, Wv.shape[0])

@@ -63,7 +63,33 @@ class LayerWeights(NamedTuple):
 def random_layer_weights(
     n_layers: int, d: int, d_k: int | None = None, seed: int = 0, scale: float = 1.0
 ) -> list[LayerWeights]:
-    """Independent Gaussian layer weights, entries N(0, scale^2 / d) (seeded)."""
+    """Independent Gaussian layer weights, entries N(0, scale^2 / d) (seeded).
+
+    Parameters
+    ----------
+    n_layers : int >= 0
+        Number of layers.
+    d : int >= 1
+        Token dimension.
+    d_k : int >= 1 or None
+        Key dimension (``None``: ``d``).
+    seed : None, int >= 0 or numpy.random.Generator
+        Source of all randomness: ``None`` draws fresh OS entropy (not reproducible), an int gives
+        a reproducible stream, a Generator is used as is and advanced in place.
+    scale : float > 0
+        Scale of the weights.
+
+    Returns
+    -------
+    list[LayerWeights]
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     n_layers = check_int(n_layers, "n_layers", 0)
     d = check_int(d, "d (a positive integer)", 1)
     dk = check_int(d if d_k is None else d_k, "d_k (a positive integer)", 1)
@@ -131,6 +157,34 @@ def mha_layer(
     ``alpha_h H_prev + (1 - alpha_h) S``; ``X_next = alpha X + (1 - alpha) softmax(H) X W_V``.
     ``beta`` defaults to ``1/sqrt(d_k)``.  ``mask`` (boolean, broadcastable to
     (..., T, T), True = may attend) is applied to softmax(H), e.g. a causal mask.
+
+    Parameters
+    ----------
+    X : array_like, shape (T, d)
+        Tokens as rows (finite floats).
+    H_prev : array_like or None
+        Hidden state of the previous layer (``None``: zeros).
+    weights : array_like, shape (M,), or None
+        Non-negative sample weights (``None``: uniform).
+    alpha : float, int or Fraction in (0, 1]
+        Doeblin constant.
+    alpha_h : float in [0, 1]
+        Mixing weight of the hidden state.
+    beta : float > 0
+        Inverse temperature.
+    mask : array_like of bool or None
+        Attention mask (``False`` entries are excluded); ``None``: attend to everything.
+
+    Returns
+    -------
+    tuple[np.ndarray, np.ndarray]
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
     Xa = check_float_array(X, "X (tokens)")
     if Xa.ndim < 2 or Xa.shape[-2] == 0 or Xa.shape[-1] == 0:
@@ -176,6 +230,32 @@ def mha_stack(
     """Run a stack of MHA layers; returns ``[X_1, X_2, ..., X_{L+1}]`` (input first).
 
     ``alpha_h = 0`` gives plain self-attention in every layer.
+
+    Parameters
+    ----------
+    X : array_like, shape (T, d)
+        Tokens as rows (finite floats).
+    layers : sequence of LayerWeights
+        Per-layer projections.
+    alpha : float, int or Fraction in (0, 1]
+        Doeblin constant.
+    alpha_h : float in [0, 1]
+        Mixing weight of the hidden state.
+    beta : float > 0
+        Inverse temperature.
+    mask : array_like of bool or None
+        Attention mask (``False`` entries are excluded); ``None``: attend to everything.
+
+    Returns
+    -------
+    list[np.ndarray]
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
     Xa = check_float_array(X, "X (tokens)")
     out = [Xa]
@@ -194,6 +274,22 @@ def relative_residual(X: ArrayLike) -> float:
 
     0 iff all tokens are equal (rank-1 "collapsed" output); Dong et al. 2021 measure the
     residual ``Res(X) = X - 1 x^T`` in the same way.  Returns 0.0 for X = 0.
+
+    Parameters
+    ----------
+    X : array_like, shape (T, d)
+        Tokens as rows (finite floats).
+
+    Returns
+    -------
+    float
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
     Xa = check_float_array(X, "X (tokens)", ndim=2)
     nrm = float(np.linalg.norm(Xa))
@@ -204,7 +300,24 @@ def relative_residual(X: ArrayLike) -> float:
 
 @finite_output
 def token_uniformity(X: ArrayLike) -> float:
-    """Mean cosine similarity over distinct token pairs (1 = all tokens parallel)."""
+    """Mean cosine similarity over distinct token pairs (1 = all tokens parallel).
+
+    Parameters
+    ----------
+    X : array_like, shape (T, d)
+        Tokens as rows (finite floats).
+
+    Returns
+    -------
+    float
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     Xa = check_float_array(X, "X (tokens)", ndim=2)
     T = Xa.shape[0]
     if T < 2:
@@ -241,6 +354,34 @@ def rank_collapse_experiment(
     ``alpha_h`` with the same X and weights, and report the median over seeds of
     :func:`relative_residual` and :func:`token_uniformity` after each depth.
     ``alpha_h = 0`` is plain attention.
+
+    Parameters
+    ----------
+    depths : sequence of int
+        Numbers of layers to compare.
+    alpha_hs : sequence of float
+        Mixing weights to compare.
+    n_tokens : int >= 2
+        Number of tokens.
+    d : int >= 1
+        Token dimension.
+    alpha : float, int or Fraction in (0, 1]
+        Doeblin constant.
+    seeds : sequence of int >= 0
+        One seed per run (see ``seed``).
+    scale : float > 0
+        Scale of the weights.
+
+    Returns
+    -------
+    list[CollapseRow]
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
     if not depths or not seeds or not alpha_hs:
         raise ValueError("depths, alpha_hs and seeds must be non-empty")

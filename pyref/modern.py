@@ -185,7 +185,26 @@ def lse(beta: float, z: ArrayLike) -> float | np.ndarray:
 @finite_output
 def softmax(z: ArrayLike, beta: float = 1.0) -> np.ndarray:
     """``softmax(beta z)_i = exp(beta z_i) / sum_j exp(beta z_j)`` along the last axis
-    (max-shifted; finite for every finite input and beta)."""
+    (max-shifted; finite for every finite input and beta).
+
+    Parameters
+    ----------
+    z : array_like, shape (..., N)
+        Scores (finite floats).
+    beta : float > 0
+        Inverse temperature.
+
+    Returns
+    -------
+    numpy.ndarray
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     b = _check_beta(beta)
     za = _finite_array("z", z)
     if za.ndim == 0 or za.shape[-1] == 0:
@@ -195,7 +214,24 @@ def softmax(z: ArrayLike, beta: float = 1.0) -> np.ndarray:
 
 @finite_output
 def max_norm(X: ArrayLike) -> float:
-    """``M = max_i ||x_i||`` over the columns of ``X`` (shape (d, N))."""
+    """``M = max_i ||x_i||`` over the columns of ``X`` (shape (d, N)).
+
+    Parameters
+    ----------
+    X : array_like, shape (d, N)
+        Stored patterns as columns (finite floats).
+
+    Returns
+    -------
+    float
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     Xa = _patterns(X)
     return float(np.max(np.linalg.norm(Xa, axis=0)))
 
@@ -238,6 +274,26 @@ def update(X: ArrayLike, xi: ArrayLike, beta: float) -> np.ndarray:
 
     ``xi`` may be (d,) or (d, S) (each column updated independently).  The result lies
     in the convex hull of the patterns.  This is the CCCP step: ``E(f(xi)) <= E(xi)``.
+
+    Parameters
+    ----------
+    X : array_like, shape (d, N)
+        Stored patterns as columns (finite floats).
+    xi : array_like, shape (d,) or (d, S)
+        State (query) pattern(s), finite floats.
+    beta : float > 0
+        Inverse temperature.
+
+    Returns
+    -------
+    numpy.ndarray
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
     b = _check_beta(beta)
     Xa = _patterns(X)
@@ -263,10 +319,29 @@ def retrieve(
     The energy is non-increasing along the iteration and bounded below by 0, and the
     iteration converges to a fixed point (paper Theorem 2, via CCCP).
 
+    Parameters
+    ----------
+    X : array_like, shape (d, N)
+        Stored patterns as columns (finite floats).
+    xi : array_like, shape (d,) or (d, S)
+        State (query) pattern(s), finite floats.
+    beta : float > 0
+        Inverse temperature.
+    max_steps : int >= 1
+        Cap on the number of updates.
+    tol : float >= 0
+        Stopping tolerance.
+
     Returns
     -------
     RetrievalResult(state, steps, converged): ``state`` is the last iterate, ``steps``
     the number of updates applied, ``converged`` whether the tolerance was met.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
     b = _check_beta(beta)
     Xa = _patterns(X)
@@ -294,6 +369,24 @@ def separation(X: ArrayLike, i: int | None = None) -> float | np.ndarray:
 
     With ``i=None`` returns the array ``(Delta_1, ..., Delta_N)``.  Needs N >= 2.
     May be negative (pattern i is then not separated from some x_j).
+
+    Parameters
+    ----------
+    X : array_like, shape (d, N)
+        Stored patterns as columns (finite floats).
+    i : int
+        Pattern index, ``0 <= i < N``.
+
+    Returns
+    -------
+    float | np.ndarray
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
     Xa = _patterns(X)
     n = Xa.shape[1]
@@ -313,7 +406,28 @@ def separation(X: ArrayLike, i: int | None = None) -> float | np.ndarray:
 
 @finite_output
 def query_separation(X: ArrayLike, i: int, xi: ArrayLike) -> float:
-    """``Delta~_i = min_{j != i} (xi^T x_i - xi^T x_j)``: separation of x_i seen from xi."""
+    """``Delta~_i = min_{j != i} (xi^T x_i - xi^T x_j)``: separation of x_i seen from xi.
+
+    Parameters
+    ----------
+    X : array_like, shape (d, N)
+        Stored patterns as columns (finite floats).
+    i : int
+        Pattern index, ``0 <= i < N``.
+    xi : array_like, shape (d,) or (d, S)
+        State (query) pattern(s), finite floats.
+
+    Returns
+    -------
+    float
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     Xa = _patterns(X)
     n = Xa.shape[1]
     _need_two(n, "the separation Delta~_i")
@@ -325,7 +439,30 @@ def query_separation(X: ArrayLike, i: int, xi: ArrayLike) -> float:
 @finite_output
 def epsilon(X: ArrayLike, i: int, xi: ArrayLike, beta: float) -> float:
     """``epsilon = (N - 1) exp(-beta Delta~_i)``; then ``softmax(beta X^T xi)_i >= 1 - epsilon``
-    and ``||f(xi) - x_i|| <= 2 epsilon M``."""
+    and ``||f(xi) - x_i|| <= 2 epsilon M``.
+
+    Parameters
+    ----------
+    X : array_like, shape (d, N)
+        Stored patterns as columns (finite floats).
+    i : int
+        Pattern index, ``0 <= i < N``.
+    xi : array_like, shape (d,) or (d, S)
+        State (query) pattern(s), finite floats.
+    beta : float > 0
+        Inverse temperature.
+
+    Returns
+    -------
+    float
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     b = _check_beta(beta)
     Xa = _patterns(X)
     n = Xa.shape[1]
@@ -335,7 +472,28 @@ def epsilon(X: ArrayLike, i: int, xi: ArrayLike, beta: float) -> float:
 
 @finite_output
 def sphere_radius(N: int, M: float, beta: float) -> float:
-    """Radius ``1 / (beta N M)`` of the sphere ``S_i`` around x_i (paper, Theorem 4 setting)."""
+    """Radius ``1 / (beta N M)`` of the sphere ``S_i`` around x_i (paper, Theorem 4 setting).
+
+    Parameters
+    ----------
+    N : int
+        Number of stored patterns.
+    M : float > 0
+        Largest pattern norm.
+    beta : float > 0
+        Inverse temperature.
+
+    Returns
+    -------
+    float
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     b = _check_beta(beta)
     N = check_int(N, "N", 1)
     M = check_real(M, "M", lo=0.0, lo_open=True)
@@ -358,6 +516,26 @@ def separation_threshold(N: int, M: float, beta: float) -> float:
     ``S_i`` (radius ``1/(beta N M)``) is mapped into itself by f, contains a fixed
     point x_i*, and one update from any point of S_i lands exponentially close to it.
     Needs N >= 2.
+
+    Parameters
+    ----------
+    N : int
+        Number of stored patterns.
+    M : float > 0
+        Largest pattern norm.
+    beta : float > 0
+        Inverse temperature.
+
+    Returns
+    -------
+    float
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
     b = _check_beta(beta)
     N = check_int(N, "N", 2)
@@ -374,7 +552,28 @@ def separation_threshold(N: int, M: float, beta: float) -> float:
 
 @finite_output
 def well_separated(X: ArrayLike, i: int, beta: float) -> bool:
-    """True iff ``Delta_i`` meets :func:`separation_threshold` (the Theorem 4 condition)."""
+    """True iff ``Delta_i`` meets :func:`separation_threshold` (the Theorem 4 condition).
+
+    Parameters
+    ----------
+    X : array_like, shape (d, N)
+        Stored patterns as columns (finite floats).
+    i : int
+        Pattern index, ``0 <= i < N``.
+    beta : float > 0
+        Inverse temperature.
+
+    Returns
+    -------
+    bool
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     b = _check_beta(beta)
     Xa = _patterns(X)
     n = Xa.shape[1]
@@ -418,6 +617,30 @@ def retrieval_error_bound(
     With ``x_star=None`` uses ``r = ||xi - x_i||``, which gives a smaller (stronger)
     bound that follows from the same argument; the tests check the stronger one.
     Returns ``inf`` when the exponent overflows.
+
+    Parameters
+    ----------
+    X : array_like, shape (d, N)
+        Stored patterns as columns (finite floats).
+    i : int
+        Pattern index, ``0 <= i < N``.
+    xi : array_like, shape (d,) or (d, S)
+        State (query) pattern(s), finite floats.
+    beta : float > 0
+        Inverse temperature.
+    x_star : array_like, shape (d,), or None
+        A fixed point near ``x_i`` (``None``: use ``xi`` only).
+
+    Returns
+    -------
+    float
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
     _, n, M, expo = _radius_exponent(X, i, xi, x_star, beta, "the retrieval error bound")
     if expo > 700.0:
@@ -427,7 +650,28 @@ def retrieval_error_bound(
 
 def retrieval_error_bound_near(X: ArrayLike, i: int, beta: float) -> float:
     """Theorem 5, second form: ``||f(xi) - x_i|| <= 2 e (N - 1) M exp(-beta Delta_i)``,
-    valid when ``||xi - x_i|| <= 1/(2 beta M)`` (and ``||x_i* - x_i|| <= 1/(2 beta M)``)."""
+    valid when ``||xi - x_i|| <= 1/(2 beta M)`` (and ``||x_i* - x_i|| <= 1/(2 beta M)``).
+
+    Parameters
+    ----------
+    X : array_like, shape (d, N)
+        Stored patterns as columns (finite floats).
+    i : int
+        Pattern index, ``0 <= i < N``.
+    beta : float > 0
+        Inverse temperature.
+
+    Returns
+    -------
+    float
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     b = _check_beta(beta)
     Xa = _patterns(X)
     n = Xa.shape[1]
@@ -452,6 +696,30 @@ def one_update_contraction_bound(
 
     Returns the right-hand bound on ``||J^m||_2`` (``inf`` on overflow); so
     ``||f(xi) - x_i*|| <= bound * ||xi - x_i*||`` for a fixed point x_i* of f.
+
+    Parameters
+    ----------
+    X : array_like, shape (d, N)
+        Stored patterns as columns (finite floats).
+    i : int
+        Pattern index, ``0 <= i < N``.
+    xi : array_like, shape (d,) or (d, S)
+        State (query) pattern(s), finite floats.
+    x_star : array_like, shape (d,), or None
+        A fixed point near ``x_i`` (``None``: use ``xi`` only).
+    beta : float > 0
+        Inverse temperature.
+
+    Returns
+    -------
+    float
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
     b, n, M, expo = _radius_exponent(X, i, xi, x_star, beta, "the Theorem 4 bound")
     if expo > 700.0:
@@ -467,7 +735,24 @@ def one_update_contraction_bound(
 @finite_output
 def lambert_w0(x: float) -> float:
     """Principal branch ``W_0`` of the Lambert W function: the w >= -1 with ``w e^w = x``,
-    for real ``x >= -1/e`` (Halley's iteration, relative accuracy ~1e-15)."""
+    for real ``x >= -1/e`` (Halley's iteration, relative accuracy ~1e-15).
+
+    Parameters
+    ----------
+    x : float >= -1/e
+        Argument of W_0.
+
+    Returns
+    -------
+    float
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     x = float(x)
     if not math.isfinite(x) or x < -1.0 / math.e:
         raise ValueError(f"lambert_w0 is defined for finite x >= -1/e, got {x!r}")

@@ -60,6 +60,26 @@ def check_rbm(W: ArrayLike, theta_v: ArrayLike | None = None, theta_h: ArrayLike
     """Validate an RBM: ``W`` 2-D ``(nv, nh)`` finite, thresholds of matching lengths.
 
     Python-only (spec: RBM sampling), checked against the exact B1-B4 enumeration.
+
+    Parameters
+    ----------
+    W : array_like, shape (n_visible, n_hidden)
+        Couplings.
+    theta_v : array_like, shape (n_visible,), or None
+        Visible thresholds (``None``: 0).
+    theta_h : array_like, shape (n_hidden,), or None
+        Hidden thresholds (``None``: 0).
+
+    Returns
+    -------
+    tuple[np.ndarray, np.ndarray, np.ndarray]
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
     arr = np.asarray(W) if not isinstance(W, np.ndarray) else W
     if arr.ndim != 2 or arr.shape[0] == 0 or arr.shape[1] == 0:
@@ -110,6 +130,30 @@ def rbm_energy(W: ArrayLike, theta_v: ArrayLike | None, theta_h: ArrayLike | Non
     """``E(v, h) = -v^T W h + theta_v . v + theta_h . h`` (exact for integer inputs).
 
     Python-only (spec: RBM sampling), checked against the exact B1-B4 enumeration.
+
+    Parameters
+    ----------
+    W : array_like, shape (n_visible, n_hidden)
+        Couplings.
+    theta_v : array_like, shape (n_visible,), or None
+        Visible thresholds (``None``: 0).
+    theta_h : array_like, shape (n_hidden,), or None
+        Hidden thresholds (``None``: 0).
+    v : array_like, shape (n_visible,)
+        Visible state, +1 / -1.
+    h : array_like, shape (n_hidden,)
+        Hidden state, +1 / -1.
+
+    Returns
+    -------
+    int, float or Fraction (exact inputs give exact results)
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
     Wv, tv, th = check_rbm(W, theta_v, theta_h)
     vv = check_state(v, Wv.shape[0], "v")
@@ -131,6 +175,26 @@ def rbm_to_boltzmann(W: ArrayLike, theta_v: ArrayLike | None = None,
     (spec conventions) equals :func:`rbm_energy`.
 
     Python-only (spec: RBM sampling), checked against the exact B1-B4 enumeration.
+
+    Parameters
+    ----------
+    W : array_like, shape (n_visible, n_hidden)
+        Couplings.
+    theta_v : array_like, shape (n_visible,), or None
+        Visible thresholds (``None``: 0).
+    theta_h : array_like, shape (n_hidden,), or None
+        Hidden thresholds (``None``: 0).
+
+    Returns
+    -------
+    tuple[np.ndarray, np.ndarray]
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
     Wv, tv, th = check_rbm(W, theta_v, theta_h)
     nv, nh = Wv.shape
@@ -148,6 +212,30 @@ def rbm_free_energy(W: ArrayLike, theta_v: ArrayLike | None, theta_h: ArrayLike 
     ``x = W^T v - theta_h``: ``sum_h exp(-beta E(v, h)) = exp(-beta F(v))``.
 
     Python-only (spec: RBM sampling), checked against the exact B1-B4 enumeration.
+
+    Parameters
+    ----------
+    W : array_like, shape (n_visible, n_hidden)
+        Couplings.
+    theta_v : array_like, shape (n_visible,), or None
+        Visible thresholds (``None``: 0).
+    theta_h : array_like, shape (n_hidden,), or None
+        Hidden thresholds (``None``: 0).
+    v : array_like, shape (n_visible,)
+        Visible state, +1 / -1.
+    beta : float > 0
+        Inverse temperature.
+
+    Returns
+    -------
+    float
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
     beta = check_beta(beta)
     Wv, tv, th = check_rbm(W, theta_v, theta_h)
@@ -166,6 +254,28 @@ def rbm_visible_marginal(W: ArrayLike, theta_v: ArrayLike | None, theta_h: Array
     of :func:`pyref.boltzmann.all_states`), from the free energy, log-sum-exp stable.
 
     Python-only (spec: RBM sampling), checked against the exact B1-B4 enumeration.
+
+    Parameters
+    ----------
+    W : array_like, shape (n_visible, n_hidden)
+        Couplings.
+    theta_v : array_like, shape (n_visible,), or None
+        Visible thresholds (``None``: 0).
+    theta_h : array_like, shape (n_hidden,), or None
+        Hidden thresholds (``None``: 0).
+    beta : float > 0
+        Inverse temperature.
+
+    Returns
+    -------
+    numpy.ndarray
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
     beta = check_beta(beta)
     Wv, tv, th = check_rbm(W, theta_v, theta_h)
@@ -189,6 +299,31 @@ def sample_hidden(W: ArrayLike, theta_h: ArrayLike | None, V: ArrayLike, beta: f
     ``P(h_j = +1 | v) = sigma(2 beta ((W^T v)_j - theta_h_j))``.
 
     Python-only (spec: RBM sampling), checked against the exact B1-B4 enumeration.
+
+    Parameters
+    ----------
+    W : array_like, shape (n_visible, n_hidden)
+        Couplings.
+    theta_h : array_like, shape (n_hidden,), or None
+        Hidden thresholds (``None``: 0).
+    V : array_like, shape (B, n_visible) or (n_visible,)
+        Visible states.
+    beta : float > 0
+        Inverse temperature.
+    seed : None, int >= 0 or numpy.random.Generator
+        Source of all randomness: ``None`` draws fresh OS entropy (not reproducible), an int gives
+        a reproducible stream, a Generator is used as is and advanced in place.
+
+    Returns
+    -------
+    numpy.ndarray
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
     beta = check_beta(beta)
     Wv, tv, th = check_rbm(W, None, theta_h)
@@ -209,6 +344,31 @@ def sample_visible(W: ArrayLike, theta_v: ArrayLike | None, H: ArrayLike, beta: 
     ``P(v_i = +1 | h) = sigma(2 beta ((W h)_i - theta_v_i))``.
 
     Python-only (spec: RBM sampling), checked against the exact B1-B4 enumeration.
+
+    Parameters
+    ----------
+    W : array_like, shape (n_visible, n_hidden)
+        Couplings.
+    theta_v : array_like, shape (n_visible,), or None
+        Visible thresholds (``None``: 0).
+    H : array_like, shape (B, n_hidden) or (n_hidden,)
+        Hidden states.
+    beta : float > 0
+        Inverse temperature.
+    seed : None, int >= 0 or numpy.random.Generator
+        Source of all randomness: ``None`` draws fresh OS entropy (not reproducible), an int gives
+        a reproducible stream, a Generator is used as is and advanced in place.
+
+    Returns
+    -------
+    numpy.ndarray
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
     beta = check_beta(beta)
     Wv, tv, th = check_rbm(W, theta_v, None)
@@ -232,6 +392,30 @@ def block_gibbs(W: ArrayLike, theta_v: ArrayLike | None, theta_h: ArrayLike | No
     """Block Gibbs sampling ``v -> h ~ P(h|v) -> v ~ P(v|h)`` for ``n_chains`` parallel
     chains (vectorised); the joint chain has stationary law ``∝ exp(-beta E(v, h))``.
 
+    Parameters
+    ----------
+    W : array_like, shape (n_visible, n_hidden)
+        Couplings.
+    theta_v : array_like, shape (n_visible,), or None
+        Visible thresholds (``None``: 0).
+    theta_h : array_like, shape (n_hidden,), or None
+        Hidden thresholds (``None``: 0).
+    beta : float > 0
+        Inverse temperature.
+    n_steps : int >= 1
+        Number of recorded steps.
+    n_chains : int >= 1
+        Number of parallel chains.
+    v0 : array_like, shape (n_visible,) or (n_chains, n_visible), or None
+        Initial visible states; ``None`` draws them uniformly from ``seed``.
+    seed : None, int >= 0 or numpy.random.Generator
+        Source of all randomness: ``None`` draws fresh OS entropy (not reproducible), an int gives
+        a reproducible stream, a Generator is used as is and advanced in place.
+    burn_in : int >= 0
+        Sweeps/steps discarded before recording.
+    progress : callable(done, total) or None
+        Called after each sweep/step.
+
     Returns
     -------
     ``(V, H)``: ``(n_steps, n_chains, nv)`` and ``(n_steps, n_chains, nh)`` int8 samples
@@ -239,6 +423,12 @@ def block_gibbs(W: ArrayLike, theta_v: ArrayLike | None, theta_h: ArrayLike | No
     given ``v_{t-1}`` and ``v_t`` given ``h_t``.
 
     Python-only (spec: RBM sampling), checked against the exact B1-B4 enumeration.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
     beta = check_beta(beta)
     Wv, tv, th = check_rbm(W, theta_v, theta_h)

@@ -78,7 +78,26 @@ _Params = tuple[np.ndarray, np.ndarray, np.ndarray]
 
 @finite_output
 def to_pm1(X: ArrayLike, name: str = "data") -> np.ndarray:
-    """Map ``{0,1}`` data to ``+-1`` (``s = 2x - 1``); ValueError for any other value."""
+    """Map ``{0,1}`` data to ``+-1`` (``s = 2x - 1``); ValueError for any other value.
+
+    Parameters
+    ----------
+    X : array_like
+        Data (rows).
+    name : str
+        Argument name used in error messages.
+
+    Returns
+    -------
+    numpy.ndarray
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     arr = np.asarray(X) if not isinstance(X, np.ndarray) else X
     if arr.size == 0:
         raise ValueError(f"{name}: the data set is empty (shape {arr.shape}); expected at "
@@ -95,7 +114,26 @@ def to_pm1(X: ArrayLike, name: str = "data") -> np.ndarray:
 
 @finite_output
 def to_binary(S: ArrayLike, name: str = "data") -> np.ndarray:
-    """Map ``+-1`` states to ``{0,1}`` (``x = (s + 1) / 2``), validated."""
+    """Map ``+-1`` states to ``{0,1}`` (``x = (s + 1) / 2``), validated.
+
+    Parameters
+    ----------
+    S : ArrayLike
+        See the summary above.
+    name : str
+        Argument name used in error messages.
+
+    Returns
+    -------
+    numpy.ndarray
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     return ((check_data(S, name=name) + 1) // 2).astype(np.int64)
 
 
@@ -111,6 +149,28 @@ def pm1_to_binary(W: ArrayLike, theta_v: ArrayLike | None, theta_h: ArrayLike | 
     ``(W01, b, c)`` of the same visible law (``p ∝ exp(v01^T W01 h01 + b.v01 + c.h01)``)::
 
         W01 = 4 beta W,  b = -2 beta (theta_v + W 1),  c = -2 beta (theta_h + W^T 1).
+
+    Parameters
+    ----------
+    W : array_like, shape (n_visible, n_hidden)
+        Couplings.
+    theta_v : array_like, shape (n_visible,), or None
+        Visible thresholds (``None``: 0).
+    theta_h : array_like, shape (n_hidden,), or None
+        Hidden thresholds (``None``: 0).
+    beta : float > 0
+        Inverse temperature.
+
+    Returns
+    -------
+    _Params
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
     return _to_binary_params(_floats(W, theta_v, theta_h), check_beta(beta))
 
@@ -128,7 +188,30 @@ def binary_to_pm1(W01: ArrayLike, b: ArrayLike, c: ArrayLike, beta: float = 1.0)
         theta_h = -(c/2 + W01^T 1/4) / beta.
 
     (Expand ``v01 = (v+1)/2``, ``h01 = (h+1)/2`` in ``v01^T W01 h01 + b.v01 + c.h01`` and
-    match ``-beta E(v, h)`` up to a constant.)"""
+    match ``-beta E(v, h)`` up to a constant.)
+
+    Parameters
+    ----------
+    W01 : array_like, shape (n_visible, n_hidden)
+        {0,1} couplings.
+    b : array_like, shape (n_visible,)
+        {0,1} visible biases.
+    c : array_like, shape (n_hidden,)
+        {0,1} hidden biases.
+    beta : float > 0
+        Inverse temperature.
+
+    Returns
+    -------
+    _Params
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     return _to_pm1_params(_floats(W01, b, c), check_beta(beta))
 
 
@@ -179,7 +262,32 @@ def rbm_free_energies(W: ArrayLike, theta_v: ArrayLike | None, theta_h: ArrayLik
                       V: ArrayLike,
                       beta: float = 1.0) -> np.ndarray:
     """Free energies ``F(v)`` of a batch ``V`` of shape ``(B, nv)`` (vectorised form of
-    :func:`pyref.rbm.rbm_free_energy`; overflow-free ``log 2cosh``)."""
+    :func:`pyref.rbm.rbm_free_energy`; overflow-free ``log 2cosh``).
+
+    Parameters
+    ----------
+    W : array_like, shape (n_visible, n_hidden)
+        Couplings.
+    theta_v : array_like, shape (n_visible,), or None
+        Visible thresholds (``None``: 0).
+    theta_h : array_like, shape (n_hidden,), or None
+        Hidden thresholds (``None``: 0).
+    V : array_like, shape (B, n_visible)
+        Visible states, +1 / -1.
+    beta : float > 0
+        Inverse temperature.
+
+    Returns
+    -------
+    numpy.ndarray
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     beta = check_beta(beta)
     P = _floats(W, theta_v, theta_h)
     Vs = check_data(V, P[0].shape[0], "V").astype(np.float64)
@@ -190,7 +298,30 @@ def rbm_free_energies(W: ArrayLike, theta_v: ArrayLike | None, theta_h: ArrayLik
 def rbm_log_partition(W: ArrayLike, theta_v: ArrayLike | None, theta_h: ArrayLike | None,
                       beta: float = 1.0) -> float:
     """``log Z = log sum_{v,h} exp(-beta E(v, h))``, enumerating the smaller layer with the
-    free energy ``F`` (visible) or ``G`` (hidden), log-sum-exp stable."""
+    free energy ``F`` (visible) or ``G`` (hidden), log-sum-exp stable.
+
+    Parameters
+    ----------
+    W : array_like, shape (n_visible, n_hidden)
+        Couplings.
+    theta_v : array_like, shape (n_visible,), or None
+        Visible thresholds (``None``: 0).
+    theta_h : array_like, shape (n_hidden,), or None
+        Hidden thresholds (``None``: 0).
+    beta : float > 0
+        Inverse temperature.
+
+    Returns
+    -------
+    float
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     beta = check_beta(beta)
     P = _floats(W, theta_v, theta_h)
     _check_small(P)
@@ -202,7 +333,32 @@ def rbm_log_likelihood(W: ArrayLike, theta_v: ArrayLike | None, theta_h: ArrayLi
                        data: ArrayLike,
                        beta: float = 1.0) -> float:
     """Exact average log-likelihood ``(1/M) sum_d log p(v^(d)) = -beta <F>_data - log Z``
-    of ``+-1`` visible data of shape ``(M, nv)``."""
+    of ``+-1`` visible data of shape ``(M, nv)``.
+
+    Parameters
+    ----------
+    W : array_like, shape (n_visible, n_hidden)
+        Couplings.
+    theta_v : array_like, shape (n_visible,), or None
+        Visible thresholds (``None``: 0).
+    theta_h : array_like, shape (n_hidden,), or None
+        Hidden thresholds (``None``: 0).
+    data : array_like, shape (M, n_visible)
+        Training visible states.
+    beta : float > 0
+        Inverse temperature.
+
+    Returns
+    -------
+    float
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     beta = check_beta(beta)
     P = _floats(W, theta_v, theta_h)
     _check_small(P)
@@ -241,7 +397,30 @@ def rbm_model_statistics(W: ArrayLike, theta_v: ArrayLike | None, theta_h: Array
                          beta: float = 1.0) -> _Params:
     """Exact model moments ``(<v h^T>, <v>, <h>)`` (enumerating the smaller layer and
     averaging the other one out exactly: ``E[h | v] = tanh(beta (W^T v - theta_h))``,
-    ``E[v | h] = tanh(beta (W h - theta_v))``)."""
+    ``E[v | h] = tanh(beta (W h - theta_v))``).
+
+    Parameters
+    ----------
+    W : array_like, shape (n_visible, n_hidden)
+        Couplings.
+    theta_v : array_like, shape (n_visible,), or None
+        Visible thresholds (``None``: 0).
+    theta_h : array_like, shape (n_hidden,), or None
+        Hidden thresholds (``None``: 0).
+    beta : float > 0
+        Inverse temperature.
+
+    Returns
+    -------
+    _Params
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     beta = check_beta(beta)
     P = _floats(W, theta_v, theta_h)
     _check_small(P)
@@ -254,7 +433,41 @@ def rbm_model_statistics_gibbs(W: ArrayLike, theta_v: ArrayLike | None, theta_h:
                                n_chains: int = 100, n_steps: int = 50, burn_in: int = 20,
                                v0: ArrayLike | None = None, seed: SeedLike = None) -> _Params:
     """Estimated model moments from :func:`pyref.rbm.block_gibbs` (``n_chains`` chains,
-    ``burn_in`` steps dropped, ``n_steps`` recorded), with ``E[h | v]`` for the hiddens."""
+    ``burn_in`` steps dropped, ``n_steps`` recorded), with ``E[h | v]`` for the hiddens.
+
+    Parameters
+    ----------
+    W : array_like, shape (n_visible, n_hidden)
+        Couplings.
+    theta_v : array_like, shape (n_visible,), or None
+        Visible thresholds (``None``: 0).
+    theta_h : array_like, shape (n_hidden,), or None
+        Hidden thresholds (``None``: 0).
+    beta : float > 0
+        Inverse temperature.
+    n_chains : int >= 1
+        Number of parallel chains.
+    n_steps : int >= 1
+        Number of recorded steps.
+    burn_in : int >= 0
+        Sweeps/steps discarded before recording.
+    v0 : array_like, shape (n_visible,) or (n_chains, n_visible), or None
+        Initial visible states; ``None`` draws them uniformly from ``seed``.
+    seed : None, int >= 0 or numpy.random.Generator
+        Source of all randomness: ``None`` draws fresh OS entropy (not reproducible), an int gives
+        a reproducible stream, a Generator is used as is and advanced in place.
+
+    Returns
+    -------
+    _Params
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     beta = check_beta(beta)
     P = _floats(W, theta_v, theta_h)
     V, _ = block_gibbs(P[0], P[1], P[2], beta, n_steps=n_steps, n_chains=n_chains, v0=v0,
@@ -271,7 +484,32 @@ def rbm_log_likelihood_gradient(W: ArrayLike, theta_v: ArrayLike | None, theta_h
                                 data: ArrayLike,
                                 beta: float = 1.0) -> _Params:
     """Exact gradient ``(dL/dW, dL/dtheta_v, dL/dtheta_h)`` of :func:`rbm_log_likelihood`
-    (formulas in the module docstring)."""
+    (formulas in the module docstring).
+
+    Parameters
+    ----------
+    W : array_like, shape (n_visible, n_hidden)
+        Couplings.
+    theta_v : array_like, shape (n_visible,), or None
+        Visible thresholds (``None``: 0).
+    theta_h : array_like, shape (n_hidden,), or None
+        Hidden thresholds (``None``: 0).
+    data : array_like, shape (M, n_visible)
+        Training visible states.
+    beta : float > 0
+        Inverse temperature.
+
+    Returns
+    -------
+    _Params
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     beta = check_beta(beta)
     P = _floats(W, theta_v, theta_h)
     _check_small(P)
@@ -287,7 +525,39 @@ def cd_gradient(W: ArrayLike, theta_v: ArrayLike | None, theta_h: ArrayLike | No
     """CD-k estimate of the gradient on a mini-batch: the model term is replaced by the
     statistics of ``k`` block-Gibbs steps started at ``batch`` (``chains=None``, CD-k) or
     at the persistent ``chains`` (PCD).  Returns ``(dW, dtheta_v, dtheta_h,
-    new_chains)``."""
+    new_chains)``.
+
+    Parameters
+    ----------
+    W : array_like, shape (n_visible, n_hidden)
+        Couplings.
+    theta_v : array_like, shape (n_visible,), or None
+        Visible thresholds (``None``: 0).
+    theta_h : array_like, shape (n_hidden,), or None
+        Hidden thresholds (``None``: 0).
+    batch : array_like, shape (B, n_visible)
+        Mini-batch of visible states.
+    beta : float > 0
+        Inverse temperature.
+    k : int >= 1
+        Gibbs steps per estimate (CD-k).
+    chains : array_like or None
+        Persistent chain states (``None``: start from the batch).
+    seed : None, int >= 0 or numpy.random.Generator
+        Source of all randomness: ``None`` draws fresh OS entropy (not reproducible), an int gives
+        a reproducible stream, a Generator is used as is and advanced in place.
+
+    Returns
+    -------
+    tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
     beta = check_beta(beta)
     k = check_positive_int(k, "k")
     P = _floats(W, theta_v, theta_h)
@@ -350,6 +620,57 @@ def train_rbm(data: ArrayLike, n_hidden: int, *, method: str = "pcd", k: int = 1
     max-abs epoch-averaged gradient is ``<= tol`` (``tol=0``: run all ``n_epochs``).
     ``monitor`` (default: when ``min(nv, n_hidden) <= 16``) records the exact
     log-likelihood after every epoch; ``progress=True`` draws a bar on stderr.
+
+    Parameters
+    ----------
+    data : array_like, shape (M, n_visible)
+        Training visible states.
+    n_hidden : int >= 1
+        Number of hidden units.
+    method : str
+        Estimator of the model term (see the summary for the choices).
+    k : int >= 1
+        Gibbs steps per estimate (CD-k).
+    lr : float > 0 or None
+        Learning rate (``None``: the documented safe default).
+    n_epochs : int >= 1
+        Number of passes over the data.
+    batch_size : int >= 1
+        Mini-batch size.
+    beta : float > 0
+        Inverse temperature.
+    geometry : str
+        Memory geometry (see the summary).
+    shuffle : bool
+        Shuffle the data every epoch (from ``seed``).
+    W0 : array_like or None
+        Initial weights (``None``: the method's default start).
+    theta_v0 : array_like or None
+        Initial visible thresholds (``None``: zeros).
+    theta_h0 : array_like or None
+        Initial hidden thresholds (``None``: zeros).
+    init_scale : float > 0
+        Scale of the random initial weights.
+    tol : float >= 0
+        Stopping tolerance.
+    seed : None, int >= 0 or numpy.random.Generator
+        Source of all randomness: ``None`` draws fresh OS entropy (not reproducible), an int gives
+        a reproducible stream, a Generator is used as is and advanced in place.
+    monitor : bool or None
+        Record the exact log-likelihood per step (``None``: when exact enumeration is cheap).
+    progress : callable(done, total) or None
+        Called after each sweep/step.
+
+    Returns
+    -------
+    RBMTrainResult
+        The value described in the summary.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
     beta = check_beta(beta)
     S = check_data(data).astype(np.float64)
