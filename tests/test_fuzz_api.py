@@ -14,7 +14,8 @@ Fractions, ragged lists, bad seeds).  The contract checked for every call:
 
 CI runs a few examples per function (``PYREF_FUZZ_EXAMPLES``, default 3, derandomised:
 the same cases every run); a large run is e.g.
-``PYREF_FUZZ_EXAMPLES=500 python3 -m pytest tests/test_fuzz_api.py -p no:randomly``.
+``PYREF_FUZZ_EXAMPLES=500 python3 -m pytest tests/test_fuzz_api.py``; other modules join
+with ``PYREF_FUZZ_EXTRA_MODULES=pyref.expander,pyref.mil``.
 
 ``pyref.contracts`` is not fuzzed: its functions are CrossHair contracts whose inputs are
 constrained by ``pre:`` conditions (checked symbolically in tests/test_crosshair.py).
@@ -60,6 +61,8 @@ MODULES = [
     "pyref.mha",
     "pyref.ahop",
 ]
+# more modules for a local run, e.g. PYREF_FUZZ_EXTRA_MODULES=pyref.expander,pyref.mil
+MODULES += [m for m in os.environ.get("PYREF_FUZZ_EXTRA_MODULES", "").split(",") if m]
 
 #: Functions documented to return ``inf`` (a valid, trivially true upper bound) when the
 #: exponent overflows.
