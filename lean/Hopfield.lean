@@ -25,6 +25,7 @@ public import Hopfield.Boltzmann.ZeroTempRate
 public import Hopfield.Boltzmann.Literal
 public import Hopfield.Spec.Rbm
 public import Hopfield.Thm.RbmGibbs
+public import Hopfield.Thm.Dobrushin
 public import Hopfield.Data.SignSum
 public import Hopfield.Data.PatternLists
 public import Hopfield.Thm.Capacity
