@@ -95,9 +95,17 @@ def _check_mask(mask: object, shape: tuple[int, ...]) -> np.ndarray | None:
         ) from exc
 
 
+#: Largest number of update steps of one layer call (the update converges in a few steps,
+#: paper Theorem 4; this bounds the time of a call).
+MAX_LAYER_STEPS = 10_000
+
+
 def _check_steps(steps: object) -> int:
     if not isinstance(steps, (int, np.integer)) or isinstance(steps, bool) or steps < 1:
         raise ValueError(f"steps must be an integer >= 1, got {steps!r}")
+    if steps > MAX_LAYER_STEPS:
+        raise ValueError(f"steps: got {steps}; expected at most {MAX_LAYER_STEPS} update "
+                         f"steps (one update already retrieves a well-separated pattern)")
     return int(steps)
 
 

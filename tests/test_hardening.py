@@ -267,3 +267,11 @@ def test_item9_exact_kernel_n12_refused_quickly():
     assert secs < 1.0
     with pytest.raises(ValueError, match=f"n <= {bz.MAX_EXACT_KERNEL_N}"):
         bz.systematic_scan_kernel(w)
+
+
+def test_layer_steps_are_bounded():
+    Q = np.eye(2)
+    with pytest.raises(ValueError, match="at most 10000"):
+        layers.hopfield_core(Q, Q, steps=10**6)
+    # within the bound the iteration runs (fixed points of an orthonormal set stay put)
+    assert np.allclose(layers.hopfield_core(Q, Q, beta=50.0, steps=3), Q, atol=1e-12)
