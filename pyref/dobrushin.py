@@ -16,7 +16,8 @@ for every start distribution ``mu``::
     random scan K = (1/n) sum_i K_i:       TV(mu K^t, pi) <= n (1 - (1 - alpha)/n)^t
 
 (one systematic step is a sweep of ``n`` site updates, one random-scan step is one site
-update).  Proof sketch (the classical oscillation argument, not Lean-proved here): for a
+update).  Proof (the classical oscillation argument; Lean ``Hopfield.sysK_tv_le_dobrushin``
+proves the systematic-scan bound from any influence bounds ``c``): for a
 function ``f`` let ``d_j(f) = max |f(s) - f(s')|`` over ``s, s'`` differing at ``j``; then
 ``d_i(K_i f) = 0`` and ``d_j(K_i f) <= d_j(f) + c_ij d_i(f)``, so ``sum_j d_j`` contracts by
 ``alpha`` per sweep (each unit of ``d`` is moved at least once, at rate ``<= alpha``) and by

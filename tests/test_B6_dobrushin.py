@@ -1,7 +1,8 @@
 """Spec B6 (Dobrushin's condition), property-tested on pyref against the exact total
 variation of ``pyref.boltzmann.distribution_after_scan``.
 
-Statements (``pyref.dobrushin``; not Lean-proved, see docs/mixing.md): the true influence
+Statements (``pyref.dobrushin``; Lean proves the systematic-scan bound from influence bounds,
+``Hopfield.sysK_tv_le_dobrushin``, see docs/mixing.md): the true influence
 ``c_ij`` of site ``j`` on site ``i`` is at most ``(1 - q^(2|W_ij|)) / (1 + q^(2|W_ij|))``;
 with ``alpha = max_i sum_j c_ij < 1``, from every start state
 ``TV(delta_s S^t, pi) <= n alpha^t`` (systematic sweeps) and
