@@ -1,0 +1,168 @@
+"""``python3 -m proofs_ci certify`` (spec T8): input checks, radii, the generated Lean file.
+
+Without Lean: bad input (ragged or non-square weights, non-+-1 patterns, NaN, shape
+mismatches) is refused with exit 2 and a message naming the problem; a network whose margins
+fail is refused with exit 1 naming the first pattern and row and the shortfall (recomputed
+here from the definition); decimals are read exactly; the generated file passes the
+library's audit and states T8 for the literal data. With Lean (marked ``proofs``): a
+certifiable network is CERTIFIED, and a certificate claiming one more than the tight radius
+is rejected by the kernel at its check.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from fractions import Fraction
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from proofs_ci import audit, certify, toolchain
+from pyref.learning import hebbian
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def write(path: Path, rows) -> Path:
+    path.write_text("\n".join(" ".join(str(v) for v in row) for row in rows) + "\n")
+    return path
+
+
+def run(tmp_path: Path, W, P, theta=None, radius=None, tie="keep"):
+    lines: list[str] = []
+    w = write(tmp_path / "W.txt", W)
+    p = write(tmp_path / "P.txt", P)
+    t = write(tmp_path / "t.txt", [theta]) if theta is not None else None
+    out = tmp_path / "Cert.lean"
+    rc = certify.certify(None, w, p, t, radius, tie, REPO / "lean", tmp_path / "b",
+                         out=out, log=lines.append)
+    return rc, "\n".join(lines), (out.read_text() if out.exists() else None)
+
+
+def data(cert: str) -> dict[str, list[int]]:
+    """The integer lists of a generated certificate, decoded as Lean's ``decodeInts`` does."""
+    out = {}
+    for m in re.finditer(r"def (\w+) : List Int :=\n  Hopfield\.decodeInts (\d+) (\d+) (\d+) "
+                         r"(\d+)\n", cert):
+        B, off, length, x = (int(g) for g in m.groups()[1:])
+        xs = []
+        for _ in range(length):
+            xs.append(x % B - off)
+            x //= B
+        assert x == 0, m.group(1)  # no digits beyond the stated length
+        out[m.group(1)] = xs
+    return out
+
+
+def tight(n: int) -> tuple[np.ndarray, np.ndarray]:
+    """One pattern, W = p p^T - I: radius (n - 2) // 2, and one more fails (n even)."""
+    p = np.array([1, -1] * (n // 2) + [1] * (n % 2))
+    return np.outer(p, p) - np.eye(n, dtype=np.int64), p[None, :]
+
+
+@pytest.mark.parametrize("W,P,theta,match", [
+    ([[1, 2], [3]], [[1, 1]], None, "rectangular"),
+    ([[1, 2, 3], [3, 4, 5]], [[1, 1, 1]], None, "square"),
+    ([[0, 1], [1, 0]], [[1, 0]], None, r"\+1 or -1"),
+    ([[0, 1], [1, 0]], [[1, 1, 1]], None, "expected 2"),
+    ([[0, "nan"], [1, 0]], [[1, 1]], None, "cannot read 'nan'"),
+    ([[0, 1], [1, 0]], [[1, 1]], [1, 2, 3], "expected 2"),
+    ([[0, "x"], [1, 0]], [[1, 1]], None, "cannot read 'x'"),
+])
+def test_bad_input_is_refused_before_any_lean_work(tmp_path, W, P, theta, match) -> None:
+    rc, text, cert = run(tmp_path, W, P, theta)
+    assert rc == 2 and cert is None
+    assert re.search(match, text), text
+
+
+def test_npy_with_nan_is_refused(tmp_path) -> None:
+    np.save(tmp_path / "W.npy", np.array([[0.0, np.nan], [1.0, 0.0]]))
+    p = write(tmp_path / "P.txt", [[1, 1]])
+    lines: list[str] = []
+    rc = certify.certify(None, tmp_path / "W.npy", p, None, None, "keep", REPO / "lean",
+                         tmp_path / "b", log=lines.append)
+    assert rc == 2 and "NaN" in lines[0]
+
+
+def test_failing_margin_names_the_first_pattern_row_and_shortfall(tmp_path) -> None:
+    W, P = tight(6)  # radius 2
+    P = np.vstack([P, P])
+    rc, text, cert = run(tmp_path, W, P, radius=3)
+    assert rc == 1 and cert is None
+    # recomputed: margins n - 1 = 5, top-3 sum of |W_0.| = 3, so 5 <= 6 fails by 1 at row 0
+    assert "pattern 0, row 0" in text and "= 5 " in text and "= 6;" in text
+    assert "short by 1" in text
+    # a pattern that is not even a fixed point: the flipped pattern of a non-symmetric net
+    W2 = np.array([[0, 1], [-1, 0]])
+    rc, text, _ = run(tmp_path, W2, [[1, 1]])
+    assert rc == 1 and "pattern 0, row 1" in text  # row 1: h = -1 against +1
+
+
+def test_radii_and_generated_file(tmp_path) -> None:
+    rng = np.random.default_rng(3)
+    P = rng.choice([-1, 1], size=(3, 24))
+    W = hebbian(P)
+    rc, text, cert = run(tmp_path, W, P)
+    assert rc == 0 and cert is not None
+    assert audit.scan_text(cert, Path("Certificate.lean")) == []
+    # outside comments, every command is module/import/namespace/def/theorem/end, and the
+    # proofs are `decide +kernel` on the checker and `exact` of the soundness theorem
+    code = re.sub(r"/-.*?-/", "", cert, flags=re.S)
+    heads = {line.split()[0] for line in code.splitlines() if line and not line[0].isspace()}
+    assert heads <= {"module", "public", "namespace", "noncomputable", "theorem", "end"}
+    proofs = [line.strip() for line in code.splitlines() if line.startswith("  ")
+              and not line.startswith(("  [", "  Hopfield.decodeInts", "   "))]
+    assert proofs.count("decide +kernel") == 3
+    assert sum(p.startswith("exact Hopfield.recallsWithin_of_marginCertOk") for p in proofs) == 3
+    assert len(proofs) == 6, proofs
+    assert "set_option" not in code and "instance" not in code
+    # the certified radius per pattern: the largest d with mu_i > 2 top_d(row i), by brute force
+    n = W.shape[0]
+    absW = np.sort(np.abs(W), axis=1)[:, ::-1]
+    for k in range(3):
+        mu = P[k] * (W @ P[k])
+        d = max(d for d in range(-1, n + 1)
+                if d < 0 or all(mu[i] > 2 * absW[i, :d].sum() for i in range(n)))
+        assert f"hamming s p{k} ≤ {d} →" in cert
+        lists = data(cert)
+        assert lists[f"pattern{k}"] == P[k].tolist()
+        # the cuts: t_i = the d-th largest |W_ij| (the largest for d = 0)
+        assert lists[f"cuts{k}"] == [int(absW[i, max(d, 1) - 1]) for i in range(n)]
+        assert f"marginCertOk {n} weights thresholds pattern{k} {d} cuts{k}" in cert
+    assert [lists[f"row{i}"] for i in range(n)] == W.tolist()
+    assert lists["thresholds"] == [0] * n
+
+
+def test_decimals_are_read_exactly_and_scaled(tmp_path) -> None:
+    W, P = tight(5)
+    Wd = [[str(Fraction(int(v), 10)) if v else "0" for v in row] for row in W]
+    Wd = [[("%.1f" % float(Fraction(x))) for x in row] for row in Wd]  # 0.1, -0.1, ...
+    rc, text, cert = run(tmp_path, Wd, P, theta=["0.05"] * 5)
+    assert rc == 0
+    assert "scaled by 20" in cert  # lcm of the denominators 10 and 20
+    # thresholds 0.05 scale to 1; weights +-0.1 to +-2
+    lists = data(cert)
+    assert lists["thresholds"] == [1] * 5
+    assert [lists[f"row{i}"] for i in range(5)] == (2 * W).tolist()
+
+
+@pytest.mark.proofs
+def test_lean_certifies_and_rejects_an_overclaimed_radius(tmp_path) -> None:
+    tc = toolchain.resolve("wasm")
+    lib = tmp_path / "lib"
+    if (REPO / "build" / "lean" / "Hopfield").is_dir():  # reuse oleans built earlier
+        shutil.copytree(REPO / "build" / "lean", lib)
+    W, P = tight(8)  # radius 3, tight
+    net = certify.Network([[int(v) for v in r] for r in W], [0] * 8, P.tolist(), 1)
+    good = certify.check_lean(tc, certify.render(net, [3], "keep"), REPO / "lean", lib, 1,
+                              log=lambda _: None)
+    assert good.status == "built", good.output
+    bad_text = certify.render(net, [4], "plus")  # claims radius 4: false
+    bad = certify.check_lean(tc, bad_text, REPO / "lean", lib, 1, log=lambda _: None)
+    assert bad.status == "failed"
+    errors = re.findall(r"Certificate\.lean:(\d+):\d+: error", bad.output)
+    assert errors, bad.output
+    assert "pattern0_check" in "\n".join(bad_text.splitlines()[int(errors[0]) - 3:
+                                                               int(errors[0])])
