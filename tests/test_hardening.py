@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import math
+import os
 import subprocess
 import sys
 import time
@@ -230,7 +231,7 @@ def test_item8_cli_vectors_needs_out_outside_the_checkout(tmp_path, capsys):
     assert repo_lean_dir(ROOT) == ROOT / "lean"
     r = subprocess.run([sys.executable, "-m", "pyref", "vectors"], capture_output=True,
                        text=True, cwd=tmp_path, timeout=60,
-                       env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+                       env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert r.returncode == 2 and "--out" in r.stderr
     assert not (tmp_path / "lean").exists() and list(tmp_path.iterdir()) == []
 
