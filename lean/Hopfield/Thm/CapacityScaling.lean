@@ -172,6 +172,102 @@ theorem signTail_mul_pow_block_le {m : Nat} (hm : 0 < m) (n : Nat) :
   push_cast
   exact hCn
 
+/-- The capacity bound at `b = (m + 1)/m`:
+`(2m + 1)^n #(all m patterns fixed) ≥ 2^(n m) ((2m + 1)^n - m n (2m)^n)`, that is
+`P(all m patterns fixed) ≥ 1 - m n (2m / (2m + 1))^n` (spec T9). -/
+theorem lsum_allFixed_ge_block {n m : Nat} (hn : 0 < n) (hm : 0 < m) :
+    ((2 ^ (n * m) : Nat) : Rat) * ((2 * (m : Rat) + 1) ^ n
+        - ((m * n : Nat) : Rat) * (2 * (m : Rat)) ^ n)
+      ≤ (2 * (m : Rat) + 1) ^ n
+        * lsum (patternLists n m) (fun ps => if AllFixed ps then 1 else 0) := by
+  have hU := lsum_allFixed_ge hn hm
+  have hT := signTail_mul_pow_block_le hm n
+  have hC : (0 : Rat) ≤ (2 * (m : Rat) + 1) ^ n := Rat.pow_nonneg (by grind)
+  have hA : (0 : Rat) ≤ ((2 ^ (n + m - 1) : Nat) : Rat) * ((m * n : Nat) : Rat) := by
+    have h1 : (0 : Rat) ≤ ((2 ^ (n + m - 1) : Nat) : Rat) := by exact_mod_cast Nat.zero_le _
+    have h2 : (0 : Rat) ≤ ((m * n : Nat) : Rat) := by exact_mod_cast Nat.zero_le _
+    exact Rat.mul_nonneg h1 h2
+  have h1 := Rat.mul_le_mul_of_nonneg_right hU hC
+  have h2 := Rat.mul_le_mul_of_nonneg_left hT hA
+  rw [mul_eq_add_mul_sub n m hn hm, Nat.pow_add]
+  push_cast at h1 h2 ⊢
+  grind
+
+/-- Bernoulli's inequality `1 + k y ≤ (1 + y)^k` for `y ≥ 0` (spec T9). -/
+theorem one_add_mul_le_pow {y : Rat} (hy : 0 ≤ y) (k : Nat) :
+    1 + (k : Rat) * y ≤ (1 + y) ^ k := by
+  induction k with
+  | zero => rw [Rat.pow_zero]; push_cast; grind
+  | succ k ih =>
+    rw [Rat.pow_succ]
+    have hk : (0 : Rat) ≤ (k : Rat) := by exact_mod_cast Nat.zero_le k
+    have h1 := Rat.mul_le_mul_of_nonneg_right ih (show (0 : Rat) ≤ 1 + y by grind)
+    have h2 : 0 ≤ (k : Rat) * y * y := Rat.mul_nonneg (Rat.mul_nonneg hk hy) hy
+    push_cast
+    grind
+
+/-- `2 (2m)^(2m+1) ≤ (2m + 1)^(2m+1)`, i.e. `(2m / (2m + 1))^(2m+1) ≤ 1/2` (spec T9). -/
+theorem two_mul_pow_le_pow {m : Nat} (hm : 0 < m) :
+    2 * (2 * (m : Rat)) ^ (2 * m + 1) ≤ (2 * (m : Rat) + 1) ^ (2 * m + 1) := by
+  have hm' : (0 : Rat) < (m : Rat) := by exact_mod_cast hm
+  have hy := one_div_pos (show (0 : Rat) < 2 * (m : Rat) by grind)
+  have hb := one_add_mul_le_pow (Rat.le_of_lt hy) (2 * m + 1)
+  have e : ((2 * m + 1 : Nat) : Rat) * (1 / (2 * (m : Rat))) = 1 + 1 / (2 * (m : Rat)) := by
+    have : 2 * (m : Rat) ≠ 0 := by grind
+    push_cast
+    grind
+  rw [e] at hb
+  have h0 : (0 : Rat) ≤ (2 * (m : Rat)) ^ (2 * m + 1) := Rat.pow_nonneg (by grind)
+  have h3 := Rat.mul_le_mul_of_nonneg_left
+    (show (2 : Rat) ≤ (1 + 1 / (2 * (m : Rat))) ^ (2 * m + 1) by grind) h0
+  rw [← rat_mul_pow] at h3
+  have e2 : 2 * (m : Rat) * (1 + 1 / (2 * (m : Rat))) = 2 * (m : Rat) + 1 := by
+    have : 2 * (m : Rat) ≠ 0 := by grind
+    grind
+  rw [e2] at h3
+  grind
+
+/-- `2^L (2m)^n ≤ (2m + 1)^n` whenever `(2m + 1) L ≤ n` (spec T9). -/
+theorem two_pow_mul_pow_le {m n L : Nat} (hm : 0 < m) (hL : (2 * m + 1) * L ≤ n) :
+    (2 : Rat) ^ L * (2 * (m : Rat)) ^ n ≤ (2 * (m : Rat) + 1) ^ n := by
+  obtain ⟨r, rfl⟩ : ∃ r, n = (2 * m + 1) * L + r := ⟨n - (2 * m + 1) * L, by omega⟩
+  have hm' : (0 : Rat) < (m : Rat) := by exact_mod_cast hm
+  have h0 : (0 : Rat) ≤ 2 * (2 * (m : Rat)) ^ (2 * m + 1) := by
+    have := Rat.pow_nonneg (n := 2 * m + 1) (show (0 : Rat) ≤ 2 * (m : Rat) by grind)
+    grind
+  have hblock := rat_pow_le_pow_left h0 (two_mul_pow_le_pow hm) L
+  rw [rat_mul_pow, ← rat_pow_mul, ← rat_pow_mul] at hblock
+  have hrest := rat_pow_le_pow_left (show (0 : Rat) ≤ 2 * (m : Rat) by grind)
+    (show 2 * (m : Rat) ≤ 2 * (m : Rat) + 1 by grind) r
+  rw [rat_pow_add, rat_pow_add]
+  have hD : (0 : Rat) ≤ (2 * (m : Rat)) ^ r := Rat.pow_nonneg (by grind)
+  have hC : (0 : Rat) ≤ (2 * (m : Rat) + 1) ^ ((2 * m + 1) * L) := Rat.pow_nonneg (by grind)
+  have h1 := Rat.mul_le_mul_of_nonneg_right hblock hD
+  have h2 := Rat.mul_le_mul_of_nonneg_left hrest hC
+  grind
+
+/-- The `m ≤ c n / log n` scaling without `exp` or `log`: if `(2m + 1) L ≤ n` then
+`2^L #(all m patterns fixed) ≥ 2^(n m) (2^L - m n)`, that is
+`P(all m patterns fixed) ≥ 1 - m n / 2^L`. With `2^L ≥ m n / ε` this certifies
+`P ≥ 1 - ε` for every `m ≤ (n / L - 1) / 2` (spec T9). -/
+theorem lsum_allFixed_ge_of_mul_le {n m L : Nat} (hn : 0 < n) (hm : 0 < m)
+    (hL : (2 * m + 1) * L ≤ n) :
+    ((2 ^ (n * m) : Nat) : Rat) * ((2 : Rat) ^ L - ((m * n : Nat) : Rat))
+      ≤ (2 : Rat) ^ L * lsum (patternLists n m) (fun ps => if AllFixed ps then 1 else 0) := by
+  have hB := lsum_allFixed_ge_block hn hm
+  have hP := two_pow_mul_pow_le hm hL
+  have hC : (0 : Rat) < (2 * (m : Rat) + 1) ^ n := Rat.pow_pos (by grind)
+  have hA : (0 : Rat) ≤ ((2 ^ (n * m) : Nat) : Rat) * ((m * n : Nat) : Rat) := by
+    have h1 : (0 : Rat) ≤ ((2 ^ (n * m) : Nat) : Rat) := by exact_mod_cast Nat.zero_le _
+    have h2 : (0 : Rat) ≤ ((m * n : Nat) : Rat) := by exact_mod_cast Nat.zero_le _
+    exact Rat.mul_nonneg h1 h2
+  have h2L : (0 : Rat) ≤ (2 : Rat) ^ L := Rat.pow_nonneg (by decide)
+  have h1 := Rat.mul_le_mul_of_nonneg_left hB h2L
+  have h2 := Rat.mul_le_mul_of_nonneg_left hP hA
+  apply Rat.le_of_mul_le_mul_left (c := (2 * (m : Rat) + 1) ^ n)
+  · grind
+  · exact hC
+
 end Hopfield
 
 end
