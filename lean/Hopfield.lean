@@ -31,6 +31,7 @@ public import Hopfield.Data.PatternLists
 public import Hopfield.Thm.Capacity
 public import Hopfield.Thm.CapacityBound
 public import Hopfield.Thm.CapacityTail
+public import Hopfield.Thm.CapacityScaling
 public import Hopfield.Thm.Margin
 public import Hopfield.Thm.MarginHebbian
 public import Hopfield.Thm.MarginCert
