@@ -22,6 +22,9 @@ unstable iff ``C <= -n``, so by the union bound
 * :func:`capacity_bound` -- ``1 - m n P(S_N <= -n)``, exact.
 * :func:`chernoff_bound` -- ``1 - m n ((1+b^2)/2)^N / b^(N+n)``, exact, any rational
   ``b >= 1`` (Lean ``Hopfield.lsum_allFixed_ge_chernoff``).
+* :func:`block_bound` -- ``1 - m n (2m/(2m+1))^n`` (Lean ``Hopfield.lsum_allFixed_ge_block``).
+* :func:`certified_m` -- the largest ``m`` the log-free scaling theorem certifies
+  (Lean ``Hopfield.lsum_allFixed_ge_of_mul_le``), about ``n / (4 log2 n)``.
 * :func:`simulate_all_fixed` -- the probability bounded, by seeded simulation.
 * :func:`capacity_curve` -- for each ``n``: the largest ``m`` the bound certifies at a
   level, a seeded simulation with pyref's Hebbian recall, and the classical estimates
@@ -47,6 +50,8 @@ __all__ = [
     "unstable_probability",
     "capacity_bound",
     "chernoff_bound",
+    "block_bound",
+    "certified_m",
     "simulate_all_fixed",
     "capacity_curve",
 ]
@@ -239,13 +244,72 @@ def chernoff_bound(n: int, m: int, b: Fraction | int | None = None) -> Fraction:
     return 1 - m * n * ((1 + bq * bq) / 2) ** N / bq ** (N + n)
 
 
-def _largest_m(pred: Any, m_hi: int) -> int:
-    """Largest ``m`` in ``[1, m_hi]`` with ``pred(m)`` true and ``pred(m + 1)`` false
-    found by bisection, assuming ``pred(1)``; ``m_hi`` if ``pred(m_hi)``."""
-    if pred(m_hi):
-        return m_hi
-    lo, hi = 1, m_hi            # pred(lo) true, pred(hi) false
-    while hi - lo > 1:
+def block_bound(n: int, m: int) -> Fraction:
+    """``1 - m n (2m / (2m + 1))^n``: the Chernoff bound at ``b = (m+1)/m`` in closed form,
+    a lower bound on ``P(all m patterns fixed)`` (spec T9; Lean
+    ``Hopfield.lsum_allFixed_ge_block``, from ``P(S_N <= -n) <= (2m/(2m+1))^n``,
+    ``Hopfield.signTail_mul_pow_block_le``).  Never above :func:`chernoff_bound` at the
+    default ``b``.
+
+    Parameters
+    ----------
+    n, m : int >= 1
+
+    Returns
+    -------
+    Fraction (may be negative).
+    """
+    n, m = _check_nm(n, m)
+    return 1 - m * n * Fraction(2 * m, 2 * m + 1) ** n
+
+
+def certified_m(n: int, eps: Fraction | int = Fraction(1, 2)) -> int:
+    """The largest ``m >= 1`` that the log-free scaling theorem certifies at failure
+    probability ``eps``: ``(2m + 1) L <= n`` with ``L`` the least integer such that
+    ``2^L >= m n / eps``, so ``P(all m patterns fixed) >= 1 - m n / 2^L >= 1 - eps``
+    (spec T9; Lean ``Hopfield.lsum_allFixed_ge_of_mul_le``).  About ``n / (4 log2 n)``;
+    ``0`` if not even ``m = 1`` qualifies.
+
+    Parameters
+    ----------
+    n : int >= 1
+    eps : Fraction or int, ``0 < eps <= 1``
+
+    Returns
+    -------
+    int >= 0
+    """
+    n = check_int(n, "n", minimum=1)
+    if isinstance(eps, (bool, np.bool_)) or not isinstance(eps, (Fraction, int, np.integer)):
+        raise TypeError(f"eps: got {eps!r} ({type(eps).__name__}); expected a Fraction in (0, 1]")
+    e = Fraction(eps)
+    if not 0 < e <= 1:
+        raise ValueError(f"eps: got {eps!r}; expected a rational in (0, 1]")
+    best = 0
+    for m in range(1, n + 1):
+        L = 0
+        while (1 << L) * e < m * n:
+            L += 1
+        if (2 * m + 1) * L <= n:
+            best = m
+        elif (2 * m + 1) > n:
+            break
+    return best
+
+
+def _largest_m(pred: Any, m_max: int) -> int:
+    """Largest ``m`` in ``[1, m_max]`` with ``pred(m)`` true and ``pred(m + 1)`` false, found
+    by doubling from ``m = 1`` and then bisection, assuming ``pred(1)``; ``m_max`` if the
+    doubling reaches it with ``pred`` still true.  (Doubling keeps the exact bound cheap:
+    ``m`` never goes far beyond the crossing.)"""
+    lo, hi = 1, 2
+    while hi <= m_max and pred(hi):
+        lo, hi = hi, 2 * hi
+    if hi > m_max:
+        if lo == m_max or pred(m_max):
+            return m_max
+        hi = m_max
+    while hi - lo > 1:          # pred(lo) true, pred(hi) false
         mid = (lo + hi) // 2
         if pred(mid):
             lo = mid
@@ -318,11 +382,13 @@ def capacity_curve(ns: Sequence[int], *, level: Fraction | float = Fraction(1, 2
     For each ``n`` in ``ns``:
 
     * ``m_bound``: the largest ``m`` with ``capacity_bound(n, m) >= level`` and
-      ``capacity_bound(n, m + 1) < level`` found by bisection (so the theorem certifies
+      ``capacity_bound(n, m + 1) < level`` found by doubling and bisection (so the theorem
+      certifies
       ``P(all m patterns fixed) >= level`` at ``m = m_bound``);
     * ``m_sim``: the same crossing for the simulated fraction of ``trials`` seeded draws in
       which all ``m`` patterns are fixed points (:func:`simulate_all_fixed`, pyref Hebbian
-      recall, keep ties; bisection on ``[1, n // 2]``); ``-1`` when ``simulate=False``;
+      recall, keep ties; doubling and bisection on ``[1, n // 2]``); ``-1`` when
+      ``simulate=False``;
     * ``mceliece``: ``n / (4 ln n)``, McEliece, Posner, Rodemich, Venkatesh (1987), all
       patterns fixed with probability -> 1;
     * ``ags``: ``0.138 n``, Amit, Gutfreund, Sompolinsky (1985/87), retrieval with a small

@@ -24,8 +24,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pyref.capacity import (
+    block_bound,
     capacity_bound,
     capacity_curve,
+    certified_m,
     chernoff_bound,
     crosstalk,
     sign_sum_counts,
@@ -169,6 +171,28 @@ def test_chernoff_bound_useful_at_scale():
         chernoff_bound(10, 2, Fraction(1, 2))
     with pytest.raises(TypeError, match="b"):
         chernoff_bound(10, 2, 1.5)
+
+
+@settings(max_examples=40)
+@given(st.integers(1, 80), st.integers(1, 10))
+def test_block_bound_below_chernoff(n, m):
+    """The closed form 1 - m n (2m/(2m+1))^n is weaker than the Chernoff form at
+    b = (m+1)/m, which is weaker than the exact union bound."""
+    assert block_bound(n, m) <= chernoff_bound(n, m) <= capacity_bound(n, m)
+
+
+@pytest.mark.parametrize("n", [30, 100, 400, 1000])
+def test_certified_m(n):
+    """certified_m(n) satisfies the hypothesis (2m+1) L <= n of the scaling theorem and the
+    exact bound indeed certifies P >= 1/2 there; m + 1 fails the hypothesis."""
+    m = certified_m(n)
+    assert m >= 1
+    L = (2 * m * n - 1).bit_length()        # least L with 2^L >= 2 m n
+    assert (2 * m + 1) * L <= n
+    assert capacity_bound(n, m) >= Fraction(1, 2)
+    assert block_bound(n, m) >= Fraction(1, 2)
+    L1 = (2 * (m + 1) * n - 1).bit_length()
+    assert (2 * m + 3) * L1 > n or certified_m(n) > m
 
 
 def test_capacity_bound_edges_and_errors():
