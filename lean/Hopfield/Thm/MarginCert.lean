@@ -20,6 +20,7 @@ the check is exactly T8's radius condition with the top-`d` sums.
 ## Main definitions
 
 * `Hopfield.dotL`, `Hopfield.excessL`: dot product and excess of integer lists
+* `Hopfield.decodeInts`: integer lists written as one numeral (the certificates' data)
 * `Hopfield.marginRowsOk`, `Hopfield.marginCertOk`: the checker
 
 ## Main results
@@ -43,6 +44,14 @@ def dotL : List Int → List Int → Int
 def excessL (t : Int) : List Int → Int
   | [] => 0
   | x :: xs => max ((x.natAbs : Int) - t) 0 + excessL t xs
+
+/-- Decode `len` integers from the base-`B` digits of `x`, least significant first, the digit
+`c` standing for `c - off`: the compact form in which certificates write their literal data
+(one numeral per list instead of one per entry; the kernel's `Nat` division and remainder
+are fast) (spec T8). -/
+def decodeInts (B off : Nat) : Nat → Nat → List Int
+  | 0, _ => []
+  | len + 1, x => (((x % B : Nat) : Int) - off) :: decodeInts B off len (x / B)
 
 /-- The row checks of a margin certificate for the pattern `p` and radius `d`: for each row
 `r`, threshold `θ_i`, spin `p_i` and cut `t`, `0 ≤ t` and
