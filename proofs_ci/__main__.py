@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import re
 import subprocess
 import sys
@@ -275,14 +276,37 @@ def cmd_install(args: argparse.Namespace) -> int:
     return 0
 
 
+def _test_python() -> Path | None:
+    """The interpreter the test command uses: the current one inside a virtual environment,
+    else the project's own environment ``.venv/`` (``$PYREF_VENV`` to put it elsewhere),
+    created on first use, so the command works where pip may not install into the system
+    Python (PEP 668: Debian's and Ubuntu's ``/usr/bin/python3``)."""
+    if sys.prefix != sys.base_prefix:
+        return Path(sys.executable)
+    venv = Path(os.environ.get("PYREF_VENV", REPO / ".venv"))
+    py = venv / "bin" / "python"
+    if not py.exists():
+        _log(f"$ {sys.executable} -m venv {venv}")
+        if subprocess.run([sys.executable, "-m", "venv", str(venv)]).returncode != 0:
+            _log(f"test: could not create the virtual environment {venv} (on Debian/Ubuntu: "
+                 "`apt install python3-venv`), or run the command inside a virtual "
+                 "environment of your own")
+            return None
+    return py
+
+
 def cmd_test(args: argparse.Namespace) -> int:
-    """Install the package with its dev extras, then run pytest (which builds the proofs)."""
-    pip = [sys.executable, "-m", "pip", "install", "--quiet", "-e", f"{REPO}[dev]"]
+    """Install the package with its dev extras into a virtual environment (``.venv/`` unless
+    one is active), then run pytest there (the tests build the proofs)."""
+    py = _test_python()
+    if py is None:
+        return 2
+    pip = [str(py), "-m", "pip", "install", "--quiet", "-e", f"{REPO}[dev]"]
     _log("$ " + " ".join(pip))
     if subprocess.run(pip).returncode != 0:
         _log("test: installing the dev dependencies failed (see pip's message above)")
         return 2
-    cmd = [sys.executable, "-m", "pytest", *args.pytest_args]
+    cmd = [str(py), "-m", "pytest", *args.pytest_args]
     _log("$ " + " ".join(cmd))
     return subprocess.run(cmd, cwd=REPO).returncode
 
@@ -336,7 +360,8 @@ def make_parser() -> argparse.ArgumentParser:
     sp.set_defaults(func=cmd_certify)
     sp = sub.add_parser("install", help="install the offline toolchain (idempotent)")
     sp.set_defaults(func=cmd_install)
-    sp = sub.add_parser("test", help="pip install -e .[dev], then pytest (builds the proofs)")
+    sp = sub.add_parser("test", help="pip install -e .[dev] into .venv/ (unless a virtual "
+                        "environment is active), then pytest (builds the proofs)")
     sp.add_argument("pytest_args", nargs=argparse.REMAINDER, help="passed to pytest")
     sp.set_defaults(func=cmd_test)
     return p

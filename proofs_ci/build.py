@@ -298,10 +298,10 @@ def build(tc: Toolchain, src_root: Path, build_dir: Path, jobs: int = 2,
 
 
 def build_native(tc: Toolchain, repo_root: Path, log=print) -> bool:
-    """``lake build`` with a native toolchain; returns success."""
-    log(f"$ {tc.lake} build")
-    proc = subprocess.run([str(tc.lake), "build"], cwd=repo_root, text=True,
-                          capture_output=True)
+    """``lake build`` of all three libraries with a native toolchain; returns success."""
+    cmd = [str(tc.lake), "build", "Hopfield", "HopfieldPinned", "HopfieldTest"]
+    log("$ " + " ".join(cmd))
+    proc = subprocess.run(cmd, cwd=repo_root, text=True, capture_output=True)
     out = proc.stdout + proc.stderr
     for line in out.splitlines():
         log(f"    {line}")

@@ -75,3 +75,61 @@ def test_checker_rejects_theorem_without_entry(tmp_path: Path) -> None:
     lean = GOOD_LEAN.replace("end Hopfield", "theorem orphan : True := trivial\nend Hopfield")
     assert _problems(tmp_path, GOOD_ENTRY, lean) == [
         "theorem Hopfield.orphan (Hopfield.A) belongs to no manifest entry"]
+
+
+# --- pinned statements (lean/HopfieldPinned) ---------------------------------------------------
+
+PINNED = ("module\npublic import Hopfield.A\n@[expose] public section\nnamespace HopfieldPinned\n"
+          "open Hopfield\n/-- T1, pins `Hopfield.foo`. -/\ntheorem T1.foo : True :=\n"
+          "  Hopfield.foo\nend HopfieldPinned\nend\n")
+
+
+def _pinned_problems(tmp: Path, pinned_text: str | None, manifest: str = GOOD_ENTRY) -> list[str]:
+    src, path = _write(tmp, manifest, GOOD_LEAN)
+    if pinned_text is not None:
+        (src / "HopfieldPinned").mkdir()
+        (src / "HopfieldPinned" / "A.lean").write_text(pinned_text)
+    return [p for p in mirror.check(tmp, src, path, require_pinned=True)
+            if "has no entry" not in p]
+
+
+def test_every_headline_theorem_of_the_real_manifest_is_pinned() -> None:
+    pins, problems = mirror.pinned(SRC)
+    assert problems == []
+    entries, _ = mirror.load()
+    targets = {p.target for p in pins}
+    missing = [n for e in entries for n in e.lean if n not in targets]
+    assert missing == []
+
+
+def test_pinned_statement_accepted(tmp_path: Path) -> None:
+    assert _pinned_problems(tmp_path, PINNED) == []
+
+
+def test_unpinned_headline_theorem_is_rejected(tmp_path: Path) -> None:
+    assert _pinned_problems(tmp_path, None) == [
+        "T1: headline theorem Hopfield.foo is not pinned in lean/HopfieldPinned/ "
+        "(restate it there, proved by `Hopfield.foo ...`)"]
+
+
+def test_pinned_proof_must_be_the_library_theorem_applied(tmp_path: Path) -> None:
+    tactic = PINNED.replace("  Hopfield.foo\n", "  by trivial\n")
+    probs = _pinned_problems(tmp_path, tactic)
+    assert any("must be the library theorem applied" in p for p in probs), probs
+
+
+def test_pinned_file_holds_only_theorems(tmp_path: Path) -> None:
+    extra = PINNED.replace("end HopfieldPinned", "def helper : Nat := 1\nend HopfieldPinned")
+    probs = _pinned_problems(tmp_path, extra)
+    assert any("only theorems" in p for p in probs), probs
+
+
+def test_pinned_statement_under_the_wrong_spec_id(tmp_path: Path) -> None:
+    wrong = PINNED.replace("theorem T1.foo", "theorem T2.foo")
+    probs = _pinned_problems(tmp_path, wrong)
+    assert any("filed under T2, not T1" in p for p in probs), probs
+
+
+def test_table_shows_pinned_statements() -> None:
+    table = mirror.table()
+    assert "(`T1.energy_asyncStep_le`)" in table and "NOT PINNED" not in table
