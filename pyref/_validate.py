@@ -850,9 +850,10 @@ def check_choice(value: Any, choices: Sequence[Any], name: str) -> Any:
         If an argument is malformed; the message says which one and what is expected
         (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
-    for c in choices:
-        if type(value) is type(c) and value == c:
-            return value
+    if isinstance(value, (str, bytes, int, float, type(None))):   # scalars only
+        for c in choices:
+            if type(value) is type(c) and value == c:
+                return value
     raise ValueError(f"{name}: got {value!r}; expected one of {tuple(choices)!r}")
 
 

@@ -114,3 +114,10 @@ def test_public_entry_points_validate():
         hamming([1, 1], [1, 1, 1])
     with pytest.raises(ValueError, match="finite"):
         update_value(float("nan"), 0, 1)
+
+
+def test_check_choice_takes_scalars_only():
+    assert v.check_choice("random", ("random", "systematic"), "scan") == "random"
+    for bad in (np.array(["random"]), np.array([1 + 0j]), ["random"], 1.0):
+        with pytest.raises(ValueError, match="scan"):
+            v.check_choice(bad, ("random", 1), "scan")
