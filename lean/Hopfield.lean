@@ -26,6 +26,7 @@ public import Hopfield.Boltzmann.Literal
 public import Hopfield.Spec.Rbm
 public import Hopfield.Thm.RbmGibbs
 public import Hopfield.Thm.Dobrushin
+public import Hopfield.Thm.DobrushinRandom
 public import Hopfield.Data.SignSum
 public import Hopfield.Data.PatternLists
 public import Hopfield.Thm.Capacity

@@ -17,7 +17,8 @@ for every start distribution ``mu``::
 
 (one systematic step is a sweep of ``n`` site updates, one random-scan step is one site
 update).  Proof (the classical oscillation argument; Lean ``Hopfield.sysK_tv_le_dobrushin``
-proves the systematic-scan bound from any influence bounds ``c``): for a
+and ``Hopfield.randK_tv_le_dobrushin`` prove both bounds from any influence bounds ``c``;
+the Boltzmann bound ``tanh(beta |W_ij|)`` is property-tested): for a
 function ``f`` let ``d_j(f) = max |f(s) - f(s')|`` over ``s, s'`` differing at ``j``; then
 ``d_i(K_i f) = 0`` and ``d_j(K_i f) <= d_j(f) + c_ij d_i(f)``, so ``sum_j d_j`` contracts by
 ``alpha`` per sweep (each unit of ``d`` is moved at least once, at rate ``<= alpha``) and by
