@@ -42,18 +42,9 @@ def run(tmp_path: Path, W, P, theta=None, radius=None, tie="keep"):
 
 
 def data(cert: str) -> dict[str, list[int]]:
-    """The integer lists of a generated certificate, decoded as Lean's ``decodeInts`` does."""
-    out = {}
-    for m in re.finditer(r"def (\w+) : List Int :=\n  Hopfield\.decodeInts (\d+) (\d+) (\d+) "
-                         r"(\d+)\n", cert):
-        B, off, length, x = (int(g) for g in m.groups()[1:])
-        xs = []
-        for _ in range(length):
-            xs.append(x % B - off)
-            x //= B
-        assert x == 0, m.group(1)  # no digits beyond the stated length
-        out[m.group(1)] = xs
-    return out
+    """The integer lists ``def NAME : List Int := [...]`` of a generated certificate."""
+    return {m.group(1): [int(v) for v in m.group(2).split(",")]
+            for m in re.finditer(r"^def (\w+) : List Int :=\n  \[([-\d, ]*)\]$", cert, re.M)}
 
 
 def tight(n: int) -> tuple[np.ndarray, np.ndarray]:
@@ -111,7 +102,7 @@ def test_radii_and_generated_file(tmp_path) -> None:
     # proofs are `decide +kernel` on the checker and `exact` of the soundness theorem
     code = re.sub(r"/-.*?-/", "", cert, flags=re.S)
     heads = {line.split()[0] for line in code.splitlines() if line and not line[0].isspace()}
-    assert heads <= {"module", "public", "namespace", "noncomputable", "theorem", "end"}
+    assert heads <= {"module", "public", "namespace", "def", "noncomputable", "theorem", "end"}
     proofs = [line.strip() for line in code.splitlines() if line.startswith("  ")
               and not line.startswith(("  [", "  Hopfield.decodeInts", "   "))]
     assert proofs.count("decide +kernel") == 3
