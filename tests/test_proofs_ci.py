@@ -201,3 +201,60 @@ def test_canary_fails_to_build(tc: toolchain.Toolchain, tmp_path: Path) -> None:
                 if "canary_false" in ln)
     assert re.search(rf"Canary\.lean:{line}:\d+: error", res.output), res.output
     assert not (tmp_path / "Canary.olean").exists()
+
+
+# --- the hosted workflow, the test command, the verify report --------------------------------
+
+def test_hosted_workflow_is_a_valid_github_workflow() -> None:
+    import subprocess
+    import sys
+    exe = Path(sys.executable).with_name("check-jsonschema")
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "check_jsonschema"]
+    proc = subprocess.run(cmd + ["--builtin-schema", "vendor.github-workflows",
+                                 str(REPO / ".github" / "workflows" / "ci.yml")],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_test_command_uses_a_virtual_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                                 ) -> None:
+    import sys
+    from proofs_ci import __main__ as cli
+    # inside a virtual environment: the current interpreter
+    monkeypatch.setattr(sys, "prefix", "/venv")
+    monkeypatch.setattr(sys, "base_prefix", "/usr")
+    assert cli._test_python() == Path(sys.executable)
+    # outside one: the project's environment, created once (here: an existing one is reused)
+    monkeypatch.setattr(sys, "prefix", "/usr")
+    venv = tmp_path / "venv"
+    (venv / "bin").mkdir(parents=True)
+    (venv / "bin" / "python").write_text("")
+    monkeypatch.setenv("PYREF_VENV", str(venv))
+    assert cli._test_python() == venv / "bin" / "python"
+
+
+def test_lakefile_declares_the_three_libraries() -> None:
+    lake = (REPO / "lakefile.lean").read_text(encoding="utf-8")
+    for lib in ("Hopfield", "HopfieldPinned", "HopfieldTest"):
+        assert f"lean_lib {lib} where" in lake and (SRC / f"{lib}.lean").is_file()
+    # the tests library is not a default target: `lake build` builds the library alone
+    assert "@[default_target]\nlean_lib HopfieldTest" not in lake
+
+
+@pytest.mark.proofs
+def test_verify_writes_the_json_report(tc: toolchain.Toolchain) -> None:
+    """A full verify (cached after test_library_builds) writes the report users cite."""
+    import json
+    out = REPO / "build" / "verify-report.json"
+    assert main(["verify", "--json", str(out)]) == 0
+    rep = json.loads(out.read_text())
+    assert rep["ok"] is True and rep["toolchain"] == tc.ident
+    assert set(rep["modules"]) == set(build.discover(SRC))
+    assert all(s in ("built", "cached") for s in rep["modules"].values())
+    assert "lean/Hopfield/Basic.lean" in rep["sources"]
+    by_name = {t["name"]: t for t in rep["theorems"]}
+    t1 = by_name["Hopfield.energy_asyncStep_le"]
+    assert t1["spec_id"] == "T1" and t1["pinned"] is True and t1["status"] == "proved"
+    # the offline route cannot list axioms: null, never a made-up empty list
+    assert t1["axioms"] is None if tc.kind == "wasm" else t1["axioms"] is not None
+    assert rep["vectors"]["Hopfield.energy"] > 100
