@@ -1,6 +1,11 @@
 module
 
-public import Hopfield
+public import Hopfield.Boltzmann.DetailedBalance
+public import Hopfield.Boltzmann.Ergodic
+public import Hopfield.Boltzmann.Positivity
+public import Hopfield.Boltzmann.SiteBound
+public import Hopfield.Boltzmann.ZeroTemp
+public import Hopfield.Boltzmann.ZeroTempRate
 
 /-!
 # Pinned statements: the Boltzmann-machine theorems (B1-B5)

@@ -1,6 +1,9 @@
 module
 
-public import Hopfield
+public import Hopfield.Thm.Capacity
+public import Hopfield.Thm.CapacityBound
+public import Hopfield.Thm.CapacityScaling
+public import Hopfield.Thm.CapacityTail
 
 /-!
 # Pinned statements: the storage capacity of the Hebbian rule (T9)

@@ -1,6 +1,14 @@
 module
 
-public import Hopfield
+public import Hopfield.Basic
+public import Hopfield.Boltzmann.Literal
+public import Hopfield.Convergence
+public import Hopfield.Dense
+public import Hopfield.Energy
+public import Hopfield.ErrorCorrection
+public import Hopfield.Hebbian
+public import Hopfield.Literal
+public import Hopfield.Synchronous
 
 /-!
 # Pinned statements: the classical theorems (spec conventions, T1-T7)

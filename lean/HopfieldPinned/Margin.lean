@@ -1,6 +1,8 @@
 module
 
-public import Hopfield
+public import Hopfield.Thm.Margin
+public import Hopfield.Thm.MarginCert
+public import Hopfield.Thm.MarginHebbian
 
 /-!
 # Pinned statements: margins and basins of any network (T8)

@@ -1,6 +1,8 @@
 module
 
-public import Hopfield
+public import Hopfield.Thm.Dobrushin
+public import Hopfield.Thm.DobrushinRandom
+public import Hopfield.Thm.RbmGibbs
 
 /-!
 # Pinned statements: Dobrushin mixing (B6) and the RBM block Gibbs sampler (B7)
@@ -22,6 +24,7 @@ None: the definitions are those of `Hopfield` (see `Hopfield.Basic`).
 ## Main results
 
 * `HopfieldPinned.B6.sysK_tv_le_dobrushin` pins `Hopfield.sysK_tv_le_dobrushin`
+* `HopfieldPinned.B6.randK_tv_le_dobrushin` pins `Hopfield.randK_tv_le_dobrushin`
 * `HopfieldPinned.B6.oscLe_kapp_siteK` pins `Hopfield.oscLe_kapp_siteK`
 * `HopfieldPinned.B6.oscLe_kapp_kpow_sysK` pins `Hopfield.oscLe_kapp_kpow_sysK`
 * `HopfieldPinned.B6.tv_act_le_of_osc` pins `Hopfield.tv_act_le_of_osc`
@@ -47,6 +50,15 @@ theorem B6.sysK_tv_le_dobrushin {w : State n → Rat} (hw : Positive w)
     {μ : Dist n} (hμ : IsDist μ) (t : Nat) :
     tv (act μ (kpow (sysK w) t)) (normalize w) ≤ (n : Rat) * α ^ t :=
   Hopfield.sysK_tv_le_dobrushin hw hc hc0 hα0 hα1 hrow hμ t
+
+/-- B6, pins `Hopfield.randK_tv_le_dobrushin`: **B6** Dobrushin for the random scan: with influence bounds `c ≥ 0` of positive weights `w`, row sums `∑_j c i j ≤ α` with `α ≥ 0` and `n > 0`, `TV(μ K^t, π) ≤ n (1 - (1 - α)/n)^t` for every start distribution `μ`, `K = (1/n) ∑_i K_i`, `π = w / ∑ w` (spec B6). -/
+theorem B6.randK_tv_le_dobrushin {w : State n → Rat} (hw : Positive w) (hn : 0 < n)
+    {c : Fin n → Fin n → Rat} (hc : InfluenceLe w c) (hc0 : ∀ i j, 0 ≤ c i j) {α : Rat}
+    (hα0 : 0 ≤ α) (hrow : ∀ i, lsum (List.finRange n) (fun j => c i j) ≤ α)
+    {μ : Dist n} (hμ : IsDist μ) (t : Nat) :
+    tv (act μ (kpow (randK w) t)) (normalize w) ≤
+      (n : Rat) * (1 - (1 - α) / (n : Rat)) ^ t :=
+  Hopfield.randK_tv_le_dobrushin hw hn hc hc0 hα0 hrow hμ t
 
 /-- B6, pins `Hopfield.oscLe_kapp_siteK`: One site update: if `d` bounds the oscillations of `f`, then `K_i f` has oscillation `0` at `i` and at most `d j + c i j d i` at `j ≠ i` (spec B6). -/
 theorem B6.oscLe_kapp_siteK {n : Nat} {w : State n → Rat} (hw : Positive w) {c : Fin n → Fin n → Rat}
