@@ -368,7 +368,7 @@ def _cmd_vectors(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_conform(args: argparse.Namespace, out: TextIO) -> int:
-    import os
+    import json
 
     from . import conform, conform_fuzz
 
@@ -411,6 +411,13 @@ def _cmd_conform(args: argparse.Namespace, out: TextIO) -> int:
     print(f"adapter {args.adapter}; vectors {src}"
           + (f"; fuzz {args.fuzz} cases per function, seed {args.seed}"
              if args.fuzz is not None else ""), file=out)
+    if args.json:
+        doc = report.to_dict(args.max_report)
+        doc["adapter"] = args.adapter
+        doc["reproducers"] = [conform_fuzz.reproducer(f.mismatches[0], args.adapter,
+                                                      conv.describe())
+                              for f in report.fuzz_failures]
+        Path(args.json).write_text(json.dumps(doc, indent=1) + "\n", encoding="utf-8")
     for line in conform.format_report(report, args.max_report):
         if line.startswith("cases:"):
             for f in conform_fuzz.format_failures(report, args.adapter):
@@ -568,6 +575,9 @@ def build_parser() -> argparse.ArgumentParser:
     k.add_argument("--properties", action="store_true",
                    help="property mode: check the adapter's run_async / run_sync "
                         "trajectories (energy, legal steps, fixed points, 2-cycles)")
+    k.add_argument("--json", metavar="FILE",
+                   help="also write the report as JSON (coverage, mismatches, minimal fuzz "
+                        "cases and reproducers)")
     k.add_argument("--skip-vectors", action="store_true",
                    help="do not run the fixed vectors (fuzz / corpus only)")
     k.add_argument("--max-report", type=int, default=50,

@@ -219,6 +219,7 @@ def test_hosted_workflow_is_a_valid_github_workflow() -> None:
 def test_test_command_uses_a_virtual_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
                                                  ) -> None:
     import sys
+
     from proofs_ci import __main__ as cli
     # inside a virtual environment: the current interpreter
     monkeypatch.setattr(sys, "prefix", "/venv")
