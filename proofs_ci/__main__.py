@@ -368,7 +368,17 @@ def make_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = make_parser().parse_args(argv)
+    parser = make_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # everything after `test` goes to pytest verbatim, options included
+    k = next((i for i, a in enumerate(argv)
+              if a == "test" and (i == 0 or argv[i - 1] not in ("--cache", "--toolchain"))), None)
+    if k is not None:
+        args = parser.parse_args(argv[:k + 1])
+        rest = argv[k + 1:]
+        args.pytest_args = rest[1:] if rest[:1] == ["--"] else rest
+    else:
+        args = parser.parse_args(argv)
     if getattr(args, "jobs", 1) < 1:
         _log("error: --jobs must be at least 1")
         return 2

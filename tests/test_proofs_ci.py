@@ -259,3 +259,12 @@ def test_verify_writes_the_json_report(tc: toolchain.Toolchain) -> None:
     # the offline route cannot list axioms: null, never a made-up empty list
     assert t1["axioms"] is None if tc.kind == "wasm" else t1["axioms"] is not None
     assert rep["vectors"]["Hopfield.energy"] > 100
+
+
+def test_test_command_passes_pytest_options_verbatim(monkeypatch: pytest.MonkeyPatch) -> None:
+    from proofs_ci import __main__ as cli
+    seen: list[list[str]] = []
+    monkeypatch.setattr(cli, "cmd_test", lambda a: seen.append(a.pytest_args) or 0)
+    assert cli.main(["test", "-q", "-p", "no:cacheprovider", "tests/test_mirror.py"]) == 0
+    assert cli.main(["--cache", "/tmp/c", "test", "--", "-x"]) == 0
+    assert seen == [["-q", "-p", "no:cacheprovider", "tests/test_mirror.py"], ["-x"]]
