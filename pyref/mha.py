@@ -1,5 +1,5 @@
-"""Modern Hopfield attention with hidden states (MHA; Masumura & Taki, NeurIPS 2025,
-arXiv 2511.20698), in numpy.  Python-only, property-tested, not Lean-proved.
+"""Modern Hopfield attention with hidden states (MHA; Masumura & Taki, arXiv 2511.20698),
+in numpy.  Python-only, property-tested, not Lean-proved.
 
 The modern continuous Hopfield network with feature neurons x and memory (hidden)
 neurons h (Krotov & Hopfield 2021) is discretised with the layer index as time, and
