@@ -9,8 +9,8 @@ public import Hopfield.Thm.MarginHebbian
 
 Each theorem here restates, in plain Lean, one headline theorem of the README's theorem
 table, and is proved by nothing but the library theorem it names, applied to its arguments
-(an `exact`). The file has no notation, no instances and no tactics, so what is printed here
-is what is proved. If a library theorem is weakened, renamed, re-ordered or removed, this file
+(an `exact`). The file holds only theorem statements and these one-line proofs, so what is
+printed here is what is proved. If a library theorem is weakened, renamed, re-ordered or removed, this file
 stops building and `python3 -m proofs_ci verify` fails; the README table and verify's table
 are generated from these statements and `proofs_ci/mirror.toml`.
 
