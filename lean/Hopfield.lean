@@ -24,6 +24,7 @@ public import Hopfield.Boltzmann.ZeroTemp
 public import Hopfield.Boltzmann.ZeroTempRate
 public import Hopfield.Boltzmann.Literal
 public import Hopfield.Spec.Rbm
+public import Hopfield.Data.Rat
 public import Hopfield.Thm.RbmGibbs
 public import Hopfield.Thm.Dobrushin
 public import Hopfield.Thm.DobrushinRandom
@@ -36,6 +37,14 @@ public import Hopfield.Thm.CapacityScaling
 public import Hopfield.Thm.Margin
 public import Hopfield.Thm.MarginHebbian
 public import Hopfield.Thm.MarginCert
+public import Hopfield.Spec.Classical
+public import Hopfield.Spec.Learning
+public import Hopfield.Spec.Dense
+public import Hopfield.Spec.Boltzmann
+public import Hopfield.Spec.Margins
+public import Hopfield.Spec.Capacity
+public import Hopfield.Spec.Dobrushin
+public import Hopfield.Thm.DobrushinBoltzmann
 
 /-!
 # Hopfield: the library root

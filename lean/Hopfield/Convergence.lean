@@ -1,6 +1,7 @@
 module
 
 public import Hopfield.Energy
+public import Hopfield.Finite.States
 
 /-!
 # Convergence of asynchronous dynamics with an explicit bound (spec T2)
@@ -20,7 +21,6 @@ decreases lexicographically, which gives the bound `2^n - 1` the same way.
 * `Hopfield.energyBound`: `B = ∑_{i<j} |W i j| + ∑_i |θ_i|`.
 * `Hopfield.changeBound`: `min(B, 2^n - 1)`.
 * `Hopfield.numChanges`: the number of state-changing steps along a schedule.
-* `Hopfield.allStates`: the list of all `2^n` states.
 * `Hopfield.plusKey`: the potential `(n + 1) E + negCount` that encodes the lexicographic
   descent of `plus` ties.
 * `Hopfield.sweepIter`: `k` cyclic sweeps.
@@ -235,44 +235,6 @@ theorem numChanges_le_energyBound {W : Weights n} (hW : ∀ i j, W i j = W j i)
 
 /-! ### No state repeats: at most `2^n - 1` changes -/
 
-/-- The state `b, s_0, …, s_{n-1}` with one more neuron in front (spec T2). -/
-def consState (b : Bool) (s : State n) : State (n + 1) := fun i => Fin.cases b s i
-
-/-- The list of all `2^n` states (spec T2). -/
-def allStates : (n : Nat) → List (State n)
-  | 0 => [fun i => i.elim0]
-  | n + 1 => (allStates n).map (consState true) ++ (allStates n).map (consState false)
-
-/-- There are `2^n` states in `allStates n` (spec T2). -/
-theorem length_allStates (n : Nat) : (allStates n).length = 2 ^ n := by
-  induction n with
-  | zero => rfl
-  | succ n ih =>
-    simp only [allStates, List.length_append, List.length_map, ih, Nat.pow_succ]
-    omega
-
-/-- Every state is in `allStates n` (spec T2). -/
-theorem mem_allStates : ∀ {n : Nat} (s : State n), s ∈ allStates n
-  | 0, s => by
-    have : s = fun i => i.elim0 := funext fun i => i.elim0
-    simp [allStates, this]
-  | n + 1, s => by
-    have hs : s = consState (s 0) (fun i => s i.succ) := by
-      funext i
-      refine Fin.cases ?_ (fun j => ?_) i
-      · simp [consState]
-      · simp [consState]
-    have hm := mem_allStates (fun i : Fin n => s i.succ)
-    simp only [allStates, List.mem_append, List.mem_map]
-    have hs' : consState (s 0) (fun i => s i.succ) = s := hs.symm
-    cases h0 : s 0
-    · right
-      rw [h0] at hs'
-      exact ⟨_, hm, hs'⟩
-    · left
-      rw [h0] at hs'
-      exact ⟨_, hm, hs'⟩
-
 /-- A strictly decreasing list of integers, all taken from `L`, is no longer than `L`
 (spec T2). -/
 theorem length_le_of_pairwise_gt {l L : List Int} (hl : l.Pairwise (· > ·))
@@ -376,10 +338,10 @@ theorem numChanges_lt_two_pow_of_potential {rule : TieRule} {W : Weights n}
     (hlt : ∀ s i, asyncStep rule W θ s i ≠ s → κ (asyncStep rule W θ s i) < κ s)
     (s : State n) (l : List (Fin n)) : numChanges rule W θ s l < 2 ^ n := by
   have h := length_le_of_pairwise_gt (pairwise_visitedKeys hle hlt s l)
-    (L := (allStates n).map κ) (fun x hx => by
+    (L := (enumStates n).map κ) (fun x hx => by
       obtain ⟨t, rfl⟩ := mem_visitedKeys rule W θ κ s l x hx
-      exact List.mem_map.2 ⟨t, mem_allStates t, rfl⟩)
-  rw [length_visitedKeys, List.length_map, length_allStates] at h
+      exact List.mem_map.2 ⟨t, mem_enumStates t, rfl⟩)
+  rw [length_visitedKeys, List.length_map, length_enumStates] at h
   omega
 
 /-- Along any schedule the number of state-changing asynchronous steps is at most `2^n - 1`
@@ -541,8 +503,8 @@ theorem isFixedPoint_sweepIter_of_energyBound {W : Weights n} (hW : ∀ i j, W i
 
 /-- `0 < 2^n` (spec T2). -/
 theorem two_pow_pos (n : Nat) : 0 < 2 ^ n := by
-  have := length_allStates n
-  have := List.length_pos_of_mem (mem_allStates (fun _ : Fin n => true))
+  have := length_enumStates (n := n)
+  have := List.length_pos_of_mem (mem_enumStates (fun _ : Fin n => true))
   omega
 
 /-- Cyclic sweeps reach a fixed point within `2^n` sweeps (keep ties) (spec T2). -/
@@ -645,7 +607,6 @@ example : numChanges .keep exW exθ exS (List.finRange 3 ++ List.finRange 3) = 2
 example : ¬ ∀ i, updateBit .keep (field exW exS i) (exθ i) (exS i) = exS i := by decide +kernel
 example : ∀ i, updateBit .keep (field exW (sweepIter .keep exW exθ 1 exS) i) (exθ i)
     (sweepIter .keep exW exθ 1 exS i) = sweepIter .keep exW exθ 1 exS i := by decide +kernel
-example : (allStates 3).length = 8 := by decide +kernel
 -- The schedule 0,1,2,0,1,2,0,1,2 is fair with window 3: every window of 3 consecutive steps
 -- (starting at m = 0, …, 6) contains every neuron.
 example : ∀ m : Fin 7, ∀ i : Fin 3,

@@ -31,43 +31,33 @@ No hypothesis on `a` is needed (for `a = 0` the energy is constant and nothing e
 
 namespace Hopfield
 
-open HebbianSum
-
-/-- Setting a neuron to its own bit changes nothing (spec T6). -/
-theorem setBit_eq_self {n : Nat} (s : State n) (i : Fin n) : setBit s i (s i) = s := by
-  funext j
-  unfold setBit
-  split
-  · rename_i h; subst h; rfl
-  · rfl
-
-/-- The energy of `s` is that of `setBit s i true` or `setBit s i false`, by the bit of `i`
+/-- The energy of `s` is that of `s.set i true` or `s.set i false`, by the bit of `i`
 (spec T6). -/
-theorem denseEnergy_eq_setBit {n : Nat} (a : Nat) (ps : List (State n)) (s : State n)
+theorem denseEnergy_eq_set {n : Nat} (a : Nat) (ps : List (State n)) (s : State n)
     (i : Fin n) :
-    denseEnergy a ps s = if s i then denseEnergy a ps (setBit s i true)
-      else denseEnergy a ps (setBit s i false) := by
-  conv => lhs; rw [← setBit_eq_self s i]
+    denseEnergy a ps s = if s i then denseEnergy a ps (s.set i true)
+      else denseEnergy a ps (s.set i false) := by
+  conv => lhs; rw [← State.set_self_eq s i]
   cases s i <;> rfl
 
 /-- A dense step takes the lower of the two energies `E(s^{i+})`, `E(s^{i-})` (spec T6). -/
 theorem denseEnergy_denseStep {n : Nat} (a : Nat) (ps : List (State n)) (s : State n)
     (i : Fin n) :
     denseEnergy a ps (denseStep a ps s i)
-      = min (denseEnergy a ps (setBit s i true)) (denseEnergy a ps (setBit s i false)) := by
-  have hs := denseEnergy_eq_setBit a ps s i
+      = min (denseEnergy a ps (s.set i true)) (denseEnergy a ps (s.set i false)) := by
+  have hs := denseEnergy_eq_set a ps s i
   unfold denseStep
   split
   · omega
   · split
     · omega
-    · rw [setBit_eq_self]
+    · rw [State.set_self_eq]
       split at hs <;> omega
 
 /-- Dense energy descent: a step never raises the energy (spec T6). -/
 theorem denseEnergy_denseStep_le {n : Nat} (a : Nat) (ps : List (State n)) (s : State n)
     (i : Fin n) : denseEnergy a ps (denseStep a ps s i) ≤ denseEnergy a ps s := by
-  rw [denseEnergy_denseStep, denseEnergy_eq_setBit a ps s i]
+  rw [denseEnergy_denseStep, denseEnergy_eq_set a ps s i]
   split <;> omega
 
 /-- A dense step at `i` changes only neuron `i`, so it changes the state iff it changes
@@ -80,7 +70,7 @@ theorem denseStep_eq_self_iff {n : Nat} (a : Nat) (ps : List (State n)) (s : Sta
     funext j
     by_cases hj : j = i
     · subst hj; exact h
-    · exact setBit_other s _ hj
+    · exact State.set_ne s _ hj
 
 /-- Strict dense energy descent: a step that changes the state lowers the energy, hence by at
 least `1` (spec T6). -/
@@ -88,10 +78,10 @@ theorem denseEnergy_denseStep_lt {n : Nat} (a : Nat) (ps : List (State n)) (s : 
     (i : Fin n) (h : denseStep a ps s i ≠ s) :
     denseEnergy a ps (denseStep a ps s i) < denseEnergy a ps s := by
   rw [Ne, denseStep_eq_self_iff] at h
-  have hs := denseEnergy_eq_setBit a ps s i
+  have hs := denseEnergy_eq_set a ps s i
   rw [denseEnergy_denseStep]
   unfold denseStep at h
-  rw [setBit_self] at h
+  rw [State.set_self] at h
   cases hsi : s i
   · rw [hsi] at h hs
     simp only [Bool.false_eq_true, if_false] at hs

@@ -1,6 +1,7 @@
 module
 
 public import Hopfield.Basic
+public import Hopfield.Spec.Dense
 
 /-!
 # Dense associative memory: definitions
@@ -16,18 +17,11 @@ The Python reference mirrors these definitions exactly.
 
 ## Main definitions
 
-* `Hopfield.overlap`: the overlap `p · s` of two states
-* `Hopfield.denseEnergy`: the energy `-∑_μ (ξ_μ · s) ^ a`
-* `Hopfield.setBit`: the state with neuron `i` set to a given bit
-* `Hopfield.denseStep`: one asynchronous step of the dense network
-* `Hopfield.denseRun`, `Hopfield.denseSweep`, `Hopfield.denseSweeps`: steps along a schedule,
-  one cyclic sweep, and `k` cyclic sweeps
-* `Hopfield.IsDenseFixedPoint`: no dense step changes the state
-* `Hopfield.denseChanges`: the number of state-changing steps along a schedule
+The definitions pyref mirrors are in `Hopfield.Spec.Dense`.
 
 ## Main results
 
-* `Hopfield.setBit_self`, `Hopfield.setBit_other`: what `setBit` does.
+* `Hopfield.State.set_self`, `Hopfield.State.set_ne`: what `State.set` does.
 * Kernel-checked examples of the dense energy and step on 4 neurons.
 -/
 
@@ -36,61 +30,6 @@ The Python reference mirrors these definitions exactly.
 noncomputable section
 
 namespace Hopfield
-
-/-- The overlap `p · s = ∑_i p_i s_i` of two states (spec T3, T4, T6; pyref `overlap`). -/
-def overlap {n : Nat} (p s : State n) : Int := sumFin n (fun i => p.val i * s.val i)
-
-/-- Dense associative memory energy `E(s) = -∑_μ (ξ_μ · s) ^ a` for the patterns `ps`
-(spec T6; pyref `dense_energy`). -/
-def denseEnergy {n : Nat} (a : Nat) (ps : List (State n)) (s : State n) : Int :=
-  -((ps.map (fun p => (overlap p s) ^ a)).sum)
-
-/-- The state `s` with neuron `i` set to the bit `b` (spec T6). -/
-def setBit {n : Nat} (s : State n) (i : Fin n) (b : Bool) : State n :=
-  fun j => if j = i then b else s j
-
-/-- One asynchronous step of the dense associative memory at neuron `i`: neuron `i` takes the
-value of strictly lower energy, and keeps `s_i` on a tie (spec T6; pyref `dense_step`). -/
-def denseStep {n : Nat} (a : Nat) (ps : List (State n)) (s : State n) (i : Fin n) :
-    State n :=
-  setBit s i
-    (if denseEnergy a ps (setBit s i true) < denseEnergy a ps (setBit s i false) then true
-     else if denseEnergy a ps (setBit s i false) < denseEnergy a ps (setBit s i true) then false
-     else s i)
-
-/-- Dense steps along a schedule of neuron indices (spec T6; pyref `dense_run`). -/
-def denseRun {n : Nat} (a : Nat) (ps : List (State n)) : State n → List (Fin n) → State n
-  | s, [] => s
-  | s, i :: is => denseRun a ps (denseStep a ps s i) is
-
-/-- One cyclic sweep of dense steps at `0, 1, …, n-1` (spec T6; pyref `dense_sweep`). -/
-def denseSweep {n : Nat} (a : Nat) (ps : List (State n)) (s : State n) : State n :=
-  denseRun a ps s (List.finRange n)
-
-/-- `k` cyclic sweeps of dense steps (spec T6). -/
-def denseSweeps {n : Nat} (a : Nat) (ps : List (State n)) : Nat → State n → State n
-  | 0, s => s
-  | k + 1, s => denseSweeps a ps k (denseSweep a ps s)
-
-/-- `s` is a fixed point of the dense dynamics: no step changes it (spec T6). -/
-def IsDenseFixedPoint {n : Nat} (a : Nat) (ps : List (State n)) (s : State n) : Prop :=
-  ∀ i, denseStep a ps s i = s
-
-/-- The number of state-changing dense steps along a schedule (a step at `i` changes the state
-exactly when it changes neuron `i`) (spec T6). -/
-def denseChanges {n : Nat} (a : Nat) (ps : List (State n)) : State n → List (Fin n) → Nat
-  | _, [] => 0
-  | s, i :: is =>
-    (if denseStep a ps s i i = s i then 0 else 1) + denseChanges a ps (denseStep a ps s i) is
-
-/-- `setBit s i b` has bit `b` at neuron `i` (spec T6). -/
-theorem setBit_self {n : Nat} (s : State n) (i : Fin n) (b : Bool) : setBit s i b i = b := by
-  simp [setBit]
-
-/-- `setBit s i b` leaves every other neuron unchanged (spec T6). -/
-theorem setBit_other {n : Nat} (s : State n) {i j : Fin n} (b : Bool) (h : j ≠ i) :
-    setBit s i b j = s j := by
-  simp [setBit, h]
 
 /-! ### Kernel-checked examples -/
 

@@ -34,8 +34,6 @@ noncomputable section
 
 namespace Hopfield
 
-namespace HebbianSum
-
 /-- A list sum of terms bounded below by `-B` is at least `-(length) B` (spec T4). -/
 theorem list_sum_map_ge {α : Type} (l : List α) (F : α → Int) (B : Int)
     (h : ∀ q ∈ l, -B ≤ F q) : -((l.length : Int) * B) ≤ (l.map F).sum := by
@@ -65,10 +63,6 @@ theorem list_sum_map_orth_ge {n : Nat} {ps : List (State n)} (hps : PairwiseOrth
     · have h1 := hF a (by rw [overlap_comm]; exact hps.1 p hl)
       have h2 := ih hps.2 hl
       grind
-
-end HebbianSum
-
-open HebbianSum
 
 /-- The field at a state `s` near a stored pattern `p`:
 `p_i h_i(s) ≥ n - 2d - (m - 1) 2d - m` with `d = d(s, p)` (spec T4). -/
@@ -113,9 +107,9 @@ either tie rule (spec T4). -/
 theorem asyncStep_hebbian_eq (rule : TieRule) {n : Nat} {ps : List (State n)}
     (hps : PairwiseOrthogonal ps) {p : State n} (hp : p ∈ ps) {s : State n}
     (hd : ps.length * (2 * hamming s p + 1) < n) (i : Fin n) :
-    asyncStep rule (hebbian ps) (fun _ => 0) s i = setBit s i (p i) := by
+    asyncStep rule (hebbian ps) (fun _ => 0) s i = s.set i (p i) := by
   funext j
-  unfold asyncStep setBit
+  unfold asyncStep State.set
   split
   · rename_i hj
     subst hj
@@ -123,13 +117,13 @@ theorem asyncStep_hebbian_eq (rule : TieRule) {n : Nat} {ps : List (State n)}
   · rfl
 
 /-- Setting a neuron to its value in `p` does not increase the distance to `p` (spec T4). -/
-theorem hamming_setBit_le {n : Nat} (s p : State n) (i : Fin n) :
-    hamming (setBit s i (p i)) p ≤ hamming s p := by
-  have : (hamming (setBit s i (p i)) p : Int) ≤ hamming s p := by
+theorem hamming_set_le {n : Nat} (s p : State n) (i : Fin n) :
+    hamming (s.set i (p i)) p ≤ hamming s p := by
+  have : (hamming (s.set i (p i)) p : Int) ≤ hamming s p := by
     rw [hamming_eq_sumFin, hamming_eq_sumFin]
     apply sumFin_le_sumFin
     intro j
-    unfold setBit
+    unfold State.set
     split
     · rename_i hj; subst hj; simp; split <;> omega
     · exact Int.le_refl _
@@ -142,7 +136,7 @@ theorem hamming_asyncStep_hebbian_le (rule : TieRule) {n : Nat} {ps : List (Stat
     (hd : ps.length * (2 * hamming s p + 1) < n) (i : Fin n) :
     hamming (asyncStep rule (hebbian ps) (fun _ => 0) s i) p ≤ hamming s p := by
   rw [asyncStep_hebbian_eq rule hps hp hd]
-  exact hamming_setBit_le s p i
+  exact hamming_set_le s p i
 
 /-- If `m (2 d(s, p) + 1) < n`, after the asynchronous steps of any schedule `l` the state is
 `p` on the neurons of `l` and `s` elsewhere, under either tie rule (spec T4). -/
@@ -154,15 +148,15 @@ theorem runSchedule_hebbian (rule : TieRule) {n : Nat} {ps : List (State n)}
   | nil => intro s _; funext j; simp [runSchedule]
   | cons i l ih =>
     intro s hd
-    have hle := hamming_setBit_le s p i
-    have hd' : ps.length * (2 * hamming (setBit s i (p i)) p + 1) < n :=
+    have hle := hamming_set_le s p i
+    have hd' : ps.length * (2 * hamming (s.set i (p i)) p + 1) < n :=
       Nat.lt_of_le_of_lt (Nat.mul_le_mul_left _ (by omega)) hd
     simp only [runSchedule]
     rw [asyncStep_hebbian_eq rule hps hp hd, ih hd']
     funext j
     by_cases hj : j = i
-    · subst hj; simp [setBit]
-    · simp [setBit, hj]
+    · subst hj; simp [State.set]
+    · simp [State.set, hj]
 
 /-- If `m (2 d(s, p) + 1) < n`, any schedule visiting every neuron takes `s` to `p`, under
 either tie rule (spec T4). -/

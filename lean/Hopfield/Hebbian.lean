@@ -40,8 +40,6 @@ instance instDecidablePairwiseOrthogonal {n : Nat} (ps : List (State n)) :
     Decidable (PairwiseOrthogonal ps) := by
   unfold PairwiseOrthogonal; infer_instance
 
-namespace HebbianSum
-
 /-- A list sum times a constant (spec T3). -/
 theorem list_sum_map_mul {α : Type} (ps : List α) (f : α → Int) (c : Int) :
     (ps.map f).sum * c = (ps.map (fun p => f p * c)).sum := by
@@ -73,10 +71,6 @@ theorem list_sum_map_orth {n : Nat} {ps : List (State n)} (hps : PairwiseOrthogo
     rcases List.mem_cons.mp hp with rfl | hl
     · rw [list_sum_map_eq_zero l F (fun q hq => hF q (hps.1 q hq)), Int.add_zero]
     · rw [hF a (by rw [overlap_comm]; exact hps.1 p hl), ih hps.2 hl, Int.zero_add]
-
-end HebbianSum
-
-open HebbianSum
 
 /-- The Hebbian local field: `h_i(s) = ∑_k p_{k,i} (p_k · s) - m s_i` (spec T3). -/
 theorem field_hebbian {n : Nat} (ps : List (State n)) (s : State n) (i : Fin n) :

@@ -4,41 +4,22 @@ public import Hopfield.DenseSpec
 public import Hopfield.Sum
 
 /-!
-# Sum lemmas for the Hebbian and dense theorems
+# Overlap and Hamming-distance lemmas for the Hebbian and dense theorems
 
-Facts about `sumFin`, `overlap` and `hamming` used by the proofs of spec T3, T4 and T6, on
+Facts about `overlap` and `hamming` used by the proofs of spec T3, T4 and T6, on
 top of the general `sumFin` algebra of `Hopfield.Sum` (linearity, monotonicity, one-index
 sums), which they use.
 
 ## Main results
 
-* `Hopfield.HebbianSum.sumFin_one`, `sumFin_list_sum`: a sum of ones, and swapping `sumFin`
-  with a sum over a list.
-* `Hopfield.HebbianSum.hamming_eq_sumFin`: the Hamming distance as a `sumFin`.
-* `Hopfield.HebbianSum.overlap_self`, `overlap_comm`, `overlap_eq_sub_hamming`,
+* `Hopfield.hamming_eq_sumFin`: the Hamming distance as a `sumFin`.
+* `Hopfield.overlap_self`, `overlap_comm`, `overlap_eq_sub_hamming`,
   `natAbs_overlap_le`, `overlap_orth_bound`: facts about overlaps.
 -/
 
 @[expose] public section
 
 namespace Hopfield
-
-namespace HebbianSum
-
-/-- `sumFin` of the constant one is `n` (spec T4). -/
-theorem sumFin_one (n : Nat) : sumFin n (fun _ => 1) = n := by
-  induction n with
-  | zero => simp [sumFin]
-  | succ n ih => simp only [sumFin, ih]; omega
-
-/-- Swapping `sumFin` with a sum over a list (spec T3). -/
-theorem sumFin_list_sum {α : Type} (n : Nat) (ps : List α) (g : α → Fin n → Int) :
-    sumFin n (fun j => (ps.map (fun p => g p j)).sum) = (ps.map (fun p => sumFin n (g p))).sum := by
-  induction ps with
-  | nil => simp [sumFin_zero]
-  | cons p ps ih =>
-    simp only [List.map_cons, List.sum_cons]
-    rw [sumFin_add, ih]
 
 /-- The Hamming distance as a sum of indicators (spec T4). -/
 theorem hamming_eq_sumFin {n : Nat} (s t : State n) :
@@ -111,8 +92,6 @@ theorem overlap_orth_bound {n : Nat} (p q s : State n) (h : overlap q p = 0) :
     intro i
     simp only [State.val, spin]
     cases q i <;> cases s i <;> cases p i <;> decide
-
-end HebbianSum
 
 end Hopfield
 

@@ -10,8 +10,7 @@ Networks written as integer lists, the form in which `pyref` emits differential 
 
 ## Main definitions
 
-* `Hopfield.State.ofList`, `Hopfield.Weights.ofLists`, `Hopfield.Thresholds.ofList`
-* `Hopfield.trajectory`: every state visited along a schedule (pyref `trajectory`)
+The definitions pyref mirrors are in `Hopfield.Spec.Classical`.
 
 ## Main results
 
@@ -25,24 +24,6 @@ Networks written as integer lists, the form in which `pyref` emits differential 
 noncomputable section
 
 namespace Hopfield
-
-/-- The state whose neuron `i` is `+1` iff entry `i` of `l` is `1` (missing entries: `-1`)
-(spec T7). -/
-def State.ofList {n : Nat} (l : List Int) : State n := fun i => l.getD i.val 0 == 1
-
-/-- Weights read row by row from nested lists (missing entries: `0`) (spec T7). -/
-def Weights.ofLists {n : Nat} (rows : List (List Int)) : Weights n :=
-  fun i j => (rows.getD i.val []).getD j.val 0
-
-/-- Thresholds read from a list (missing entries: `0`) (spec T7). -/
-def Thresholds.ofList {n : Nat} (l : List Int) : Thresholds n := fun i => l.getD i.val 0
-
-/-- The states visited by asynchronous steps along a schedule: the start state, then the
-state after each step (spec T7; pyref `trajectory`). -/
-def trajectory {n : Nat} (rule : TieRule) (W : Weights n) (θ : Thresholds n) :
-    State n → List (Fin n) → List (State n)
-  | s, [] => [s]
-  | s, i :: is => s :: trajectory rule W θ (asyncStep rule W θ s i) is
 
 /-- A trajectory has one state per step plus the start state (spec T7). -/
 theorem length_trajectory {n : Nat} (rule : TieRule) (W : Weights n) (θ : Thresholds n)

@@ -11,6 +11,8 @@ sum, picking one term out of a sum, and order bounds.
 
 ## Main results
 
+* `Hopfield.sumFin_one`, `Hopfield.sumFin_list_sum`: a sum of ones, and swapping `sumFin`
+  with a sum over a list.
 * `Hopfield.sumFin_zero`, `Hopfield.sumFin_add`, `Hopfield.sumFin_neg`, `Hopfield.sumFin_sub`,
   `Hopfield.sumFin_mul_left`, `Hopfield.sumFin_mul_right`: linearity.
 * `Hopfield.sumFin_congr`: equal summands give equal sums.
@@ -197,6 +199,21 @@ theorem sumFin_le_sumFin_natAbs {n : Nat} (f : Fin n → Int) :
       sumFin n f ≤ sumFin n (fun i => ((f i).natAbs : Int)) := by
   have := natAbs_sumFin_le f
   omega
+
+/-- `sumFin` of the constant one is `n` (spec T4). -/
+theorem sumFin_one (n : Nat) : sumFin n (fun _ => 1) = n := by
+  induction n with
+  | zero => simp [sumFin]
+  | succ n ih => simp only [sumFin, ih]; omega
+
+/-- Swapping `sumFin` with a sum over a list (spec T3). -/
+theorem sumFin_list_sum {α : Type} (n : Nat) (ps : List α) (g : α → Fin n → Int) :
+    sumFin n (fun j => (ps.map (fun p => g p j)).sum) = (ps.map (fun p => sumFin n (g p))).sum := by
+  induction ps with
+  | nil => simp [sumFin_zero]
+  | cons p ps ih =>
+    simp only [List.map_cons, List.sum_cons]
+    rw [sumFin_add, ih]
 
 end Hopfield
 

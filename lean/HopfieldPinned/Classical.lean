@@ -278,7 +278,7 @@ theorem T4.syncStep_hebbian_eq (rule : TieRule) {n : Nat} {ps : List (State n)}
 theorem T4.asyncStep_hebbian_eq (rule : TieRule) {n : Nat} {ps : List (State n)}
     (hps : PairwiseOrthogonal ps) {p : State n} (hp : p ∈ ps) {s : State n}
     (hd : ps.length * (2 * hamming s p + 1) < n) (i : Fin n) :
-    asyncStep rule (hebbian ps) (fun _ => 0) s i = setBit s i (p i) :=
+    asyncStep rule (hebbian ps) (fun _ => 0) s i = s.set i (p i) :=
   Hopfield.asyncStep_hebbian_eq rule hps hp hd i
 
 /-- T4, pins `Hopfield.hamming_asyncStep_hebbian_le`: If `m (2 d(s, p) + 1) < n`, an asynchronous step never increases the distance to `p`, under either tie rule (spec T4). -/
@@ -346,7 +346,7 @@ theorem T5.syncStep_syncStep_syncIter {n : Nat} {W : Weights n} (hW : ∀ i j, W
 theorem T6.denseEnergy_denseStep {n : Nat} (a : Nat) (ps : List (State n)) (s : State n)
     (i : Fin n) :
     denseEnergy a ps (denseStep a ps s i)
-      = min (denseEnergy a ps (setBit s i true)) (denseEnergy a ps (setBit s i false)) :=
+      = min (denseEnergy a ps (s.set i true)) (denseEnergy a ps (s.set i false)) :=
   Hopfield.denseEnergy_denseStep a ps s i
 
 /-- T6, pins `Hopfield.denseEnergy_denseStep_le`: Dense energy descent: a step never raises the energy (spec T6). -/

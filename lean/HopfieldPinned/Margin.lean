@@ -59,7 +59,7 @@ theorem T8.syncStep_eq_of_marginHolds (rule : TieRule) {n : Nat} {W : Weights n}
 /-- T8, pins `Hopfield.asyncStep_eq_of_marginHolds`: T8, asynchronous form: under the margin condition an asynchronous step at `i` sets neuron `i` to `p_i` and changes nothing else, under either tie rule (spec T8). -/
 theorem T8.asyncStep_eq_of_marginHolds (rule : TieRule) {n : Nat} {W : Weights n}
     {θ : Thresholds n} {p s : State n} (h : MarginHolds W θ p s) (i : Fin n) :
-    asyncStep rule W θ s i = setBit s i (p i) :=
+    asyncStep rule W θ s i = s.set i (p i) :=
   Hopfield.asyncStep_eq_of_marginHolds rule h i
 
 /-- T8, pins `Hopfield.disagree_asyncStep_of_marginHolds`: T8: under the margin condition the disagreement set only shrinks along an asynchronous step: a neuron that disagrees with `p` after the step disagreed before it, under either tie rule (spec T8). -/

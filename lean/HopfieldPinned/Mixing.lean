@@ -2,6 +2,7 @@ module
 
 public import Hopfield.Thm.Dobrushin
 public import Hopfield.Thm.DobrushinRandom
+public import Hopfield.Thm.DobrushinBoltzmann
 public import Hopfield.Thm.RbmGibbs
 
 /-!
@@ -25,6 +26,9 @@ None: the definitions are those of `Hopfield` (see `Hopfield.Basic`).
 
 * `HopfieldPinned.B6.sysK_tv_le_dobrushin` pins `Hopfield.sysK_tv_le_dobrushin`
 * `HopfieldPinned.B6.randK_tv_le_dobrushin` pins `Hopfield.randK_tv_le_dobrushin`
+* `HopfieldPinned.B6.influenceLe_boltzmannW` pins `Hopfield.influenceLe_boltzmannW`
+* `HopfieldPinned.B6.sysK_boltzmannW_tv_le_dobrushin` pins `Hopfield.sysK_boltzmannW_tv_le_dobrushin`
+* `HopfieldPinned.B6.randK_boltzmannW_tv_le_dobrushin` pins `Hopfield.randK_boltzmannW_tv_le_dobrushin`
 * `HopfieldPinned.B6.oscLe_kapp_siteK` pins `Hopfield.oscLe_kapp_siteK`
 * `HopfieldPinned.B6.oscLe_kapp_kpow_sysK` pins `Hopfield.oscLe_kapp_kpow_sysK`
 * `HopfieldPinned.B6.tv_act_le_of_osc` pins `Hopfield.tv_act_le_of_osc`
@@ -59,6 +63,28 @@ theorem B6.randK_tv_le_dobrushin {w : State n → Rat} (hw : Positive w) (hn : 0
     tv (act μ (kpow (randK w) t)) (normalize w) ≤
       (n : Rat) * (1 - (1 - α) / (n : Rat)) ^ t :=
   Hopfield.randK_tv_le_dobrushin hw hn hc hc0 hα0 hrow hμ t
+
+/-- B6, pins `Hopfield.influenceLe_boltzmannW`: **B6** the influence bound of Boltzmann machines: for symmetric zero-diagonal integer `W`, any `θ` and `0 < q ≤ 1`, every influence of the Boltzmann weights `q^(E - E_min)` is at most `C_ij = (1 - q^(2|W_ij|)) / (1 + q^(2|W_ij|))` (spec B6). -/
+theorem B6.influenceLe_boltzmannW {W : Weights n} (hW : ∀ i j, W i j = W j i)
+    (hd : ∀ i, W i i = 0) (θ : Thresholds n) {q : Rat} (hq0 : 0 < q) (hq1 : q ≤ 1) :
+    InfluenceLe (boltzmannW q W θ) (influenceBound q W) :=
+  Hopfield.influenceLe_boltzmannW hW hd θ hq0 hq1
+
+/-- B6, pins `Hopfield.sysK_boltzmannW_tv_le_dobrushin`: **B6** Dobrushin for the systematic scan of a Boltzmann machine: for symmetric zero-diagonal integer `W`, any `θ`, `0 < q ≤ 1` and `α = max_i ∑_j C_ij ≤ 1`, `TV(μ S^t, π) ≤ n α^t` for every start distribution `μ`, `S = K_0 ⋯ K_{n-1}`, `π ∝ q^(E - E_min)` (spec B6). -/
+theorem B6.sysK_boltzmannW_tv_le_dobrushin {W : Weights n} (hW : ∀ i j, W i j = W j i)
+    (hd : ∀ i, W i i = 0) (θ : Thresholds n) {q : Rat} (hq0 : 0 < q) (hq1 : q ≤ 1)
+    (hα : dobrushinAlpha q W ≤ 1) {μ : Dist n} (hμ : IsDist μ) (t : Nat) :
+    tv (act μ (kpow (sysK (boltzmannW q W θ)) t)) (normalize (boltzmannW q W θ)) ≤
+      (n : Rat) * dobrushinAlpha q W ^ t :=
+  Hopfield.sysK_boltzmannW_tv_le_dobrushin hW hd θ hq0 hq1 hα hμ t
+
+/-- B6, pins `Hopfield.randK_boltzmannW_tv_le_dobrushin`: **B6** Dobrushin for the random scan of a Boltzmann machine: for symmetric zero-diagonal integer `W`, any `θ`, `0 < q ≤ 1`, `n > 0` and `α = max_i ∑_j C_ij`, `TV(μ K^t, π) ≤ n (1 - (1 - α)/n)^t` for every start distribution `μ`, `K = (1/n) ∑_i K_i`, `π ∝ q^(E - E_min)` (spec B6). -/
+theorem B6.randK_boltzmannW_tv_le_dobrushin {W : Weights n} (hW : ∀ i j, W i j = W j i)
+    (hd : ∀ i, W i i = 0) (θ : Thresholds n) {q : Rat} (hq0 : 0 < q) (hq1 : q ≤ 1)
+    (hn : 0 < n) {μ : Dist n} (hμ : IsDist μ) (t : Nat) :
+    tv (act μ (kpow (randK (boltzmannW q W θ)) t)) (normalize (boltzmannW q W θ)) ≤
+      (n : Rat) * (1 - (1 - dobrushinAlpha q W) / (n : Rat)) ^ t :=
+  Hopfield.randK_boltzmannW_tv_le_dobrushin hW hd θ hq0 hq1 hn hμ t
 
 /-- B6, pins `Hopfield.oscLe_kapp_siteK`: One site update: if `d` bounds the oscillations of `f`, then `K_i f` has oscillation `0` at `i` and at most `d j + c i j d i` at `j ≠ i` (spec B6). -/
 theorem B6.oscLe_kapp_siteK {n : Nat} {w : State n → Rat} (hw : Positive w) {c : Fin n → Fin n → Rat}

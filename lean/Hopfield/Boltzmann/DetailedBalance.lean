@@ -1,6 +1,7 @@
 module
 
 public import Hopfield.Boltzmann.Spec
+public import Hopfield.Data.Rat
 
 /-!
 # Detailed balance and stationarity of Gibbs sampling (spec B1, B2)
@@ -30,10 +31,6 @@ variable {n : Nat}
 
 /-- Detailed balance (reversibility) of `K` with respect to `μ` (spec B1). -/
 def IsReversible (μ : Dist n) (K : Kernel n) : Prop := ∀ s t, μ s * K s t = μ t * K t s
-
-/-- `a / b ≥ 0` for `a ≥ 0` and `b > 0` (spec B1, B2). -/
-theorem div_nonneg_of_pos {a b : Rat} (ha : 0 ≤ a) (hb : 0 < b) : 0 ≤ a / b := by
-  rw [Rat.div_def]; exact Rat.mul_nonneg ha (Rat.le_of_lt (Rat.inv_pos.mpr hb))
 
 /-- The sum of positive weights is positive (spec B1, B2). -/
 theorem sumS_pos {w : State n → Rat} (hw : Positive w) : 0 < sumS n w :=

@@ -12,8 +12,7 @@ which `pyref` emits the Boltzmann differential test vectors (spec T7, B1-B5).
 
 ## Main definitions
 
-* `Hopfield.stateIndex`: `∑_i [s_i = +1] 2^i`
-* `Hopfield.weightsOfList`: the weight function with the given table
+The definitions pyref mirrors are in `Hopfield.Spec.Boltzmann`.
 
 ## Main results
 
@@ -27,16 +26,6 @@ which `pyref` emits the Boltzmann differential test vectors (spec T7, B1-B5).
 noncomputable section
 
 namespace Hopfield
-
-/-- The index `∑_i [s_i = +1] 2^i` of a state (neuron `0` is the least significant bit), its
-position in `enumStates n` and in `pyref.boltzmann.all_states` (spec T7, B1-B5). -/
-def stateIndex : {n : Nat} → State n → Nat
-  | 0, _ => 0
-  | _ + 1, s => (if s 0 then 1 else 0) + 2 * stateIndex (State.tail s)
-
-/-- The weight function whose value at the state of index `k` is entry `k` of `l` (missing
-entries: `0`) (spec T7, B1-B5). -/
-def weightsOfList {n : Nat} (l : List Rat) : State n → Rat := fun s => l.getD (stateIndex s) 0
 
 /-- The index of `cons b r` is `[b] + 2 * index r` (spec T7). -/
 theorem stateIndex_cons {n : Nat} (b : Bool) (r : State n) :

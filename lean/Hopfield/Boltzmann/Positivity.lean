@@ -26,30 +26,6 @@ namespace Hopfield
 
 variable {n : Nat}
 
-/-- `m / y' ≤ x / y` from `0 ≤ m ≤ x` and `0 < y ≤ y'` (spec B3). -/
-theorem div_le_div_of_le {m x y y' : Rat} (hm : 0 ≤ m) (hmx : m ≤ x) (hy : 0 < y)
-    (hyy : y ≤ y') : m / y' ≤ x / y := by
-  have hy' : 0 < y' := by grind
-  have h1 : m * y ≤ x * y' :=
-    Rat.le_trans (Rat.mul_le_mul_of_nonneg_left hyy hm)
-      (Rat.mul_le_mul_of_nonneg_right hmx (by grind))
-  have hu := Rat.inv_pos.mpr hy
-  have hv := Rat.inv_pos.mpr hy'
-  have h2 := Rat.mul_le_mul_of_nonneg_right h1
-    (Rat.le_of_lt (Rat.mul_pos hu hv))
-  have e1 : y * y⁻¹ = 1 := Rat.mul_inv_cancel _ (by grind)
-  have e2 : y' * y'⁻¹ = 1 := Rat.mul_inv_cancel _ (by grind)
-  have e3 : m * y * (y⁻¹ * y'⁻¹) = m / y' := by rw [Rat.div_def]; grind
-  have e4 : x * y' * (y⁻¹ * y'⁻¹) = x / y := by rw [Rat.div_def]; grind
-  rw [e3, e4] at h2
-  exact h2
-
-/-- `a * c ≤ b * d` from `0 ≤ a ≤ b` and `0 ≤ c ≤ d` (spec B3). -/
-theorem mul_le_mul_of_le {a b c d : Rat} (hab : a ≤ b) (hcd : c ≤ d) (ha : 0 ≤ a)
-    (hc : 0 ≤ c) : a * c ≤ b * d :=
-  Rat.le_trans (Rat.mul_le_mul_of_nonneg_right hab hc)
-    (Rat.mul_le_mul_of_nonneg_left hcd (Rat.le_trans ha hab))
-
 /-- `δ = min w / ∑ w > 0` for positive weights (spec B3). -/
 theorem gibbsBound_pos {w : State n → Rat} (hw : Positive w) : 0 < gibbsBound w := by
   unfold gibbsBound

@@ -14,10 +14,7 @@ exactly `1/2` on a tie. As `q → 0` (`β → ∞`) the Gibbs update becomes the
 
 ## Main definitions
 
-* `Hopfield.minEnergy`: `E_min = min_s E(s)`.
-* `Hopfield.boltzmannW`: the Boltzmann weights `q^(E s - E_min)`.
-* `Hopfield.gibbsPlus`: the probability `K_i(s, s^{i+})` that neuron `i` becomes `+1`.
-* `Hopfield.bitQ`: `1` for `true`, `0` for `false`.
+The definitions pyref mirrors are in `Hopfield.Spec.Boltzmann`.
 
 ## Main results
 
@@ -34,41 +31,20 @@ namespace Hopfield
 
 variable {n : Nat}
 
-/-- The minimum of `f` over a list, `d` for the empty list (integer values) (spec B5). -/
-def iminList {α : Type} (f : α → Int) (d : Int) : List α → Int
-  | [] => d
-  | x :: l => if f x ≤ iminList f d l then f x else iminList f d l
-
-/-- `E_min = min_s E(s)` over all `2^n` states (spec B5). -/
-def minEnergy (W : Weights n) (θ : Thresholds n) : Int :=
-  iminList (energy W θ) (energy W θ (fun _ => false)) (enumStates n)
-
-/-- Boltzmann weights `w s = q^(E(s) - E_min)`, `q = exp(-β)` (spec B5; pyref mirrors it). -/
-def boltzmannW (q : Rat) (W : Weights n) (θ : Thresholds n) : State n → Rat :=
-  fun s => q ^ (energy W θ s - minEnergy W θ).toNat
-
-/-- The probability `K_i(s, s^{i+})` that the Gibbs update of neuron `i` gives `+1`
-(spec B5). -/
-def gibbsPlus (w : State n → Rat) (i : Fin n) (s : State n) : Rat := siteK w i s (s.set i true)
-
-/-- `1` for `true` (`+1`), `0` for `false` (`-1`): a deterministic update as a probability
-of `+1` (spec B5). -/
-def bitQ (b : Bool) : Rat := if b then 1 else 0
-
-/-- The integer list minimum is at most every value (spec B5). -/
-theorem iminList_le {α : Type} (f : α → Int) (d : Int) :
-    ∀ {l : List α} {x : α}, x ∈ l → iminList f d l ≤ f x
+/-- The list minimum of integer values is at most every value (spec B5). -/
+theorem lmin_le_int {α : Type} (d : Int) (f : α → Int) :
+    ∀ {l : List α} {x : α}, x ∈ l → lmin d l f ≤ f x
   | [], _, h => by simp at h
   | y :: l, x, h => by
-    unfold iminList
+    unfold lmin
     rcases List.mem_cons.mp h with rfl | h
     · split <;> omega
-    · have := iminList_le f d h; split <;> omega
+    · have := lmin_le_int d f h; split <;> omega
 
 /-- `E_min ≤ E(s)` (spec B5). -/
 theorem minEnergy_le (W : Weights n) (θ : Thresholds n) (s : State n) :
     minEnergy W θ ≤ energy W θ s :=
-  iminList_le _ _ (mem_enumStates s)
+  lmin_le_int _ _ (mem_enumStates s)
 
 /-- Boltzmann weights are positive for `q > 0` (spec B5). -/
 theorem boltzmannW_pos {q : Rat} (hq : 0 < q) (W : Weights n) (θ : Thresholds n) :
@@ -94,25 +70,6 @@ theorem gibbsPlus_eq (w : State n → Rat) (i : Fin n) (s : State n) :
     gibbsPlus w i s = w (s.set i true) / (w (s.set i true) + w (s.set i false)) := by
   unfold gibbsPlus siteK
   rw [if_pos (agreeOff_set s i true)]
-
-/-- `q^d ≤ 1` for `0 ≤ q ≤ 1` (spec B5). -/
-theorem pow_le_one_of_le {q : Rat} (h0 : 0 ≤ q) (h1 : q ≤ 1) : ∀ d : Nat, q ^ d ≤ 1
-  | 0 => by rw [Rat.pow_zero]; exact Rat.le_refl
-  | d + 1 => by
-    rw [Rat.pow_succ]
-    have := Rat.mul_le_mul_of_nonneg_right (pow_le_one_of_le h0 h1 d) h0
-    grind
-
-/-- `q^(d+1) ≤ q` for `0 ≤ q ≤ 1` (spec B5). -/
-theorem pow_succ_le_self {q : Rat} (h0 : 0 ≤ q) (h1 : q ≤ 1) (d : Nat) : q ^ (d + 1) ≤ q := by
-  rw [Rat.pow_succ]
-  have := Rat.mul_le_mul_of_nonneg_right (pow_le_one_of_le h0 h1 d) h0
-  grind
-
-/-- `q^(a+d) = q^a q^d` (spec B5). -/
-theorem pow_add_eq {q : Rat} (a : Nat) : ∀ d : Nat, q ^ (a + d) = q ^ a * q ^ d
-  | 0 => by rw [Nat.add_zero, Rat.pow_zero]; grind
-  | d + 1 => by rw [← Nat.add_assoc, Rat.pow_succ, Rat.pow_succ, pow_add_eq a d]; grind
 
 /-- `q^(a+d+1) / (q^a + q^(a+d+1)) ≤ q` for `0 < q ≤ 1` (spec B5). -/
 theorem gibbs_frac_le {q : Rat} (h0 : 0 < q) (h1 : q ≤ 1) (a d : Nat) :

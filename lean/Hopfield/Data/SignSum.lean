@@ -2,6 +2,7 @@ module
 
 public import Hopfield.Finite.Sum
 public import Hopfield.Sum
+public import Hopfield.Spec.Capacity
 
 /-!
 # Sums of independent uniform signs
@@ -14,7 +15,8 @@ crosstalk: flipping the state by a fixed mask, and summing the spins off one neu
 
 ## Main definitions
 
-* `Hopfield.signSum`: `∑_{σ ∈ {±1}^N} F (σ_1 + … + σ_N)`.
+The definitions pyref mirrors are in `Hopfield.Spec.Capacity`; here:
+
 * `Hopfield.State.xorMask`: the state `s` with the neurons of a mask flipped.
 
 ## Main results
@@ -33,12 +35,6 @@ crosstalk: flipping the state by a fixed mask, and summing the spins off one neu
 noncomputable section
 
 namespace Hopfield
-
-/-- `signSum N F = ∑_{σ ∈ {±1}^N} F (σ_1 + … + σ_N)`, the law of a sum of `N` independent
-uniform signs, unnormalised (total mass `2^N`), by recursion on `N` (spec T9). -/
-def signSum : Nat → (Int → Rat) → Rat
-  | 0, F => F 0
-  | N + 1, F => signSum N (fun x => F (x + 1)) + signSum N (fun x => F (x - 1))
 
 /-- Unfolding `signSum` at a successor (spec T9). -/
 theorem signSum_succ (N : Nat) (F : Int → Rat) :

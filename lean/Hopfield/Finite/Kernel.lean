@@ -10,12 +10,7 @@ are functions to `Rat`, kernels are rational matrices indexed by states, all ker
 
 ## Main definitions
 
-* `Hopfield.Dist`, `Hopfield.IsDist`: a distribution (nonnegative, summing to `1`).
-* `Hopfield.Kernel`, `Hopfield.IsMarkov`: a Markov kernel (each row a distribution).
-* `Hopfield.idK`, `Hopfield.comp`, `Hopfield.kprod`, `Hopfield.kpow`: identity, composition
-  `(K L)(s,u) = ∑_t K(s,t) L(t,u)`, product of a list of kernels, powers.
-* `Hopfield.act`: `(μ K)(t) = ∑_s μ(s) K(s,t)`; `Hopfield.IsStationary`: `μ K = μ`.
-* `Hopfield.tv`: total variation `TV(μ,ν) = 1/2 ∑_s |μ s - ν s|`.
+The definitions pyref mirrors are in `Hopfield.Spec.Boltzmann`.
 
 ## Main results
 
@@ -33,41 +28,6 @@ noncomputable section
 namespace Hopfield
 
 variable {n : Nat}
-
-/-- A (signed) measure on the states, as a rational vector (spec B1-B5 finite layer). -/
-abbrev Dist (n : Nat) := State n → Rat
-
-/-- A kernel: a rational matrix indexed by states (spec B1-B5 finite layer). -/
-abbrev Kernel (n : Nat) := State n → State n → Rat
-
-/-- `μ` is a probability distribution: nonnegative and summing to `1` (spec B1-B5). -/
-def IsDist (μ : Dist n) : Prop := (∀ s, 0 ≤ μ s) ∧ sumS n μ = 1
-
-/-- `K` is a Markov kernel: nonnegative entries, every row sums to `1` (spec B1-B5). -/
-def IsMarkov (K : Kernel n) : Prop := (∀ s t, 0 ≤ K s t) ∧ ∀ s, sumS n (K s) = 1
-
-/-- The identity kernel (spec B1-B5 finite layer). -/
-def idK : Kernel n := fun s t => if t = s then 1 else 0
-
-/-- Composition `(K L)(s,u) = ∑_t K(s,t) L(t,u)`: first `K`, then `L` (spec B2-B4). -/
-def comp (K L : Kernel n) : Kernel n := fun s u => sumS n (fun t => K s t * L t u)
-
-/-- The product `K₁ K₂ ⋯ K_m` of a list of kernels, `K₁` applied first (spec B2-B4). -/
-def kprod : List (Kernel n) → Kernel n
-  | [] => idK
-  | K :: Ks => comp K (kprod Ks)
-
-/-- The power `K^k` (spec B3-B4). -/
-def kpow (K : Kernel n) (k : Nat) : Kernel n := kprod (List.replicate k K)
-
-/-- A distribution pushed through a kernel: `(μ K)(t) = ∑_s μ(s) K(s,t)` (spec B2, B4). -/
-def act (μ : Dist n) (K : Kernel n) : Dist n := fun t => sumS n (fun s => μ s * K s t)
-
-/-- `μ` is stationary for `K`: `μ K = μ` (spec B2). -/
-def IsStationary (μ : Dist n) (K : Kernel n) : Prop := act μ K = μ
-
-/-- Total variation distance `TV(μ,ν) = 1/2 ∑_s |μ s - ν s|` (spec B4). -/
-def tv (μ ν : Dist n) : Rat := (1 / 2) * sumS n (fun s => qabs (μ s - ν s))
 
 /-- Pushing through the identity kernel changes nothing (spec B1-B5 finite layer). -/
 theorem act_idK (μ : Dist n) : act μ idK = μ := by

@@ -1,6 +1,7 @@
 module
 
 public import Hopfield.Basic
+public import Hopfield.Spec.Boltzmann
 
 /-!
 # Enumeration of all `2^n` states
@@ -13,9 +14,7 @@ iff bit `i` of `k` is `1` (neuron `0` is the least significant bit).
 
 ## Main definitions
 
-* `Hopfield.State.decEq`: decidable equality of states, pointwise.
-* `Hopfield.State.cons`: set neuron `0` to `b` and shift the rest up by one.
-* `Hopfield.enumStates`: the list of all `2^n` states in the order above.
+The definitions pyref mirrors are in `Hopfield.Spec.Boltzmann`.
 
 ## Main results
 
@@ -29,23 +28,6 @@ iff bit `i` of `k` is `1` (neuron `0` is the least significant bit).
 noncomputable section
 
 namespace Hopfield
-
-/-- Decidable equality of states, pointwise (kernel-evaluable; spec B1-B5 finite layer). -/
-instance State.decEq {n : Nat} : DecidableEq (State n) := fun s t =>
-  decidable_of_iff (∀ i, s i = t i) ⟨funext, fun h _ => h ▸ rfl⟩
-
-/-- `cons b r`: neuron `0` is `b`, neuron `i + 1` is `r i` (spec B1-B5 enumeration). -/
-def State.cons {n : Nat} (b : Bool) (r : State n) : State (n + 1) :=
-  fun i => if h : i.val = 0 then b else r ⟨i.val - 1, by omega⟩
-
-/-- The neurons `1, …, n` of a state of `n + 1` neurons (spec B1-B5 enumeration). -/
-def State.tail {n : Nat} (s : State (n + 1)) : State n := fun i => s i.succ
-
-/-- All `2^n` states; index `k` has neuron `i = +1` iff bit `i` of `k` is set
-(spec B1-B5 enumeration, mirrored by `pyref`). -/
-def enumStates : (n : Nat) → List (State n)
-  | 0 => [fun i => i.elim0]
-  | n + 1 => (enumStates n).flatMap (fun r => [State.cons false r, State.cons true r])
 
 /-- A state is `cons` of its neuron `0` and its tail (spec B1-B5 finite layer). -/
 theorem State.cons_tail {n : Nat} (s : State (n + 1)) : State.cons (s 0) s.tail = s := by

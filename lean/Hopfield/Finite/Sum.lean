@@ -10,9 +10,7 @@ theorems (spec B1-B5). Sums are plain recursions, so they reduce in the kernel.
 
 ## Main definitions
 
-* `Hopfield.lsum`: `∑_{x ∈ l} f x` over a list, with rational values.
-* `Hopfield.sumS`: `∑_s f s` over all `2^n` states (`enumStates n`).
-* `Hopfield.qabs`: the absolute value of a rational.
+The definitions pyref mirrors are in `Hopfield.Spec.Boltzmann`.
 
 ## Main results
 
@@ -27,17 +25,6 @@ theorems (spec B1-B5). Sums are plain recursions, so they reduce in the kernel.
 noncomputable section
 
 namespace Hopfield
-
-/-- `∑_{x ∈ l} f x` over a list, with rational values (spec B1-B5 finite layer). -/
-def lsum {α : Type} : List α → (α → Rat) → Rat
-  | [], _ => 0
-  | x :: l, f => f x + lsum l f
-
-/-- `∑_s f s` over all `2^n` states (spec B1-B5 finite layer). -/
-def sumS (n : Nat) (f : State n → Rat) : Rat := lsum (enumStates n) f
-
-/-- The absolute value `|x|` of a rational (spec B4, total variation). -/
-def qabs (x : Rat) : Rat := if x < 0 then -x else x
 
 section lsum
 variable {α β : Type}

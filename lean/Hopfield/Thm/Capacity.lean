@@ -20,10 +20,9 @@ and all `m` patterns are fixed points with probability at least `1 - m n P(S_N �
 
 ## Main definitions
 
+The definitions pyref mirrors are in `Hopfield.Spec.Capacity`; here:
+
 * `Hopfield.patternLists`: all `2^(n m)` lists of `m` patterns.
-* `Hopfield.pattern`, `Hopfield.crossTerm`, `Hopfield.crosstalk`: `p^k`, one pattern's
-  crosstalk at `(k, i)`, and the crosstalk `C`.
-* `Hopfield.signTail`: `∑_{σ ∈ {±1}^N} [∑ σ ≤ -t]`, the unnormalised tail of `S_N`.
 
 ## Main results
 
@@ -48,24 +47,6 @@ namespace Hopfield
 /-- All `2^(n m)` lists of `m` patterns of `n` neurons: the uniform pattern space
 (spec T9). -/
 def patternLists (n m : Nat) : List (List (State n)) := enumLists (enumStates n) m
-
-/-- The pattern `p^k` at position `k` of the list (the all-`+1` state past its end)
-(spec T9). -/
-def pattern {n : Nat} (ps : List (State n)) (k : Nat) : State n := ps.getD k (fun _ => true)
-
-/-- One pattern's crosstalk at neuron `i` of pattern `p`:
-`∑_{j ≠ i} (p_i q_i)(q_j p_j)` (spec T9). -/
-def crossTerm {n : Nat} (p q : State n) (i : Fin n) : Int :=
-  sumFin n (fun j => if j = i then 0 else p.val i * q.val i * (q.val j * p.val j))
-
-/-- The crosstalk at `(k, i)`: `C = ∑_{l ≠ k} ∑_{j ≠ i} (p^k_i p^l_i)(p^l_j p^k_j)`
-(spec T9). -/
-def crosstalk {n : Nat} (ps : List (State n)) (k : Nat) (i : Fin n) : Int :=
-  ((ps.eraseIdx k).map (fun q => crossTerm (pattern ps k) q i)).sum
-
-/-- The unnormalised tail `∑_{σ ∈ {±1}^N} [σ_1 + … + σ_N ≤ -t]` of a sum of `N` uniform
-signs (spec T9). -/
-def signTail (N : Nat) (t : Int) : Rat := signSum N (fun x => if x ≤ -t then 1 else 0)
 
 /-! ### The field identity -/
 
@@ -155,7 +136,7 @@ theorem spin_mul_field_hebbian {n : Nat} (ps : List (State n)) {k : Nat} (hk : k
       grind
   have hp : crossTerm p p i = (n : Int) - 1 := by
     have := mul_overlap_eq p p i
-    rw [HebbianSum.overlap_self, ← Int.mul_assoc, State.val_sq] at this
+    rw [overlap_self, ← Int.mul_assoc, State.val_sq] at this
     omega
   have hS := hmap (u ++ p :: v)
   have hsq := State.val_sq p i

@@ -1,6 +1,7 @@
 module
 
 public import Hopfield.ErrorCorrection
+public import Hopfield.Spec.Margins
 
 /-!
 # Margins: recall for any integer network (spec T8)
@@ -30,8 +31,7 @@ positive denominator changes no update, so the theorems apply to the scaled inte
 
 ## Main definitions
 
-* `Hopfield.margin`, `Hopfield.flipCost`, `Hopfield.MarginHolds`
-* `Hopfield.topSum`, `Hopfield.absRow`: the sum of the `d` largest entries of a row
+The definitions pyref mirrors are in `Hopfield.Spec.Margins`.
 
 ## Main results
 
@@ -50,21 +50,6 @@ positive denominator changes no update, so the theorems apply to the scaled inte
 noncomputable section
 
 namespace Hopfield
-
-open HebbianSum
-
-/-- The margin `μ_i = p_i (h_i(p) - θ_i)` of neuron `i` at the state `p`
-(spec T8; pyref `margins`). -/
-def margin {n : Nat} (W : Weights n) (θ : Thresholds n) (p : State n) (i : Fin n) : Int :=
-  p.val i * (field W p i - θ i)
-
-/-- `∑_{j ∈ D} |W_ij|` over the disagreement set `D = {j | s_j ≠ p_j}` (spec T8). -/
-def flipCost {n : Nat} (W : Weights n) (p s : State n) (i : Fin n) : Int :=
-  sumFin n (fun j => if s j = p j then 0 else ((W i j).natAbs : Int))
-
-/-- The margin condition of T8: `μ_i > 2 ∑_{j ∈ D} |W_ij|` for every neuron `i` (spec T8). -/
-def MarginHolds {n : Nat} (W : Weights n) (θ : Thresholds n) (p s : State n) : Prop :=
-  ∀ i, 2 * flipCost W p s i < margin W θ p i
 
 /-- The field at `s` is the field at `p` up to the flipped columns:
 `μ_i - 2 ∑_{j ∈ D} |W_ij| ≤ p_i (h_i(s) - θ_i)` (spec T8). -/
@@ -124,9 +109,9 @@ theorem syncStep_eq_of_marginHolds (rule : TieRule) {n : Nat} {W : Weights n}
 `i` to `p_i` and changes nothing else, under either tie rule (spec T8). -/
 theorem asyncStep_eq_of_marginHolds (rule : TieRule) {n : Nat} {W : Weights n}
     {θ : Thresholds n} {p s : State n} (h : MarginHolds W θ p s) (i : Fin n) :
-    asyncStep rule W θ s i = setBit s i (p i) := by
+    asyncStep rule W θ s i = s.set i (p i) := by
   funext j
-  unfold asyncStep setBit
+  unfold asyncStep State.set
   split
   · rename_i hj
     subst hj
@@ -140,7 +125,7 @@ theorem disagree_asyncStep_of_marginHolds (rule : TieRule) {n : Nat} {W : Weight
     {θ : Thresholds n} {p s : State n} (h : MarginHolds W θ p s) (i j : Fin n)
     (hj : asyncStep rule W θ s i j ≠ p j) : s j ≠ p j := by
   rw [asyncStep_eq_of_marginHolds rule h i] at hj
-  unfold setBit at hj
+  unfold State.set at hj
   split at hj
   · rename_i hji; subst hji; exact absurd rfl hj
   · exact hj
@@ -170,16 +155,16 @@ theorem runSchedule_of_marginHolds (rule : TieRule) {n : Nat} {W : Weights n}
   | nil => intro s _; funext j; simp [runSchedule]
   | cons i l ih =>
     intro s h
-    have h' : MarginHolds W θ p (setBit s i (p i)) := marginHolds_of_subset h (fun j hj => by
-      unfold setBit at hj; split at hj
+    have h' : MarginHolds W θ p (s.set i (p i)) := marginHolds_of_subset h (fun j hj => by
+      unfold State.set at hj; split at hj
       · rename_i hji; subst hji; exact absurd rfl hj
       · exact hj)
     simp only [runSchedule]
     rw [asyncStep_eq_of_marginHolds rule h, ih h']
     funext j
     by_cases hj : j = i
-    · subst hj; simp [setBit]
-    · simp [setBit, hj]
+    · subst hj; simp [State.set]
+    · simp [State.set, hj]
 
 /-- T8, schedules: under the margin condition every schedule visiting each neuron of the
 disagreement set `D` takes `s` to `p`, under either tie rule (spec T8). -/
@@ -203,20 +188,9 @@ theorem isFixedPoint_of_margin_pos (rule : TieRule) {n : Nat} {W : Weights n}
     omega
   intro i
   rw [asyncStep_eq_of_marginHolds rule hm i]
-  funext j; unfold setBit; split <;> simp_all
+  funext j; unfold State.set; split <;> simp_all
 
 /-! ### Radius form -/
-
-/-- The largest sum of at most `d` entries of a list of non-negative integers, i.e. the sum of
-its `d` largest entries (spec T8). -/
-def topSum : Nat → List Int → Int
-  | 0, _ => 0
-  | _ + 1, [] => 0
-  | d + 1, x :: xs => max (x + topSum d xs) (topSum (d + 1) xs)
-
-/-- Row `i` of `|W|`: `[|W_i0|, …, |W_i(n-1)|]` (spec T8). -/
-def absRow {n : Nat} (W : Weights n) (i : Fin n) : List Int :=
-  (List.finRange n).map (fun j => ((W i j).natAbs : Int))
 
 /-- The top-`d` sum of a list of non-negative entries is non-negative (spec T8). -/
 theorem topSum_nonneg : ∀ (d : Nat) (l : List Int), (∀ x ∈ l, 0 ≤ x) → 0 ≤ topSum d l
@@ -297,15 +271,6 @@ theorem flipCost_le_cut {n : Nat} (W : Weights n) {p s : State n} {d : Nat}
   unfold flipCost
   omega
 
-/-- What T8 concludes for `p` and a radius `d`: `p` is a fixed point, and every state within
-distance `d` of `p` goes to `p` in one synchronous step and under every asynchronous schedule
-visiting each neuron where it differs from `p` (spec T8). -/
-def RecallsWithin {n : Nat} (rule : TieRule) (W : Weights n) (θ : Thresholds n) (p : State n)
-    (d : Nat) : Prop :=
-  IsFixedPoint rule W θ p ∧ ∀ s : State n, hamming s p ≤ d →
-    syncStep rule W θ s = p ∧
-      ∀ l : List (Fin n), (∀ j, s j ≠ p j → j ∈ l) → runSchedule rule W θ s l = p
-
 /-- T8 from a radius-`d` bound `B_i ≥ ∑_{j ∈ D} |W_ij|` with `μ_i > 2 B_i` (spec T8). -/
 theorem recallsWithin_of_bound (rule : TieRule) {n : Nat} {W : Weights n} {θ : Thresholds n}
     {p : State n} {d : Nat} (B : Fin n → Int)
@@ -318,7 +283,7 @@ theorem recallsWithin_of_bound (rule : TieRule) {n : Nat} {W : Weights n} {θ : 
   refine ⟨fun i => ?_, fun s hs => ⟨syncStep_eq_of_marginHolds rule (hm s hs),
     fun l hl => runSchedule_eq_of_marginHolds rule (hm s hs) hl⟩⟩
   rw [asyncStep_eq_of_marginHolds rule (hm p h0) i]
-  funext j; unfold setBit; split <;> simp_all
+  funext j; unfold State.set; split <;> simp_all
 
 /-- T8, radius form: if `μ_i` exceeds twice the sum of the `d` largest `|W_ij|` of row `i`
 for every `i`, then `p` is a fixed point and every `s` with `d(s, p) ≤ d` goes to `p` in one

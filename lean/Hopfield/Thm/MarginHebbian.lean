@@ -31,8 +31,6 @@ noncomputable section
 
 namespace Hopfield
 
-open HebbianSum
-
 /-- The patterns `ps` have crosstalk at most `c`: `|p · q| ≤ c` for any two of them at
 distinct positions of the list (spec T8). -/
 def CrosstalkLe {n : Nat} (ps : List (State n)) (c : Nat) : Prop :=
