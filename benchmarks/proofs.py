@@ -42,10 +42,15 @@ def timed(cmd: list[str], env: dict[str, str] | None = None) -> dict:
     if p.returncode != 0:
         tail = "\n".join((p.stdout + p.stderr).strip().splitlines()[-20:])
         raise SystemExit(f"{' '.join(cmd)} failed (exit {p.returncode}):\n{tail}")
-    modules = {m.group(2): float(m.group(3)) for m in
-               re.finditer(r"^\[\d+/\d+\] (built|cached)\s+(\S+) \(([\d.]+) s\)",
-                           p.stdout, re.M)}
-    return {"wall_s": wall, "cpu_s": cpu, "module_wall_s": modules,
+    rows = list(re.finditer(
+        r"^\[\d+/\d+\] (built|cached)\s+(\S+) \(([\d.]+) s(?:, ([\d.]+) s CPU)?\)",
+        p.stdout, re.M))
+    modules = {m.group(2): float(m.group(3)) for m in rows}
+    module_cpu = {m.group(2): float(m.group(4)) for m in rows if m.group(4)}
+    crit = re.search(r"critical path ([\d.]+) s: (.*)$", p.stdout, re.M)
+    return {"wall_s": wall, "cpu_s": cpu, "module_wall_s": modules, "module_cpu_s": module_cpu,
+            "critical_path_s": float(crit.group(1)) if crit else None,
+            "critical_path": crit.group(2).split(" -> ") if crit else [],
             "last_line": (p.stdout.strip().splitlines() or [""])[-1][:200]}
 
 
@@ -53,9 +58,9 @@ def vector_files() -> dict[str, dict[str, int]]:
     """Cases (``-- case K`` headers) and kernel-checked facts (``example``s) per generated
     test-vector module (spec T7)."""
     out = {}
-    for f in sorted((ROOT / "lean" / "Hopfield" / "Vectors").glob("*.lean")):
+    for f in sorted((ROOT / "lean" / "HopfieldTest" / "Vectors").glob("*.lean")):
         text = f.read_text()
-        out[f"Hopfield.Vectors.{f.stem}"] = {
+        out[f"HopfieldTest.Vectors.{f.stem}"] = {
             "cases": len(re.findall(r"^-- case ", text, re.M)),
             "facts": len(re.findall(r"^example\b", text, re.M))}
     return out

@@ -65,6 +65,12 @@ def run_build(tc: toolchain.Toolchain, src: Path, build_dir: Path, jobs: int,
         counts = {s: sum(1 for r in results if r.status == s)
                   for s in ("built", "cached", "failed", "skipped")}
         _log("build: " + ", ".join(f"{v} {k}" for k, v in counts.items() if v))
+        cpu = sum(r.cpu_seconds for r in results)
+        if cpu:
+            mods = build.discover(src)
+            path_s, path = build.critical_path(results, {n: m.imports for n, m in mods.items()})
+            _log(f"build: {cpu:.1f} s CPU in Lean; critical path {path_s:.1f} s: "
+                 + " -> ".join(path))
     _log(f"build: {'OK' if ok else 'FAILED'} in {time.monotonic() - t0:.1f} s")
     return ok, status
 

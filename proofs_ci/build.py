@@ -16,6 +16,7 @@ import hashlib
 import os
 import re
 import subprocess
+import tempfile
 import threading
 import time
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
@@ -170,6 +171,7 @@ class Result:
     status: str
     seconds: float = 0.0
     output: str = ""
+    cpu_seconds: float = 0.0
 
 
 def _mounts(paths: list[Path]) -> str:
@@ -184,8 +186,10 @@ def _mounts(paths: list[Path]) -> str:
     return ":".join(roots)
 
 
-def compile_module(tc: Toolchain, mod: Module, src_root: Path, build_dir: Path) -> tuple[int, str]:
-    """Compile one module with the wasm toolchain; returns (exit code, filtered output)."""
+def compile_module(tc: Toolchain, mod: Module, src_root: Path, build_dir: Path
+                   ) -> tuple[int, str, float]:
+    """Compile one module with the wasm toolchain; returns (exit code, filtered output, CPU
+    seconds of the Lean process, user + system)."""
     rel = mod.path.relative_to(src_root)
     out_base = build_dir / rel.with_suffix("")
     out_base.parent.mkdir(parents=True, exist_ok=True)
@@ -194,10 +198,34 @@ def compile_module(tc: Toolchain, mod: Module, src_root: Path, build_dir: Path) 
     # lean.js looks for its own directory (the package) as well as the core library
     env["LEAN_WASM_MOUNTS"] = _mounts([src_root, build_dir, tc.lib_dir, tc.lean_js.parent])
     cmd = tc.wasm_command() + [str(rel), "-o", f"{out_base}.olean", "-i", f"{out_base}.ilean"]
-    proc = subprocess.run(cmd, cwd=src_root, env=env, capture_output=True, text=True,
-                          errors="replace")
-    text = filter_output(proc.stdout) + "\n" + filter_output(proc.stderr)
-    return proc.returncode, text.strip("\n")
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen(cmd, cwd=src_root, env=env, stdout=out, stderr=err)
+        # wait4 gives this child's own resource usage, so parallel jobs are told apart
+        _, wstatus, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(wstatus)
+        out.seek(0)
+        err.seek(0)
+        stdout = out.read().decode("utf-8", errors="replace")
+        stderr = err.read().decode("utf-8", errors="replace")
+    text = filter_output(stdout) + "\n" + filter_output(stderr)
+    return proc.returncode, text.strip("\n"), usage.ru_utime + usage.ru_stime
+
+
+def critical_path(results: list[Result], imports: dict[str, list[str]]
+                  ) -> tuple[float, list[str]]:
+    """The longest chain of imports, weighted by the modules' wall seconds in ``results``
+    (cached modules weigh 0): the least wall time any number of parallel jobs could take."""
+    secs = {r.name: r.seconds for r in results}
+    best: dict[str, tuple[float, list[str]]] = {}
+
+    def visit(name: str) -> tuple[float, list[str]]:
+        if name not in best:
+            prev = max((visit(d) for d in imports.get(name, []) if d in secs),
+                       default=(0.0, []), key=lambda x: x[0])
+            best[name] = (prev[0] + secs.get(name, 0.0), prev[1] + [name])
+        return best[name]
+
+    return max((visit(n) for n in secs), default=(0.0, []), key=lambda x: x[0])
 
 
 def build(tc: Toolchain, src_root: Path, build_dir: Path, jobs: int = 2,
@@ -240,7 +268,7 @@ def build(tc: Toolchain, src_root: Path, build_dir: Path, jobs: int = 2,
             return Result(name, "cached")
         stamp.unlink(missing_ok=True)
         t0 = time.monotonic()
-        rc, text = compile_module(tc, mod, src_root, build_dir)
+        rc, text, cpu = compile_module(tc, mod, src_root, build_dir)
         secs = time.monotonic() - t0
         warnings = disallowed_warnings(text)
         if rc != 0 or SORRY_WARNING in text or warnings or not olean.is_file():
@@ -250,16 +278,17 @@ def build(tc: Toolchain, src_root: Path, build_dir: Path, jobs: int = 2,
             elif rc == 0 and warnings:
                 text += (f"\nerror: the build treats Lean warnings as failures ({len(warnings)} "
                          "warning(s) above; see WARNING_ALLOWLIST in proofs_ci/build.py)")
-            return Result(name, "failed", secs, text)
+            return Result(name, "failed", secs, text, cpu)
         stamp.parent.mkdir(parents=True, exist_ok=True)
         stamp.write_text(hashes[name])
-        return Result(name, "built", secs, text)
+        return Result(name, "built", secs, text, cpu)
 
     def report(res: Result) -> None:
         with lock:
             results.append(res)
             k = len(results)
-            secs = f" ({res.seconds:.1f} s)" if res.seconds else ""
+            secs = (f" ({res.seconds:.1f} s, {res.cpu_seconds:.1f} s CPU)" if res.seconds
+                    else "")
             log(f"[{k}/{total}] {res.status:7s} {res.name}{secs}")
             if res.output and res.status in ("failed", "built"):
                 for line in res.output.splitlines():

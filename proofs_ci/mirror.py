@@ -201,12 +201,12 @@ def check(repo: Path, src: Path, path: Path = MANIFEST, require_pinned: bool | N
         elif not where[lean_name].startswith(SPEC_MODULE_PREFIX):
             problems.append(f"mirror: Lean definition {lean_name} is in {where[lean_name]}; "
                             f"mirrored definitions live in {SPEC_MODULE_PREFIX}* (GUIDE.md)")
+        if not _resolve_python(py_name):
+            problems.append(f"mirror: pyref function {py_name} does not exist")
     for d in decls:
         if d.module.startswith(SPEC_MODULE_PREFIX) and d.kind in ("theorem", "lemma", "example"):
             problems.append(f"{d.module}: {d.kind} {d.name} in a spec file; spec files hold "
                             f"definitions only, theorems go in a file that imports it (GUIDE.md)")
-        if not _resolve_python(py_name):
-            problems.append(f"mirror: pyref function {py_name} does not exist")
     pins, pin_problems = pinned(src)
     problems.extend(pin_problems)
     by_target: dict[str, list[Pinned]] = {}

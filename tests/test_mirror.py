@@ -77,6 +77,46 @@ def test_checker_rejects_theorem_without_entry(tmp_path: Path) -> None:
         "theorem Hopfield.orphan (Hopfield.A) belongs to no manifest entry"]
 
 
+def _spec_problems(tmp: Path, spec_text: str) -> list[str]:
+    """The manifest with one ``[[mirror]]`` pair whose Lean name is ``Hopfield.f``."""
+    manifest = GOOD_ENTRY + '\n[[mirror]]\nlean = "Hopfield.f"\npyref = "pyref.classical.field"\n'
+    src, path = _write(tmp, manifest, GOOD_LEAN)
+    (src / "Hopfield" / "Spec").mkdir()
+    (src / "Hopfield" / "Spec" / "B.lean").write_text(spec_text)
+    return [p for p in mirror.check(tmp, src, path) if "has no entry" not in p]
+
+
+SPEC_DEF = "namespace Hopfield\n/-- (spec T1) -/\ndef f : Nat := 0\nend Hopfield\n"
+
+
+def test_mirrored_definition_in_a_spec_file_is_accepted(tmp_path: Path) -> None:
+    assert _spec_problems(tmp_path, SPEC_DEF) == []
+
+
+def test_mirrored_definition_outside_spec_is_rejected(tmp_path: Path) -> None:
+    manifest = GOOD_ENTRY + '\n[[mirror]]\nlean = "Hopfield.g"\npyref = "pyref.classical.field"\n'
+    lean = GOOD_LEAN.replace("end Hopfield", "/-- (spec T1) -/\ndef g : Nat := 0\nend Hopfield")
+    src, path = _write(tmp_path, manifest, lean)
+    probs = [p for p in mirror.check(tmp_path, src, path) if "has no entry" not in p]
+    assert probs == ["mirror: Lean definition Hopfield.g is in Hopfield.A; mirrored definitions "
+                     "live in Hopfield.Spec.* (GUIDE.md)"]
+
+
+def test_theorem_in_a_spec_file_is_rejected(tmp_path: Path) -> None:
+    text = SPEC_DEF.replace("end Hopfield", "/-- (spec T1) -/\ntheorem f_eq : f = 0 := rfl\n"
+                                            "end Hopfield")
+    probs = _spec_problems(tmp_path, text)
+    assert "Hopfield.Spec.B: theorem Hopfield.f_eq in a spec file; spec files hold definitions " \
+           "only, theorems go in a file that imports it (GUIDE.md)" in probs
+
+
+def test_real_spec_files_hold_every_mirrored_definition() -> None:
+    decls = {d.name: d.module for d in mirror.declarations(REPO / "lean")}
+    _, pairs = mirror.load()
+    assert len(pairs) >= 30
+    assert all(decls[lean].startswith("Hopfield.Spec.") for lean, _ in pairs)
+
+
 # --- pinned statements (lean/HopfieldPinned) ---------------------------------------------------
 
 PINNED = ("module\npublic import Hopfield.A\n@[expose] public section\nnamespace HopfieldPinned\n"
