@@ -55,6 +55,22 @@ def load(path: Path = MANIFEST) -> tuple[list[Entry], list[tuple[str, str]]]:
     return entries, pairs
 
 
+def naming_exceptions(path: Path = MANIFEST) -> dict[str, str]:
+    """Lean name -> reason, for the mirror pairs exempt from the naming rule."""
+    with open(path, "rb") as fh:
+        data = tomllib.load(fh)
+    return {m["lean"]: m["naming_exception"] for m in data.get("mirror", [])
+            if m.get("naming_exception")}
+
+
+def snake_case(lean_name: str) -> str:
+    """The naming rule (GUIDE.md): the Lean name's last component, lowerCamel or UpperCamel,
+    in snake_case: ``Hopfield.signSumTail`` -> ``sign_sum_tail``,
+    ``Hopfield.IsFixedPoint`` -> ``is_fixed_point``."""
+    short = lean_name.rsplit(".", 1)[-1]
+    return "".join("_" + c.lower() if c.isupper() else c for c in short).lstrip("_")
+
+
 @dataclasses.dataclass(frozen=True)
 class Pinned:
     """One pinned statement of ``lean/HopfieldPinned/``: ``HopfieldPinned.<spec id>.<name>``
@@ -195,9 +211,14 @@ def check(repo: Path, src: Path, path: Path = MANIFEST, require_pinned: bool | N
         covered_modules.update(e.lean_modules)
         covered_names.update(e.lean)
     where = {d.name: d.module for d in decls}
+    exempt = naming_exceptions(path)
     for lean_name, py_name in pairs:
         if lean_name not in names:
             problems.append(f"mirror: Lean definition {lean_name} not found in lean/")
+        elif snake_case(lean_name) != py_name.rsplit(".", 1)[-1] and lean_name not in exempt:
+            problems.append(f"mirror: {lean_name} and {py_name} break the naming rule (the same "
+                            f"words: {snake_case(lean_name)}); rename one, or record a "
+                            f"naming_exception with its reason (GUIDE.md)")
         elif not where[lean_name].startswith(SPEC_MODULE_PREFIX):
             problems.append(f"mirror: Lean definition {lean_name} is in {where[lean_name]}; "
                             f"mirrored definitions live in {SPEC_MODULE_PREFIX}* (GUIDE.md)")

@@ -79,14 +79,15 @@ def test_checker_rejects_theorem_without_entry(tmp_path: Path) -> None:
 
 def _spec_problems(tmp: Path, spec_text: str) -> list[str]:
     """The manifest with one ``[[mirror]]`` pair whose Lean name is ``Hopfield.f``."""
-    manifest = GOOD_ENTRY + '\n[[mirror]]\nlean = "Hopfield.f"\npyref = "pyref.classical.field"\n'
+    manifest = (GOOD_ENTRY + '\n[[mirror]]\nlean = "Hopfield.field"\n'
+                'pyref = "pyref.classical.field"\n')
     src, path = _write(tmp, manifest, GOOD_LEAN)
     (src / "Hopfield" / "Spec").mkdir()
     (src / "Hopfield" / "Spec" / "B.lean").write_text(spec_text)
     return [p for p in mirror.check(tmp, src, path) if "has no entry" not in p]
 
 
-SPEC_DEF = "namespace Hopfield\n/-- (spec T1) -/\ndef f : Nat := 0\nend Hopfield\n"
+SPEC_DEF = "namespace Hopfield\n/-- (spec T1) -/\ndef field : Nat := 0\nend Hopfield\n"
 
 
 def test_mirrored_definition_in_a_spec_file_is_accepted(tmp_path: Path) -> None:
@@ -94,20 +95,42 @@ def test_mirrored_definition_in_a_spec_file_is_accepted(tmp_path: Path) -> None:
 
 
 def test_mirrored_definition_outside_spec_is_rejected(tmp_path: Path) -> None:
-    manifest = GOOD_ENTRY + '\n[[mirror]]\nlean = "Hopfield.g"\npyref = "pyref.classical.field"\n'
-    lean = GOOD_LEAN.replace("end Hopfield", "/-- (spec T1) -/\ndef g : Nat := 0\nend Hopfield")
+    manifest = (GOOD_ENTRY + '\n[[mirror]]\nlean = "Hopfield.field"\n'
+                'pyref = "pyref.classical.field"\n')
+    lean = GOOD_LEAN.replace("end Hopfield", "/-- (spec T1) -/\ndef field : Nat := 0\nend Hopfield")
     src, path = _write(tmp_path, manifest, lean)
     probs = [p for p in mirror.check(tmp_path, src, path) if "has no entry" not in p]
-    assert probs == ["mirror: Lean definition Hopfield.g is in Hopfield.A; mirrored definitions "
-                     "live in Hopfield.Spec.* (GUIDE.md)"]
+    assert probs == ["mirror: Lean definition Hopfield.field is in Hopfield.A; mirrored "
+                     "definitions live in Hopfield.Spec.* (GUIDE.md)"]
 
 
 def test_theorem_in_a_spec_file_is_rejected(tmp_path: Path) -> None:
-    text = SPEC_DEF.replace("end Hopfield", "/-- (spec T1) -/\ntheorem f_eq : f = 0 := rfl\n"
+    text = SPEC_DEF.replace("end Hopfield", "/-- (spec T1) -/\ntheorem f_eq : field = 0 := rfl\n"
                                             "end Hopfield")
     probs = _spec_problems(tmp_path, text)
     assert "Hopfield.Spec.B: theorem Hopfield.f_eq in a spec file; spec files hold definitions " \
            "only, theorems go in a file that imports it (GUIDE.md)" in probs
+
+
+def test_naming_rule_is_snake_case_of_the_same_words() -> None:
+    assert mirror.snake_case("Hopfield.signSumTail") == "sign_sum_tail"
+    assert mirror.snake_case("Hopfield.IsFixedPoint") == "is_fixed_point"
+    assert mirror.snake_case("Hopfield.field") == "field"
+
+
+def test_pair_breaking_the_naming_rule_is_rejected(tmp_path: Path) -> None:
+    text = SPEC_DEF.replace("def field :", "def fieldOf :")
+    manifest = (GOOD_ENTRY + '\n[[mirror]]\nlean = "Hopfield.fieldOf"\n'
+                'pyref = "pyref.classical.field"\n')
+    src, path = _write(tmp_path, manifest, GOOD_LEAN)
+    (src / "Hopfield" / "Spec").mkdir()
+    (src / "Hopfield" / "Spec" / "B.lean").write_text(text)
+    probs = [p for p in mirror.check(tmp_path, src, path) if "has no entry" not in p]
+    assert probs == ["mirror: Hopfield.fieldOf and pyref.classical.field break the naming rule "
+                     "(the same words: field_of); rename one, or record a naming_exception "
+                     "with its reason (GUIDE.md)"]
+    (path).write_text(manifest + 'naming_exception = "a reason"\n')
+    assert [p for p in mirror.check(tmp_path, src, path) if "has no entry" not in p] == []
 
 
 def test_real_spec_files_hold_every_mirrored_definition() -> None:

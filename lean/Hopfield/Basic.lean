@@ -66,7 +66,7 @@ theorem asyncStep_other {n : Nat} (rule : TieRule) (W : Weights n) (θ : Thresho
 /-- An asynchronous step at `i` sets neuron `i` to its updated bit. -/
 theorem asyncStep_self {n : Nat} (rule : TieRule) (W : Weights n) (θ : Thresholds n)
     (s : State n) (i : Fin n) :
-    asyncStep rule W θ s i i = updateBit rule (field W s i) (θ i) (s i) := by
+    asyncStep rule W θ s i i = updateValue rule (field W s i) (θ i) (s i) := by
   simp [asyncStep]
 
 /-- Hebbian weights have zero diagonal (spec T3). -/

@@ -56,13 +56,13 @@ variable {n : Nat}
 /-- A state is a fixed point iff every neuron is stable: its updated bit is its bit
 (spec T2). -/
 theorem isFixedPoint_iff (rule : TieRule) (W : Weights n) (θ : Thresholds n) (s : State n) :
-    IsFixedPoint rule W θ s ↔ ∀ i, updateBit rule (field W s i) (θ i) (s i) = s i :=
+    IsFixedPoint rule W θ s ↔ ∀ i, updateValue rule (field W s i) (θ i) (s i) = s i :=
   forall_congr' fun i => asyncStep_eq_self_iff rule W θ s i
 
 /-- With `keep` ties a bit is stable iff `+1` has `h ≥ t` and `-1` has `h ≤ t` (spec T2). -/
 theorem updateBit_keep_eq_iff (h t : Int) (b : Bool) :
-    updateBit .keep h t b = b ↔ (b = true → t ≤ h) ∧ (b = false → h ≤ t) := by
-  unfold updateBit
+    updateValue .keep h t b = b ↔ (b = true → t ≤ h) ∧ (b = false → h ≤ t) := by
+  unfold updateValue
   by_cases h1 : t < h
   · cases b <;> simp [h1] <;> omega
   · by_cases h2 : h < t
@@ -71,8 +71,8 @@ theorem updateBit_keep_eq_iff (h t : Int) (b : Bool) :
 
 /-- With `plus` ties a bit is stable iff `+1` has `h ≥ t` and `-1` has `h < t` (spec T2). -/
 theorem updateBit_plus_eq_iff (h t : Int) (b : Bool) :
-    updateBit .plus h t b = b ↔ (b = true → t ≤ h) ∧ (b = false → h < t) := by
-  unfold updateBit
+    updateValue .plus h t b = b ↔ (b = true → t ≤ h) ∧ (b = false → h < t) := by
+  unfold updateValue
   by_cases h1 : t < h
   · cases b <;> simp [h1] <;> omega
   · by_cases h2 : h < t
@@ -141,7 +141,7 @@ counts iff its updated bit differs from `s_i`, i.e. iff it changes the state
 def numChanges (rule : TieRule) (W : Weights n) (θ : Thresholds n) :
     State n → List (Fin n) → Nat
   | _, [] => 0
-  | s, i :: is => (if updateBit rule (field W s i) (θ i) (s i) = s i then 0 else 1) +
+  | s, i :: is => (if updateValue rule (field W s i) (θ i) (s i) = s i then 0 else 1) +
       numChanges rule W θ (asyncStep rule W θ s i) is
 
 /-- Running `l₁ ++ l₂` runs `l₁` then `l₂` (spec T2). -/
@@ -176,13 +176,13 @@ theorem runSchedule_of_isFixedPoint {rule : TieRule} {W : Weights n} {θ : Thres
 /-- With no change along `l`, every neuron of `l` is stable at `s` (spec T2). -/
 theorem stable_of_numChanges_eq_zero {rule : TieRule} {W : Weights n} {θ : Thresholds n}
     {s : State n} {l : List (Fin n)} (h : numChanges rule W θ s l = 0) :
-    ∀ i ∈ l, updateBit rule (field W s i) (θ i) (s i) = s i := by
+    ∀ i ∈ l, updateValue rule (field W s i) (θ i) (s i) = s i := by
   induction l generalizing s with
   | nil => simp
   | cons j l ih =>
     simp only [numChanges] at h
-    have hj : updateBit rule (field W s j) (θ j) (s j) = s j := by
-      by_cases e : updateBit rule (field W s j) (θ j) (s j) = s j
+    have hj : updateValue rule (field W s j) (θ j) (s j) = s j := by
+      by_cases e : updateValue rule (field W s j) (θ j) (s j) = s j
       · exact e
       · simp [e] at h
     have hs : asyncStep rule W θ s j = s := (asyncStep_eq_self_iff rule W θ s j).2 hj
@@ -212,7 +212,7 @@ theorem two_mul_numChanges_add_energy_le {W : Weights n} (hW : ∀ i j, W i j = 
   | cons i l ih =>
     have h1 := ih (asyncStep .keep W θ s i)
     simp only [numChanges, runSchedule]
-    by_cases e : updateBit .keep (field W s i) (θ i) (s i) = s i
+    by_cases e : updateValue .keep (field W s i) (θ i) (s i) = s i
     · have h2 := energy_asyncStep_le hW hd .keep θ s i
       simp only [e, if_true]
       omega
@@ -260,7 +260,7 @@ def visitedKeys (rule : TieRule) (W : Weights n) (θ : Thresholds n) (κ : State
     State n → List (Fin n) → List Int
   | s, [] => [κ s]
   | s, i :: is =>
-    if updateBit rule (field W s i) (θ i) (s i) = s i then
+    if updateValue rule (field W s i) (θ i) (s i) = s i then
       visitedKeys rule W θ κ (asyncStep rule W θ s i) is
     else κ s :: visitedKeys rule W θ κ (asyncStep rule W θ s i) is
 
@@ -272,7 +272,7 @@ theorem length_visitedKeys (rule : TieRule) (W : Weights n) (θ : Thresholds n)
   | nil => rfl
   | cons i l ih =>
     simp only [visitedKeys, numChanges]
-    by_cases e : updateBit rule (field W s i) (θ i) (s i) = s i
+    by_cases e : updateValue rule (field W s i) (θ i) (s i) = s i
     · simp only [e, if_true, ih]
       omega
     · simp only [e, if_false, List.length_cons, ih]
@@ -338,7 +338,7 @@ theorem numChanges_lt_two_pow_of_potential {rule : TieRule} {W : Weights n}
     (hlt : ∀ s i, asyncStep rule W θ s i ≠ s → κ (asyncStep rule W θ s i) < κ s)
     (s : State n) (l : List (Fin n)) : numChanges rule W θ s l < 2 ^ n := by
   have h := length_le_of_pairwise_gt (pairwise_visitedKeys hle hlt s l)
-    (L := (enumStates n).map κ) (fun x hx => by
+    (L := (allStates n).map κ) (fun x hx => by
       obtain ⟨t, rfl⟩ := mem_visitedKeys rule W θ κ s l x hx
       exact List.mem_map.2 ⟨t, mem_enumStates t, rfl⟩)
   rw [length_visitedKeys, List.length_map, length_enumStates] at h
@@ -604,8 +604,8 @@ example : energyBound exW exθ = 7 ∧ changeBound exW exθ = 7 := by decide +ke
 example : numChanges .keep exW exθ exS (List.finRange 3 ++ List.finRange 3) = 2 := by
   decide +kernel
 -- exS is not a fixed point (neuron 0 has h_0 = -3 < 0 = θ_0), one sweep gives one.
-example : ¬ ∀ i, updateBit .keep (field exW exS i) (exθ i) (exS i) = exS i := by decide +kernel
-example : ∀ i, updateBit .keep (field exW (sweepIter .keep exW exθ 1 exS) i) (exθ i)
+example : ¬ ∀ i, updateValue .keep (field exW exS i) (exθ i) (exS i) = exS i := by decide +kernel
+example : ∀ i, updateValue .keep (field exW (sweepIter .keep exW exθ 1 exS) i) (exθ i)
     (sweepIter .keep exW exθ 1 exS i) = sweepIter .keep exW exθ 1 exS i := by decide +kernel
 -- The schedule 0,1,2,0,1,2,0,1,2 is fair with window 3: every window of 3 consecutive steps
 -- (starting at m = 0, …, 6) contains every neuron.

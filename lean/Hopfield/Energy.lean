@@ -163,7 +163,7 @@ theorem energy_sub_of_eq_off {W : Weights n} (hW : ∀ i j, W i j = W j i)
 (spec T1). -/
 theorem asyncStep_eq_self_iff (rule : TieRule) (W : Weights n) (θ : Thresholds n)
     (s : State n) (i : Fin n) :
-    asyncStep rule W θ s i = s ↔ updateBit rule (field W s i) (θ i) (s i) = s i := by
+    asyncStep rule W θ s i = s ↔ updateValue rule (field W s i) (θ i) (s i) = s i := by
   constructor
   · intro h
     have := congrFun h i
@@ -180,14 +180,14 @@ and either tie rule: `E(s') - E(s) = -(s'_i - s_i) (h_i - θ_i)` (spec T1). -/
 theorem energy_asyncStep_sub {W : Weights n} (hW : ∀ i j, W i j = W j i)
     (hd : ∀ i, W i i = 0) (rule : TieRule) (θ : Thresholds n) (s : State n) (i : Fin n) :
     energy W θ (asyncStep rule W θ s i) - energy W θ s =
-      -((spin (updateBit rule (field W s i) (θ i) (s i)) - s.val i) * (field W s i - θ i)) := by
+      -((spin (updateValue rule (field W s i) (θ i) (s i)) - s.val i) * (field W s i - θ i)) := by
   rw [energy_sub_of_eq_off hW hd θ i (fun j hj => asyncStep_other rule W θ s hj)]
   simp only [State.val, asyncStep_self]
 
 /-- The updated bit moves the spin in the direction of `h - t` (spec T1). -/
 theorem updateBit_descent (rule : TieRule) (h t : Int) (b : Bool) :
-    0 ≤ (spin (updateBit rule h t b) - spin b) * (h - t) := by
-  unfold updateBit
+    0 ≤ (spin (updateValue rule h t b) - spin b) * (h - t) := by
+  unfold updateValue
   by_cases h1 : t < h
   · cases b <;> simp [h1, spin] <;> omega
   · by_cases h2 : h < t
@@ -199,10 +199,10 @@ theorem updateBit_descent (rule : TieRule) (h t : Int) (b : Bool) :
 /-- When the updated bit differs from the old one, the spin moves by `2` in the direction of
 `h - t`: `(s'_i - s_i)(h - t) = 2 |h - t|` (spec T1, both tie rules). -/
 theorem updateBit_descent_of_ne (rule : TieRule) (h t : Int) (b : Bool)
-    (hne : updateBit rule h t b ≠ b) :
-    (spin (updateBit rule h t b) - spin b) * (h - t) = 2 * ((h - t).natAbs : Int) := by
+    (hne : updateValue rule h t b ≠ b) :
+    (spin (updateValue rule h t b) - spin b) * (h - t) = 2 * ((h - t).natAbs : Int) := by
   revert hne
-  unfold updateBit
+  unfold updateValue
   by_cases h1 : t < h
   · cases b <;> simp [h1, spin] <;> omega
   · by_cases h2 : h < t
@@ -213,11 +213,11 @@ theorem updateBit_descent_of_ne (rule : TieRule) (h t : Int) (b : Bool)
       simp
 
 /-- With `keep` ties the bit changes only off a tie (spec T1). -/
-theorem ne_of_updateBit_keep_ne {h t : Int} {b : Bool} (hne : updateBit .keep h t b ≠ b) :
+theorem ne_of_updateBit_keep_ne {h t : Int} {b : Bool} (hne : updateValue .keep h t b ≠ b) :
     h ≠ t := by
   intro e
   apply hne
-  simp [updateBit, e]
+  simp [updateValue, e]
 
 /-- An asynchronous step never raises the energy, for symmetric zero-diagonal `W` and either
 tie rule (spec T1). -/
@@ -236,7 +236,7 @@ theorem energy_asyncStep_of_ne {W : Weights n} (hW : ∀ i j, W i j = W j i)
     (hne : asyncStep rule W θ s i ≠ s) :
     energy W θ (asyncStep rule W θ s i) =
       energy W θ s - 2 * ((field W s i - θ i).natAbs : Int) := by
-  have hb : updateBit rule (field W s i) (θ i) (s i) ≠ s i :=
+  have hb : updateValue rule (field W s i) (θ i) (s i) ≠ s i :=
     fun e => hne ((asyncStep_eq_self_iff rule W θ s i).2 e)
   have h1 := energy_asyncStep_sub hW hd rule θ s i
   have h2 := updateBit_descent_of_ne rule (field W s i) (θ i) (s i) hb
@@ -251,7 +251,7 @@ theorem energy_asyncStep_keep_of_ne {W : Weights n} (hW : ∀ i j, W i j = W j i
     field W s i ≠ θ i ∧
       energy W θ (asyncStep .keep W θ s i) =
         energy W θ s - 2 * ((field W s i - θ i).natAbs : Int) := by
-  have hb : updateBit .keep (field W s i) (θ i) (s i) ≠ s i :=
+  have hb : updateValue .keep (field W s i) (θ i) (s i) ≠ s i :=
     fun e => hne ((asyncStep_eq_self_iff .keep W θ s i).2 e)
   exact ⟨ne_of_updateBit_keep_ne hb, energy_asyncStep_of_ne hW hd .keep θ s i hne⟩
 
@@ -277,10 +277,10 @@ theorem energy_asyncStep_plus_of_ne {W : Weights n} (hW : ∀ i j, W i j = W j i
   by_cases ht : field W s i = θ i
   · right
     refine ⟨by rw [hE, ht]; simp, ?_⟩
-    have hb : updateBit .plus (field W s i) (θ i) (s i) ≠ s i :=
+    have hb : updateValue .plus (field W s i) (θ i) (s i) ≠ s i :=
       fun e => hne ((asyncStep_eq_self_iff .plus W θ s i).2 e)
-    have hup : updateBit .plus (field W s i) (θ i) (s i) = true := by
-      simp [updateBit, ht]
+    have hup : updateValue .plus (field W s i) (θ i) (s i) = true := by
+      simp [updateValue, ht]
     have hsi : s i = false := by
       rw [hup] at hb
       cases h : s i

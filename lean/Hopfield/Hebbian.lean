@@ -106,8 +106,8 @@ theorem field_hebbian_of_mem {n : Nat} {ps : List (State n)} (hps : PairwiseOrth
 /-- With zero threshold, a field whose sign is the spin of `c` updates any bit to `c`, under
 either tie rule (spec T3, T4). -/
 theorem updateBit_of_spin_mul_pos (rule : TieRule) {h : Int} (b : Bool) {c : Bool}
-    (hpos : 0 < spin c * h) : updateBit rule h 0 b = c := by
-  cases c <;> simp [spin] at hpos <;> unfold updateBit
+    (hpos : 0 < spin c * h) : updateValue rule h 0 b = c := by
+  cases c <;> simp [spin] at hpos <;> unfold updateValue
   · rw [if_neg (by omega), if_pos (by omega)]
   · rw [if_pos (by omega)]
 

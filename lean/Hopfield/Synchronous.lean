@@ -83,7 +83,7 @@ theorem syncStep_descent (rule : TieRule) (W : Weights n) (θ : Thresholds n) (s
         (syncField rule W s i - syncThreshold rule θ i) ∧
       (syncStep rule W θ s i ≠ b → 2 ≤ (spin (syncStep rule W θ s i) - spin b) *
         (syncField rule W s i - syncThreshold rule θ i)) := by
-  unfold syncStep syncField syncThreshold updateBit State.val
+  unfold syncStep syncField syncThreshold updateValue State.val
   by_cases h1 : θ i < field W s i
   · cases rule <;> cases b <;> cases s i <;> simp [h1, spin, tieSelf, tieShift] <;> omega
   · by_cases h2 : field W s i < θ i

@@ -58,7 +58,7 @@ theorem T9.lsum_crosstalk {n m k : Nat} (hk : k < m) (i : Fin n) (F : Int → Ra
 /-- T9, pins `Hopfield.length_filter_crosstalk_eq`: Counting form of the law of the crosstalk: for every integer `c`, the number of lists of `m` patterns whose crosstalk at `(k, i)` is `c` equals `2^(n+m-1)` times the number of sign vectors of length `N = (m-1)(n-1)` summing to `c` (spec T9). -/
 theorem T9.length_filter_crosstalk_eq {n m k : Nat} (hk : k < m) (i : Fin n) (c : Int) :
     ((patternLists n m).filter (fun ps => decide (crosstalk ps k i = c))).length
-      = 2 ^ (n + m - 1) * ((enumStates ((m - 1) * (n - 1))).filter
+      = 2 ^ (n + m - 1) * ((allStates ((m - 1) * (n - 1))).filter
           (fun σ => decide (sumFin ((m - 1) * (n - 1)) σ.val = c))).length :=
   Hopfield.length_filter_crosstalk_eq hk i c
 
@@ -66,19 +66,19 @@ theorem T9.length_filter_crosstalk_eq {n m k : Nat} (hk : k < m) (i : Fin n) (c 
 theorem T9.lsum_unstable {n m k : Nat} (hk : k < m) (i : Fin n) :
     lsum (patternLists n m) (fun ps =>
       if asyncStep .keep (hebbian ps) (fun _ => 0) (pattern ps k) i = pattern ps k then 0 else 1)
-      = ((2 ^ (n + m - 1) : Nat) : Rat) * signTail ((m - 1) * (n - 1)) n :=
+      = ((2 ^ (n + m - 1) : Nat) : Rat) * signSumTail ((m - 1) * (n - 1)) n :=
   Hopfield.lsum_unstable hk i
 
 /-- T9, pins `Hopfield.lsum_allFixed_ge`: The union bound: the number of lists of `m` patterns of `n` neurons all of whose patterns are fixed points (Hebbian weights, `keep` ties, zero thresholds) is at least `2^(n+m-1) (2^N - m n #(S_N ≤ -n))`, `N = (m-1)(n-1)`. Dividing by `2^(n m) = 2^(n+m-1) 2^N` (`Hopfield.mul_eq_add_mul_sub`): `P(all m patterns fixed) ≥ 1 - m n P(S_N ≤ -n)` (spec T9). -/
 theorem T9.lsum_allFixed_ge {n m : Nat} (hn : 0 < n) (hm : 0 < m) :
     ((2 ^ (n + m - 1) : Nat) : Rat) * (((2 ^ ((m - 1) * (n - 1)) : Nat) : Rat)
-        - ((m * n : Nat) : Rat) * signTail ((m - 1) * (n - 1)) n)
+        - ((m * n : Nat) : Rat) * signSumTail ((m - 1) * (n - 1)) n)
       ≤ lsum (patternLists n m) (fun ps => if AllFixed ps then 1 else 0) :=
   Hopfield.lsum_allFixed_ge hn hm
 
 /-- T9, pins `Hopfield.signTail_mul_pow_le`: The exponential-moment (Chernoff) bound over ℚ: for `b ≥ 1`, `#(σ ∈ {±1}^N : ∑ σ ≤ -t) · b^((N + t)⁺) ≤ (1 + b²)^N`, so `P(S_N ≤ -t) ≤ ((1 + b²)/2)^N / b^(N+t)` for `N + t ≥ 0` (spec T9). -/
 theorem T9.signTail_mul_pow_le {b : Rat} (hb : 1 ≤ b) (N : Nat) (t : Int) :
-    signTail N t * b ^ ((N : Int) + t).toNat ≤ (1 + b * b) ^ N :=
+    signSumTail N t * b ^ ((N : Int) + t).toNat ≤ (1 + b * b) ^ N :=
   Hopfield.signTail_mul_pow_le hb N t
 
 /-- T9, pins `Hopfield.lsum_allFixed_ge_chernoff`: The explicit capacity bound over ℚ, without `exp` or `log`: for every rational `b ≥ 1`, `b^(N+n) · #(all m patterns fixed) ≥ 2^(n+m-1) (2^N b^(N+n) - m n (1 + b²)^N)`, `N = (m-1)(n-1)`; dividing by `2^(n m) b^(N+n)`: `P(all m patterns fixed) ≥ 1 - m n ((1 + b²)/2)^N / b^(N+n)` (spec T9). -/
@@ -93,7 +93,7 @@ theorem T9.lsum_allFixed_ge_chernoff {n m : Nat} (hn : 0 < n) (hm : 0 < m) {b : 
 
 /-- T9, pins `Hopfield.signTail_mul_pow_block_le`: The tail at `b = (m + 1)/m`: `#(S_N ≤ -n) (2m + 1)^n ≤ 2^N (2m)^n`, `N = (m-1)(n-1)`, that is `P(S_N ≤ -n) ≤ (2m / (2m + 1))^n` (spec T9). -/
 theorem T9.signTail_mul_pow_block_le {m : Nat} (hm : 0 < m) (n : Nat) :
-    signTail ((m - 1) * (n - 1)) n * (2 * (m : Rat) + 1) ^ n
+    signSumTail ((m - 1) * (n - 1)) n * (2 * (m : Rat) + 1) ^ n
       ≤ ((2 ^ ((m - 1) * (n - 1)) : Nat) : Rat) * (2 * (m : Rat)) ^ n :=
   Hopfield.signTail_mul_pow_block_le hm n
 

@@ -99,14 +99,14 @@ theorem spec.asyncStep_other {n : Nat} (rule : TieRule) (W : Weights n) (θ : Th
 /-- spec, pins `Hopfield.asyncStep_self`: An asynchronous step at `i` sets neuron `i` to its updated bit. -/
 theorem spec.asyncStep_self {n : Nat} (rule : TieRule) (W : Weights n) (θ : Thresholds n)
     (s : State n) (i : Fin n) :
-    asyncStep rule W θ s i i = updateBit rule (field W s i) (θ i) (s i) :=
+    asyncStep rule W θ s i i = updateValue rule (field W s i) (θ i) (s i) :=
   Hopfield.asyncStep_self rule W θ s i
 
 /-- T1, pins `Hopfield.energy_asyncStep_sub`: The exact energy change of an asynchronous step at `i`, for symmetric zero-diagonal `W` and either tie rule: `E(s') - E(s) = -(s'_i - s_i) (h_i - θ_i)` (spec T1). -/
 theorem T1.energy_asyncStep_sub {n : Nat} {W : Weights n} (hW : ∀ i j, W i j = W j i)
     (hd : ∀ i, W i i = 0) (rule : TieRule) (θ : Thresholds n) (s : State n) (i : Fin n) :
     energy W θ (asyncStep rule W θ s i) - energy W θ s =
-      -((spin (updateBit rule (field W s i) (θ i) (s i)) - s.val i) * (field W s i - θ i)) :=
+      -((spin (updateValue rule (field W s i) (θ i) (s i)) - s.val i) * (field W s i - θ i)) :=
   Hopfield.energy_asyncStep_sub hW hd rule θ s i
 
 /-- T1, pins `Hopfield.energy_asyncStep_le`: An asynchronous step never raises the energy, for symmetric zero-diagonal `W` and either tie rule (spec T1). -/
@@ -150,7 +150,7 @@ theorem T1.energy_asyncStep_plus_of_ne {n : Nat} {W : Weights n} (hW : ∀ i j, 
 
 /-- T2, pins `Hopfield.isFixedPoint_iff`: A state is a fixed point iff every neuron is stable: its updated bit is its bit (spec T2). -/
 theorem T2.isFixedPoint_iff {n : Nat} (rule : TieRule) (W : Weights n) (θ : Thresholds n) (s : State n) :
-    IsFixedPoint rule W θ s ↔ ∀ i, updateBit rule (field W s i) (θ i) (s i) = s i :=
+    IsFixedPoint rule W θ s ↔ ∀ i, updateValue rule (field W s i) (θ i) (s i) = s i :=
   Hopfield.isFixedPoint_iff rule W θ s
 
 /-- T2, pins `Hopfield.isFixedPoint_keep_iff`: Fixed points for `keep` ties: `s_i = +1 → h_i ≥ θ_i` and `s_i = -1 → h_i ≤ θ_i` for every neuron (spec T2). -/

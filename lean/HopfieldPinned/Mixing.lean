@@ -52,7 +52,7 @@ theorem B6.sysK_tv_le_dobrushin {w : State n → Rat} (hw : Positive w)
     {c : Fin n → Fin n → Rat} (hc : InfluenceLe w c) (hc0 : ∀ i j, 0 ≤ c i j) {α : Rat}
     (hα0 : 0 ≤ α) (hα1 : α ≤ 1) (hrow : ∀ i, lsum (List.finRange n) (fun j => c i j) ≤ α)
     {μ : Dist n} (hμ : IsDist μ) (t : Nat) :
-    tv (act μ (kpow (sysK w) t)) (normalize w) ≤ (n : Rat) * α ^ t :=
+    tvDistance (act μ (kpow (systematicScanKernel w) t)) (normalize w) ≤ (n : Rat) * α ^ t :=
   Hopfield.sysK_tv_le_dobrushin hw hc hc0 hα0 hα1 hrow hμ t
 
 /-- B6, pins `Hopfield.randK_tv_le_dobrushin`: **B6** Dobrushin for the random scan: with influence bounds `c ≥ 0` of positive weights `w`, row sums `∑_j c i j ≤ α` with `α ≥ 0` and `n > 0`, `TV(μ K^t, π) ≤ n (1 - (1 - α)/n)^t` for every start distribution `μ`, `K = (1/n) ∑_i K_i`, `π = w / ∑ w` (spec B6). -/
@@ -60,37 +60,37 @@ theorem B6.randK_tv_le_dobrushin {w : State n → Rat} (hw : Positive w) (hn : 0
     {c : Fin n → Fin n → Rat} (hc : InfluenceLe w c) (hc0 : ∀ i j, 0 ≤ c i j) {α : Rat}
     (hα0 : 0 ≤ α) (hrow : ∀ i, lsum (List.finRange n) (fun j => c i j) ≤ α)
     {μ : Dist n} (hμ : IsDist μ) (t : Nat) :
-    tv (act μ (kpow (randK w) t)) (normalize w) ≤
+    tvDistance (act μ (kpow (randomScanKernel w) t)) (normalize w) ≤
       (n : Rat) * (1 - (1 - α) / (n : Rat)) ^ t :=
   Hopfield.randK_tv_le_dobrushin hw hn hc hc0 hα0 hrow hμ t
 
 /-- B6, pins `Hopfield.influenceLe_boltzmannW`: **B6** the influence bound of Boltzmann machines: for symmetric zero-diagonal integer `W`, any `θ` and `0 < q ≤ 1`, every influence of the Boltzmann weights `q^(E - E_min)` is at most `C_ij = (1 - q^(2|W_ij|)) / (1 + q^(2|W_ij|))` (spec B6). -/
 theorem B6.influenceLe_boltzmannW {W : Weights n} (hW : ∀ i j, W i j = W j i)
     (hd : ∀ i, W i i = 0) (θ : Thresholds n) {q : Rat} (hq0 : 0 < q) (hq1 : q ≤ 1) :
-    InfluenceLe (boltzmannW q W θ) (influenceBound q W) :=
+    InfluenceLe (boltzmannWeightsExact q W θ) (influenceBound q W) :=
   Hopfield.influenceLe_boltzmannW hW hd θ hq0 hq1
 
 /-- B6, pins `Hopfield.sysK_boltzmannW_tv_le_dobrushin`: **B6** Dobrushin for the systematic scan of a Boltzmann machine: for symmetric zero-diagonal integer `W`, any `θ`, `0 < q ≤ 1` and `α = max_i ∑_j C_ij ≤ 1`, `TV(μ S^t, π) ≤ n α^t` for every start distribution `μ`, `S = K_0 ⋯ K_{n-1}`, `π ∝ q^(E - E_min)` (spec B6). -/
 theorem B6.sysK_boltzmannW_tv_le_dobrushin {W : Weights n} (hW : ∀ i j, W i j = W j i)
     (hd : ∀ i, W i i = 0) (θ : Thresholds n) {q : Rat} (hq0 : 0 < q) (hq1 : q ≤ 1)
-    (hα : dobrushinAlpha q W ≤ 1) {μ : Dist n} (hμ : IsDist μ) (t : Nat) :
-    tv (act μ (kpow (sysK (boltzmannW q W θ)) t)) (normalize (boltzmannW q W θ)) ≤
-      (n : Rat) * dobrushinAlpha q W ^ t :=
+    (hα : dobrushinCoefficient q W ≤ 1) {μ : Dist n} (hμ : IsDist μ) (t : Nat) :
+    tvDistance (act μ (kpow (systematicScanKernel (boltzmannWeightsExact q W θ)) t)) (normalize (boltzmannWeightsExact q W θ)) ≤
+      (n : Rat) * dobrushinCoefficient q W ^ t :=
   Hopfield.sysK_boltzmannW_tv_le_dobrushin hW hd θ hq0 hq1 hα hμ t
 
 /-- B6, pins `Hopfield.randK_boltzmannW_tv_le_dobrushin`: **B6** Dobrushin for the random scan of a Boltzmann machine: for symmetric zero-diagonal integer `W`, any `θ`, `0 < q ≤ 1`, `n > 0` and `α = max_i ∑_j C_ij`, `TV(μ K^t, π) ≤ n (1 - (1 - α)/n)^t` for every start distribution `μ`, `K = (1/n) ∑_i K_i`, `π ∝ q^(E - E_min)` (spec B6). -/
 theorem B6.randK_boltzmannW_tv_le_dobrushin {W : Weights n} (hW : ∀ i j, W i j = W j i)
     (hd : ∀ i, W i i = 0) (θ : Thresholds n) {q : Rat} (hq0 : 0 < q) (hq1 : q ≤ 1)
     (hn : 0 < n) {μ : Dist n} (hμ : IsDist μ) (t : Nat) :
-    tv (act μ (kpow (randK (boltzmannW q W θ)) t)) (normalize (boltzmannW q W θ)) ≤
-      (n : Rat) * (1 - (1 - dobrushinAlpha q W) / (n : Rat)) ^ t :=
+    tvDistance (act μ (kpow (randomScanKernel (boltzmannWeightsExact q W θ)) t)) (normalize (boltzmannWeightsExact q W θ)) ≤
+      (n : Rat) * (1 - (1 - dobrushinCoefficient q W) / (n : Rat)) ^ t :=
   Hopfield.randK_boltzmannW_tv_le_dobrushin hW hd θ hq0 hq1 hn hμ t
 
 /-- B6, pins `Hopfield.oscLe_kapp_siteK`: One site update: if `d` bounds the oscillations of `f`, then `K_i f` has oscillation `0` at `i` and at most `d j + c i j d i` at `j ≠ i` (spec B6). -/
 theorem B6.oscLe_kapp_siteK {n : Nat} {w : State n → Rat} (hw : Positive w) {c : Fin n → Fin n → Rat}
     (hc : InfluenceLe w c) {f : State n → Rat} {d : Fin n → Rat} (hf : OscLe f d)
     (i : Fin n) :
-    OscLe (kapp (siteK w i) f) (fun j => if j = i then 0 else d j + c i j * d i) :=
+    OscLe (kapp (siteKernel w i) f) (fun j => if j = i then 0 else d j + c i j * d i) :=
   Hopfield.oscLe_kapp_siteK hw hc hf i
 
 /-- B6, pins `Hopfield.oscLe_kapp_kpow_sysK`: `t` systematic sweeps multiply `∑_j d j` by `α^t` (spec B6). -/
@@ -98,7 +98,7 @@ theorem B6.oscLe_kapp_kpow_sysK {n : Nat} {w : State n → Rat} (hw : Positive w
     {c : Fin n → Fin n → Rat} (hc : InfluenceLe w c) (hc0 : ∀ i j, 0 ≤ c i j) {α : Rat}
     (hα0 : 0 ≤ α) (hα1 : α ≤ 1) (hrow : ∀ i, lsum (List.finRange n) (fun j => c i j) ≤ α)
     {f : State n → Rat} {d : Fin n → Rat} (hf : OscLe f d) (hd : ∀ j, 0 ≤ d j) :
-    ∀ t : Nat, ∃ d' : Fin n → Rat, OscLe (kapp (kpow (sysK w) t) f) d' ∧ (∀ j, 0 ≤ d' j) ∧
+    ∀ t : Nat, ∃ d' : Fin n → Rat, OscLe (kapp (kpow (systematicScanKernel w) t) f) d' ∧ (∀ j, 0 ≤ d' j) ∧
       lsum (List.finRange n) d' ≤ α ^ t * lsum (List.finRange n) d :=
   Hopfield.oscLe_kapp_kpow_sysK hw hc hc0 hα0 hα1 hrow hf hd
 
@@ -107,7 +107,7 @@ theorem B6.tv_act_le_of_osc {n : Nat} {μ ν : Dist n} (hμ : IsDist μ) (hν : 
     (hP : IsMarkov P) {B : Rat}
     (hosc : ∀ f : State n → Rat, OscLe f (fun _ => 1) →
       ∃ d : Fin n → Rat, OscLe (kapp P f) d ∧ lsum (List.finRange n) d ≤ B) :
-    tv (act μ P) (act ν P) ≤ B :=
+    tvDistance (act μ P) (act ν P) ≤ B :=
   Hopfield.tv_act_le_of_osc hμ hν hP hosc
 
 /-- B7, pins `Hopfield.rbmHidK_detailedBalance`: **B7** detailed balance of the half-step `h | v`: `w s K_H(s,t) = w t K_H(t,s)` (spec B7). -/
@@ -133,7 +133,7 @@ theorem B7.rbmK_pos {nv nh : Nat} {w : State (nv + nh) → Rat} (hw : Positive w
 /-- B7, pins `Hopfield.rbmK_tv_le_blockMin`: **B7** Doeblin for the RBM sampler with the exact half-step minima: `TV(μ P^t, π) ≤ (1 - 2^(nv+nh) m_H m_V)^t` (spec B7). -/
 theorem B7.rbmK_tv_le_blockMin {nv nh : Nat} {w : State (nv + nh) → Rat} (hw : Positive w)
     {μ : Dist (nv + nh)} (hμ : IsDist μ) (t : Nat) :
-    tv (act μ (kpow (rbmK nv nh w) t)) (normalize w) ≤
+    tvDistance (act μ (kpow (rbmK nv nh w) t)) (normalize w) ≤
       (1 - ((2 ^ (nv + nh) : Nat) : Rat) *
         (blockMin w (rbmHidden nv nh) * blockMin w (blockCompl (rbmHidden nv nh)))) ^ t :=
   Hopfield.rbmK_tv_le_blockMin hw hμ t
@@ -147,7 +147,7 @@ theorem B7.rbmK_stationary_unique {nv nh : Nat} {w : State (nv + nh) → Rat} (h
 /-- B7, pins `Hopfield.blockGibbsK_tv_le_blockMin`: **B7** Doeblin with the exact half-step minima: `TV(μ P^t, π) ≤ (1 - 2^n m_B m_{Bᶜ})^t`, `m_B = blockMin w B` (spec B7). -/
 theorem B7.blockGibbsK_tv_le_blockMin {w : State n → Rat} (hw : Positive w) (B : Fin n → Bool)
     {μ : Dist n} (hμ : IsDist μ) (t : Nat) :
-    tv (act μ (kpow (blockGibbsK w B) t)) (normalize w) ≤
+    tvDistance (act μ (kpow (blockGibbsK w B) t)) (normalize w) ≤
       (1 - ((2 ^ n : Nat) : Rat) * (blockMin w B * blockMin w (blockCompl B))) ^ t :=
   Hopfield.blockGibbsK_tv_le_blockMin hw B hμ t
 

@@ -49,8 +49,8 @@ theorem isDist_normalize {w : State n → Rat} (hw : Positive w) : IsDist (norma
 
 /-- Site-kernel entries are nonnegative for positive weights (spec B1, B2). -/
 theorem siteK_nonneg {w : State n → Rat} (hw : Positive w) (i : Fin n) (s t : State n) :
-    0 ≤ siteK w i s t := by
-  unfold siteK
+    0 ≤ siteKernel w i s t := by
+  unfold siteKernel
   split
   · have := hw (s.set i true); have := hw (s.set i false)
     exact div_nonneg_of_pos (Rat.le_of_lt (hw t)) (by grind)
@@ -58,36 +58,36 @@ theorem siteK_nonneg {w : State n → Rat} (hw : Positive w) (i : Fin n) (s t : 
 
 /-- Each row of a site kernel sums to one (spec B1). -/
 theorem siteK_row {w : State n → Rat} (hw : Positive w) (i : Fin n) (s : State n) :
-    sumS n (siteK w i s) = 1 := by
+    sumS n (siteKernel w i s) = 1 := by
   rw [sumS_congr (siteK_eq w i s), sumS_add, sumS_ite_eq, sumS_ite_eq]
   have := hw (s.set i true); have := hw (s.set i false)
   grind
 
 /-- The Gibbs site kernel is a Markov kernel (spec B1). -/
 theorem isMarkov_siteK {w : State n → Rat} (hw : Positive w) (i : Fin n) :
-    IsMarkov (siteK w i) :=
+    IsMarkov (siteKernel w i) :=
   ⟨siteK_nonneg hw i, siteK_row hw i⟩
 
 /-- The random-scan kernel is a Markov kernel, `n > 0` (spec B1). -/
 theorem isMarkov_randK {w : State n → Rat} (hw : Positive w) (hn : 0 < n) :
-    IsMarkov (randK w) := by
+    IsMarkov (randomScanKernel w) := by
   have hn' : (0 : Rat) < n := by exact_mod_cast hn
   refine ⟨fun s t => ?_, fun s => ?_⟩
-  · unfold randK
+  · unfold randomScanKernel
     refine Rat.mul_nonneg (div_nonneg_of_pos (by grind) hn') ?_
     exact lsum_nonneg _ (fun i _ => siteK_nonneg hw i s t)
-  · unfold randK
+  · unfold randomScanKernel
     rw [sumS_mul_left]
     unfold sumS
     rw [← lsum_comm]
-    have e : lsum (List.finRange n) (fun x => lsum (enumStates n) (fun y => siteK w x s y)) =
+    have e : lsum (List.finRange n) (fun x => lsum (allStates n) (fun y => siteKernel w x s y)) =
         lsum (List.finRange n) (fun _ => (1 : Rat)) :=
       lsum_congr _ (fun i _ => siteK_row hw i s)
     rw [e, lsum_const, List.length_finRange]
     grind
 
 /-- The systematic scan is a Markov kernel (spec B2). -/
-theorem isMarkov_sysK {w : State n → Rat} (hw : Positive w) : IsMarkov (sysK w) :=
+theorem isMarkov_sysK {w : State n → Rat} (hw : Positive w) : IsMarkov (systematicScanKernel w) :=
   isMarkov_kprod (fun K hK => by
     obtain ⟨i, _, rfl⟩ := List.mem_map.mp hK
     exact isMarkov_siteK hw i)
@@ -95,8 +95,8 @@ theorem isMarkov_sysK {w : State n → Rat} (hw : Positive w) : IsMarkov (sysK w
 /-- **B1** detailed balance of each Gibbs site kernel: `w s K_i(s,t) = w t K_i(t,s)`
 (any weights `w`) (spec B1, B2). -/
 theorem siteK_detailedBalance (w : State n → Rat) (i : Fin n) (s t : State n) :
-    w s * siteK w i s t = w t * siteK w i t s := by
-  unfold siteK
+    w s * siteKernel w i s t = w t * siteKernel w i t s := by
+  unfold siteKernel
   by_cases h : AgreeOff i s t
   · rw [if_pos h, if_pos h.symm, h.set_eq true, h.set_eq false]
     grind
@@ -106,11 +106,11 @@ theorem siteK_detailedBalance (w : State n → Rat) (i : Fin n) (s t : State n) 
 
 /-- **B1** detailed balance of the random-scan kernel: `w s K(s,t) = w t K(t,s)` (spec B1, B2). -/
 theorem randK_detailedBalance (w : State n → Rat) (s t : State n) :
-    w s * randK w s t = w t * randK w t s := by
-  have e : ∀ s t, w s * randK w s t =
-      (1 / (n : Rat)) * lsum (List.finRange n) (fun i => w s * siteK w i s t) := by
+    w s * randomScanKernel w s t = w t * randomScanKernel w t s := by
+  have e : ∀ s t, w s * randomScanKernel w s t =
+      (1 / (n : Rat)) * lsum (List.finRange n) (fun i => w s * siteKernel w i s t) := by
     intro s t
-    unfold randK
+    unfold randomScanKernel
     rw [lsum_mul_left]
     grind
   rw [e, e]
@@ -138,20 +138,20 @@ theorem isStationary_of_reversible {μ : Dist n} {K : Kernel n} (h : IsReversibl
 
 /-- **B2** the target `w / ∑ w` is stationary for each site kernel (spec B1, B2). -/
 theorem isStationary_siteK {w : State n → Rat} (hw : Positive w) (i : Fin n) :
-    IsStationary (normalize w) (siteK w i) :=
+    IsStationary (normalize w) (siteKernel w i) :=
   isStationary_of_reversible (IsReversible.normalize (siteK_detailedBalance w i))
     (siteK_row hw i)
 
 /-- **B2** the target `w / ∑ w` is stationary for the random scan (`n > 0`) (spec B1, B2). -/
 theorem isStationary_randK {w : State n → Rat} (hw : Positive w) (hn : 0 < n) :
-    IsStationary (normalize w) (randK w) :=
+    IsStationary (normalize w) (randomScanKernel w) :=
   isStationary_of_reversible (IsReversible.normalize (randK_detailedBalance w))
     (isMarkov_randK hw hn).2
 
 /-- **B2** the target `w / ∑ w` is stationary for the systematic scan `K_0 ⋯ K_{n-1}`
 (spec B1, B2). -/
 theorem isStationary_sysK {w : State n → Rat} (hw : Positive w) :
-    IsStationary (normalize w) (sysK w) :=
+    IsStationary (normalize w) (systematicScanKernel w) :=
   isStationary_kprod (fun K hK => by
     obtain ⟨i, _, rfl⟩ := List.mem_map.mp hK
     exact isStationary_siteK hw i)

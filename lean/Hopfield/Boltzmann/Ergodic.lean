@@ -46,7 +46,7 @@ theorem randK_doeblin_pos {w : State n → Rat} (hw : Positive w) (hn : 0 < n) :
 `μ`, `π = w / ∑ w`, `δ = min w / ∑ w` (spec B4). -/
 theorem sysK_tv_le {w : State n → Rat} (hw : Positive w) {μ : Dist n} (hμ : IsDist μ)
     (t : Nat) :
-    tv (act μ (kpow (sysK w) t)) (normalize w) ≤
+    tvDistance (act μ (kpow (systematicScanKernel w) t)) (normalize w) ≤
       (1 - ((2 ^ n : Nat) : Rat) * gibbsBound w ^ n) ^ t :=
   tv_act_kpow_stationary_le (isMarkov_sysK hw) (sysK_lower hw) (isDist_normalize hw)
     (isStationary_sysK hw) hμ t
@@ -55,7 +55,7 @@ theorem sysK_tv_le {w : State n → Rat} (hw : Positive w) {μ : Dist n} (hμ : 
 distribution `μ`, `π = w / ∑ w`, `δ = min w / ∑ w`, `n > 0` (spec B4). -/
 theorem randK_tv_le {w : State n → Rat} (hw : Positive w) (hn : 0 < n) {μ : Dist n}
     (hμ : IsDist μ) (t : Nat) :
-    tv (act μ (kpow (randK w) (n * t))) (normalize w) ≤
+    tvDistance (act μ (kpow (randomScanKernel w) (n * t))) (normalize w) ≤
       (1 - ((2 ^ n : Nat) : Rat) * ((1 / (n : Rat)) * gibbsBound w) ^ n) ^ t := by
   rw [act_kpow_mul]
   exact tv_act_kpow_stationary_le (isMarkov_kpow (isMarkov_randK hw hn) n)
@@ -64,13 +64,13 @@ theorem randK_tv_le {w : State n → Rat} (hw : Positive w) (hn : 0 < n) {μ : D
 
 /-- **B4** `π = w / ∑ w` is the unique stationary distribution of the systematic scan. -/
 theorem sysK_stationary_unique {w : State n → Rat} (hw : Positive w) {ν : Dist n}
-    (hν : IsDist ν) (hνs : IsStationary ν (sysK w)) : ν = normalize w :=
+    (hν : IsDist ν) (hνs : IsStationary ν (systematicScanKernel w)) : ν = normalize w :=
   stationary_unique (isMarkov_sysK hw) (Rat.pow_pos (gibbsBound_pos hw)) (sysK_lower hw)
     (isDist_normalize hw) (isStationary_sysK hw) hν hνs
 
 /-- **B4** `π = w / ∑ w` is the unique stationary distribution of the random scan (spec B4). -/
 theorem randK_stationary_unique {w : State n → Rat} (hw : Positive w) (hn : 0 < n)
-    {ν : Dist n} (hν : IsDist ν) (hνs : IsStationary ν (randK w)) : ν = normalize w := by
+    {ν : Dist n} (hν : IsDist ν) (hνs : IsStationary ν (randomScanKernel w)) : ν = normalize w := by
   have hn' : (0 : Rat) < n := by exact_mod_cast hn
   have hδ : 0 < (1 / (n : Rat)) * gibbsBound w := by
     rw [Rat.div_def]

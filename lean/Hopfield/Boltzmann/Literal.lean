@@ -17,7 +17,7 @@ The definitions pyref mirrors are in `Hopfield.Spec.Boltzmann`.
 ## Main results
 
 * `Hopfield.stateIndex_cons`: the index of `cons b r` is `[b] + 2 * index r`.
-* Kernel-checked: `enumStates n` lists the states in index order `0, 1, …, 2^n - 1` for
+* Kernel-checked: `allStates n` lists the states in index order `0, 1, …, 2^n - 1` for
   `n ≤ 4` (the order `pyref.boltzmann.all_states` uses).
 -/
 
@@ -32,11 +32,11 @@ theorem stateIndex_cons {n : Nat} (b : Bool) (r : State n) :
     stateIndex (State.cons b r) = (if b then 1 else 0) + 2 * stateIndex r := by
   simp only [stateIndex, State.cons_zero, State.tail_cons]
 
-example : (enumStates 0).map stateIndex = List.range 1 := by decide +kernel
-example : (enumStates 1).map stateIndex = List.range 2 := by decide +kernel
-example : (enumStates 2).map stateIndex = List.range 4 := by decide +kernel
-example : (enumStates 3).map stateIndex = List.range 8 := by decide +kernel
-example : (enumStates 4).map stateIndex = List.range 16 := by decide +kernel
+example : (allStates 0).map stateIndex = List.range 1 := by decide +kernel
+example : (allStates 1).map stateIndex = List.range 2 := by decide +kernel
+example : (allStates 2).map stateIndex = List.range 4 := by decide +kernel
+example : (allStates 3).map stateIndex = List.range 8 := by decide +kernel
+example : (allStates 4).map stateIndex = List.range 16 := by decide +kernel
 
 end Hopfield
 

@@ -50,8 +50,8 @@ theorem add_le_sumS {w : State n → Rat} (hw : Positive w) {a b : State n} (hab
 
 /-- Every nonzero entry of a site kernel is at least `δ = min w / ∑ w` (spec B3). -/
 theorem gibbsBound_le_siteK {w : State n → Rat} (hw : Positive w) {i : Fin n}
-    {s t : State n} (h : AgreeOff i s t) : gibbsBound w ≤ siteK w i s t := by
-  unfold siteK gibbsBound
+    {s t : State n} (h : AgreeOff i s t) : gibbsBound w ≤ siteKernel w i s t := by
+  unfold siteKernel gibbsBound
   rw [if_pos h]
   have := hw (s.set i true); have := hw (s.set i false)
   exact div_le_div_of_le (Rat.le_of_lt (minS_pos hw)) (minS_le w t) (by grind)
@@ -96,9 +96,9 @@ theorem kprod_lower {δ : Rat} (hδ : 0 ≤ δ) : ∀ (P : List (Kernel n × Fin
 /-- **B3** one systematic sweep reaches every state: `δ^n ≤ (K_0 ⋯ K_{n-1})(s,t)`,
 `δ = min w / ∑ w` (spec B3). -/
 theorem sysK_lower {w : State n → Rat} (hw : Positive w) (s t : State n) :
-    gibbsBound w ^ n ≤ sysK w s t := by
+    gibbsBound w ^ n ≤ systematicScanKernel w s t := by
   have h := kprod_lower (Rat.le_of_lt (gibbsBound_pos hw))
-    ((List.finRange n).map (fun i => (siteK w i, i)))
+    ((List.finRange n).map (fun i => (siteKernel w i, i)))
     (fun p hp => by
       obtain ⟨i, _, rfl⟩ := List.mem_map.mp hp
       exact ⟨isMarkov_siteK hw i, fun _ _ h => gibbsBound_le_siteK hw h⟩)
@@ -107,43 +107,43 @@ theorem sysK_lower {w : State n → Rat} (hw : Positive w) (s t : State n) :
   exact h
 
 /-- **B3** the systematic scan has all entries positive (spec B3). -/
-theorem sysK_pos {w : State n → Rat} (hw : Positive w) (s t : State n) : 0 < sysK w s t := by
+theorem sysK_pos {w : State n → Rat} (hw : Positive w) (s t : State n) : 0 < systematicScanKernel w s t := by
   have := Rat.pow_pos (n := n) (gibbsBound_pos hw)
   have := sysK_lower hw s t
   grind
 
 /-- The random scan moves to each neighbour off site `i` with probability `≥ δ / n` (spec B3). -/
 theorem randK_lower_site {w : State n → Rat} (hw : Positive w) (hn : 0 < n) {i : Fin n}
-    {s t : State n} (h : AgreeOff i s t) : (1 / (n : Rat)) * gibbsBound w ≤ randK w s t := by
-  unfold randK
+    {s t : State n} (h : AgreeOff i s t) : (1 / (n : Rat)) * gibbsBound w ≤ randomScanKernel w s t := by
+  unfold randomScanKernel
   have hn' : (0 : Rat) < n := by exact_mod_cast hn
-  have h1 := single_le_lsum (List.finRange n) (f := fun j => siteK w j s t)
+  have h1 := single_le_lsum (List.finRange n) (f := fun j => siteKernel w j s t)
     (fun j _ => siteK_nonneg hw j s t) (List.mem_finRange i)
   have h2 := Rat.le_trans (gibbsBound_le_siteK hw h) h1
   exact Rat.mul_le_mul_of_nonneg_left h2 (div_nonneg_of_pos (by grind) hn')
 
 /-- **B3** the random scan reaches every state in `n` steps: `(δ/n)^n ≤ K^n(s,t)` (spec B3). -/
 theorem kpow_randK_lower {w : State n → Rat} (hw : Positive w) (hn : 0 < n)
-    (s t : State n) : ((1 / (n : Rat)) * gibbsBound w) ^ n ≤ kpow (randK w) n s t := by
+    (s t : State n) : ((1 / (n : Rat)) * gibbsBound w) ^ n ≤ kpow (randomScanKernel w) n s t := by
   have hn' : (0 : Rat) < n := by exact_mod_cast hn
   have hδ : 0 ≤ (1 / (n : Rat)) * gibbsBound w :=
     Rat.mul_nonneg (div_nonneg_of_pos (by grind) hn') (Rat.le_of_lt (gibbsBound_pos hw))
-  have h := kprod_lower hδ ((List.finRange n).map (fun i => (randK w, i)))
+  have h := kprod_lower hδ ((List.finRange n).map (fun i => (randomScanKernel w, i)))
     (fun p hp => by
       obtain ⟨i, _, rfl⟩ := List.mem_map.mp hp
       exact ⟨isMarkov_randK hw hn, fun _ _ h => randK_lower_site hw hn h⟩)
     s t (fun j hj => absurd (by simp [List.map_map]) hj)
   rw [List.map_map, List.length_map, List.length_finRange] at h
-  have e : List.map (Prod.fst ∘ fun i => (randK w, i)) (List.finRange n) =
-      List.replicate n (randK w) := by
-    rw [show (Prod.fst ∘ fun i : Fin n => (randK w, i)) = fun _ => randK w from rfl,
+  have e : List.map (Prod.fst ∘ fun i => (randomScanKernel w, i)) (List.finRange n) =
+      List.replicate n (randomScanKernel w) := by
+    rw [show (Prod.fst ∘ fun i : Fin n => (randomScanKernel w, i)) = fun _ => randomScanKernel w from rfl,
       List.map_const', List.length_finRange]
   rw [e] at h
   exact h
 
 /-- **B3** the `n`-step random-scan kernel has all entries positive (`n > 0`) (spec B3). -/
 theorem kpow_randK_pos {w : State n → Rat} (hw : Positive w) (hn : 0 < n) (s t : State n) :
-    0 < kpow (randK w) n s t := by
+    0 < kpow (randomScanKernel w) n s t := by
   have hn' : (0 : Rat) < n := by exact_mod_cast hn
   have hδ : 0 < (1 / (n : Rat)) * gibbsBound w := by
     rw [Rat.div_def]

@@ -34,13 +34,13 @@ variable {n : Nat}
 /-- `c = min_{s,i} w s / (w s^{i+} + w s^{i-})`, the smallest heat-bath move probability
 (`1` when `n = 0`; spec B3, pyref `min_site_probability`). -/
 def siteMin (w : State n → Rat) : Rat :=
-  lmin 1 (enumStates n) (fun s =>
+  lmin 1 (allStates n) (fun s =>
     lmin 1 (List.finRange n) (fun i => w s / (w (s.set i true) + w (s.set i false))))
 
 /-- Every nonzero entry of a site kernel is at least `c = siteMin w` (spec B3). -/
 theorem siteMin_le_siteK (w : State n → Rat) {i : Fin n} {s t : State n}
-    (h : AgreeOff i s t) : siteMin w ≤ siteK w i s t := by
-  unfold siteK siteMin
+    (h : AgreeOff i s t) : siteMin w ≤ siteKernel w i s t := by
+  unfold siteKernel siteMin
   rw [if_pos h, ← h.set_eq true, ← h.set_eq false]
   exact Rat.le_trans (lmin_le _ _ (mem_enumStates t)) (lmin_le _ _ (List.mem_finRange i))
 
@@ -54,9 +54,9 @@ theorem siteMin_pos {w : State n → Rat} (hw : Positive w) : 0 < siteMin w := b
 
 /-- **B3** with any site bound `δ`: `δ^n ≤ (K_0 ⋯ K_{n-1})(s,t)`. -/
 theorem sysK_lower_of {w : State n → Rat} (hw : Positive w) {δ : Rat} (hδ0 : 0 ≤ δ)
-    (hδ : ∀ i s t, AgreeOff i s t → δ ≤ siteK w i s t) (s t : State n) :
-    δ ^ n ≤ sysK w s t := by
-  have h := kprod_lower hδ0 ((List.finRange n).map (fun i => (siteK w i, i)))
+    (hδ : ∀ i s t, AgreeOff i s t → δ ≤ siteKernel w i s t) (s t : State n) :
+    δ ^ n ≤ systematicScanKernel w s t := by
+  have h := kprod_lower hδ0 ((List.finRange n).map (fun i => (siteKernel w i, i)))
     (fun p hp => by
       obtain ⟨i, _, rfl⟩ := List.mem_map.mp hp
       exact ⟨isMarkov_siteK hw i, fun s t h => hδ i s t h⟩)
@@ -66,43 +66,43 @@ theorem sysK_lower_of {w : State n → Rat} (hw : Positive w) {δ : Rat} (hδ0 :
 
 /-- **B4** with any site bound `δ`: `TV(μ S^t, π) ≤ (1 - 2^n δ^n)^t` (e.g. `δ = siteMin w`). -/
 theorem sysK_tv_le_of {w : State n → Rat} (hw : Positive w) {δ : Rat} (hδ0 : 0 ≤ δ)
-    (hδ : ∀ i s t, AgreeOff i s t → δ ≤ siteK w i s t) {μ : Dist n} (hμ : IsDist μ)
+    (hδ : ∀ i s t, AgreeOff i s t → δ ≤ siteKernel w i s t) {μ : Dist n} (hμ : IsDist μ)
     (t : Nat) :
-    tv (act μ (kpow (sysK w) t)) (normalize w) ≤ (1 - ((2 ^ n : Nat) : Rat) * δ ^ n) ^ t :=
+    tvDistance (act μ (kpow (systematicScanKernel w) t)) (normalize w) ≤ (1 - ((2 ^ n : Nat) : Rat) * δ ^ n) ^ t :=
   tv_act_kpow_stationary_le (isMarkov_sysK hw) (sysK_lower_of hw hδ0 hδ) (isDist_normalize hw)
     (isStationary_sysK hw) hμ t
 
 /-- **B3** with any site bound `δ`: `(δ/n)^n ≤ K^n(s,t)` for the random scan, `n > 0`. -/
 theorem kpow_randK_lower_of {w : State n → Rat} (hw : Positive w) (hn : 0 < n) {δ : Rat}
-    (hδ0 : 0 ≤ δ) (hδ : ∀ i s t, AgreeOff i s t → δ ≤ siteK w i s t) (s t : State n) :
-    ((1 / (n : Rat)) * δ) ^ n ≤ kpow (randK w) n s t := by
+    (hδ0 : 0 ≤ δ) (hδ : ∀ i s t, AgreeOff i s t → δ ≤ siteKernel w i s t) (s t : State n) :
+    ((1 / (n : Rat)) * δ) ^ n ≤ kpow (randomScanKernel w) n s t := by
   have hn' : (0 : Rat) < n := by exact_mod_cast hn
   have hinv : (0 : Rat) ≤ 1 / (n : Rat) := div_nonneg_of_pos (by decide) hn'
-  have hsite : ∀ i s t, AgreeOff i s t → (1 / (n : Rat)) * δ ≤ randK w s t := by
+  have hsite : ∀ i s t, AgreeOff i s t → (1 / (n : Rat)) * δ ≤ randomScanKernel w s t := by
     intro i s t h
-    unfold randK
-    have h1 := single_le_lsum (List.finRange n) (f := fun j => siteK w j s t)
+    unfold randomScanKernel
+    have h1 := single_le_lsum (List.finRange n) (f := fun j => siteKernel w j s t)
       (fun j _ => siteK_nonneg hw j s t) (List.mem_finRange i)
     exact Rat.mul_le_mul_of_nonneg_left (Rat.le_trans (hδ i s t h) h1) hinv
   have h := kprod_lower (Rat.mul_nonneg hinv hδ0)
-    ((List.finRange n).map (fun i => (randK w, i)))
+    ((List.finRange n).map (fun i => (randomScanKernel w, i)))
     (fun p hp => by
       obtain ⟨i, _, rfl⟩ := List.mem_map.mp hp
       exact ⟨isMarkov_randK hw hn, fun s t h => hsite i s t h⟩)
     s t (fun j hj => absurd (by simp [List.map_map]) hj)
   rw [List.map_map, List.length_map, List.length_finRange] at h
-  have e : List.map (Prod.fst ∘ fun i => (randK w, i)) (List.finRange n) =
-      List.replicate n (randK w) := by
-    rw [show (Prod.fst ∘ fun i : Fin n => (randK w, i)) = fun _ => randK w from rfl,
+  have e : List.map (Prod.fst ∘ fun i => (randomScanKernel w, i)) (List.finRange n) =
+      List.replicate n (randomScanKernel w) := by
+    rw [show (Prod.fst ∘ fun i : Fin n => (randomScanKernel w, i)) = fun _ => randomScanKernel w from rfl,
       List.map_const', List.length_finRange]
   rw [e] at h
   exact h
 
 /-- **B4** with any site bound `δ`: `TV(μ K^(n t), π) ≤ (1 - 2^n (δ/n)^n)^t`, `n > 0`. -/
 theorem randK_tv_le_of {w : State n → Rat} (hw : Positive w) (hn : 0 < n) {δ : Rat}
-    (hδ0 : 0 ≤ δ) (hδ : ∀ i s t, AgreeOff i s t → δ ≤ siteK w i s t) {μ : Dist n}
+    (hδ0 : 0 ≤ δ) (hδ : ∀ i s t, AgreeOff i s t → δ ≤ siteKernel w i s t) {μ : Dist n}
     (hμ : IsDist μ) (t : Nat) :
-    tv (act μ (kpow (randK w) (n * t))) (normalize w) ≤
+    tvDistance (act μ (kpow (randomScanKernel w) (n * t))) (normalize w) ≤
       (1 - ((2 ^ n : Nat) : Rat) * ((1 / (n : Rat)) * δ) ^ n) ^ t := by
   rw [act_kpow_mul]
   exact tv_act_kpow_stationary_le (isMarkov_kpow (isMarkov_randK hw hn) n)
@@ -112,7 +112,7 @@ theorem randK_tv_le_of {w : State n → Rat} (hw : Positive w) (hn : 0 < n) {δ 
 /-- **B4** systematic scan with `c = siteMin w`: `TV(μ S^t, π) ≤ (1 - 2^n c^n)^t`. -/
 theorem sysK_tv_le_siteMin {w : State n → Rat} (hw : Positive w) {μ : Dist n}
     (hμ : IsDist μ) (t : Nat) :
-    tv (act μ (kpow (sysK w) t)) (normalize w) ≤
+    tvDistance (act μ (kpow (systematicScanKernel w) t)) (normalize w) ≤
       (1 - ((2 ^ n : Nat) : Rat) * siteMin w ^ n) ^ t :=
   sysK_tv_le_of hw (Rat.le_of_lt (siteMin_pos hw)) (fun _ _ _ h => siteMin_le_siteK w h) hμ t
 
@@ -121,8 +121,8 @@ theorem sysK_tv_le_siteMin {w : State n → Rat} (hw : Positive w) {μ : Dist n}
 -- (the sweep row of `(-,-)` is `[16/25, 1/25, 4/25, 4/25]`), so `α = 4/25`.
 example : siteMin (n := 2) (fun s => if s 0 = s 1 then 1 else 1 / 4) = 1 / 5 := by
   decide +kernel
-example : (enumStates 2).all (fun s => (enumStates 2).all (fun t =>
-    decide ((1 / 5 : Rat) ^ 2 ≤ sysK (fun s => if s 0 = s 1 then 1 else 1 / 4) s t))) =
+example : (allStates 2).all (fun s => (allStates 2).all (fun t =>
+    decide ((1 / 5 : Rat) ^ 2 ≤ systematicScanKernel (fun s => if s 0 = s 1 then 1 else 1 / 4) s t))) =
       true := by decide +kernel
 
 end Hopfield

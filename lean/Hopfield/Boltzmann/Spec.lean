@@ -94,12 +94,12 @@ theorem agreeOff_iff {i : Fin n} {s t : State n} :
 /-- The site kernel as two indicators: `K_i(s,·) = p⁺ [· = s^{i+}] + p⁻ [· = s^{i-}]`
 (spec B1). -/
 theorem siteK_eq (w : State n → Rat) (i : Fin n) (s t : State n) :
-    siteK w i s t =
+    siteKernel w i s t =
       (if t = s.set i true then w (s.set i true) / (w (s.set i true) + w (s.set i false))
         else 0) +
       (if t = s.set i false then w (s.set i false) / (w (s.set i true) + w (s.set i false))
         else 0) := by
-  unfold siteK
+  unfold siteKernel
   by_cases h1 : t = s.set i true
   · have h2 : ¬ t = s.set i false := fun e => State.set_true_ne_false s i (h1 ▸ e)
     have ha : AgreeOff i s t := agreeOff_iff.mpr (Or.inl h1)

@@ -48,7 +48,7 @@ theorem minEnergy_le (W : Weights n) (θ : Thresholds n) (s : State n) :
 
 /-- Boltzmann weights are positive for `q > 0` (spec B5). -/
 theorem boltzmannW_pos {q : Rat} (hq : 0 < q) (W : Weights n) (θ : Thresholds n) :
-    Positive (boltzmannW q W θ) :=
+    Positive (boltzmannWeightsExact q W θ) :=
   fun _ => Rat.pow_pos hq
 
 /-- `E(s^{i-}) - E(s^{i+}) = 2 (h_i(s) - θ_i)` for symmetric zero-diagonal `W` (spec B5). -/
@@ -67,8 +67,8 @@ theorem energy_set_false_sub_set_true {W : Weights n} (hW : ∀ i j, W i j = W j
 
 /-- The `+1` probability of a site update (spec B5). -/
 theorem gibbsPlus_eq (w : State n → Rat) (i : Fin n) (s : State n) :
-    gibbsPlus w i s = w (s.set i true) / (w (s.set i true) + w (s.set i false)) := by
-  unfold gibbsPlus siteK
+    gibbsPlusProbability w i s = w (s.set i true) / (w (s.set i true) + w (s.set i false)) := by
+  unfold gibbsPlusProbability siteKernel
   rw [if_pos (agreeOff_set s i true)]
 
 /-- `q^(a+d+1) / (q^a + q^(a+d+1)) ≤ q` for `0 < q ≤ 1` (spec B5). -/
@@ -91,20 +91,20 @@ deterministic update (`1` if it gives `+1`, else `0`; either tie rule) by at mos
 theorem gibbsPlus_boltzmann_sub_le {W : Weights n} (hW : ∀ i j, W i j = W j i)
     (hd : ∀ i, W i i = 0) (θ : Thresholds n) {q : Rat} (hq0 : 0 < q) (hq1 : q ≤ 1)
     (rule : TieRule) (s : State n) (i : Fin n) (hne : field W s i ≠ θ i) :
-    qabs (gibbsPlus (boltzmannW q W θ) i s -
-      bitQ (updateBit rule (field W s i) (θ i) (s i))) ≤ q := by
+    qabs (gibbsPlusProbability (boltzmannWeightsExact q W θ) i s -
+      bitQ (updateValue rule (field W s i) (θ i) (s i))) ≤ q := by
   have hE := energy_set_false_sub_set_true hW hd θ s i
   have m1 := minEnergy_le W θ (s.set i true)
   have m2 := minEnergy_le W θ (s.set i false)
   rw [gibbsPlus_eq]
-  unfold boltzmannW
+  unfold boltzmannWeightsExact
   generalize ea : (energy W θ (s.set i true) - minEnergy W θ).toNat = a
   generalize eb : (energy W θ (s.set i false) - minEnergy W θ).toNat = b
   have hx : 0 < q ^ a := Rat.pow_pos hq0
   have hy : 0 < q ^ b := Rat.pow_pos hq0
   have hz : q ^ a + q ^ b ≠ 0 := by grind
   by_cases hlt : θ i < field W s i
-  · have hu : updateBit rule (field W s i) (θ i) (s i) = true := by simp [updateBit, hlt]
+  · have hu : updateValue rule (field W s i) (θ i) (s i) = true := by simp [updateValue, hlt]
     rw [hu]
     unfold bitQ
     rw [if_pos rfl]
@@ -116,8 +116,8 @@ theorem gibbsPlus_boltzmann_sub_le {W : Weights n} (hW : ∀ i j, W i j = W j i)
     rw [e]
     apply qabs_le <;> grind
   · have hgt : field W s i < θ i := by omega
-    have hu : updateBit rule (field W s i) (θ i) (s i) = false := by
-      simp [updateBit, hlt, hgt]
+    have hu : updateValue rule (field W s i) (θ i) (s i) = false := by
+      simp [updateValue, hlt, hgt]
     rw [hu]
     unfold bitQ
     rw [if_neg (by simp)]
@@ -131,10 +131,10 @@ theorem gibbsPlus_boltzmann_sub_le {W : Weights n} (hW : ∀ i j, W i j = W j i)
 (symmetric zero-diagonal `W`, `q > 0`) (spec B5). -/
 theorem gibbsPlus_boltzmann_tie {W : Weights n} (hW : ∀ i j, W i j = W j i)
     (hd : ∀ i, W i i = 0) (θ : Thresholds n) {q : Rat} (hq0 : 0 < q) (s : State n)
-    (i : Fin n) (h : field W s i = θ i) : gibbsPlus (boltzmannW q W θ) i s = 1 / 2 := by
+    (i : Fin n) (h : field W s i = θ i) : gibbsPlusProbability (boltzmannWeightsExact q W θ) i s = 1 / 2 := by
   have hE := energy_set_false_sub_set_true hW hd θ s i
   rw [gibbsPlus_eq]
-  unfold boltzmannW
+  unfold boltzmannWeightsExact
   have e : (energy W θ (s.set i false) - minEnergy W θ).toNat =
       (energy W θ (s.set i true) - minEnergy W θ).toNat := by omega
   rw [e]

@@ -42,14 +42,14 @@ rule) by at most `q^(2 |h_i - θ_i|)`. -/
 theorem gibbsPlus_boltzmann_sub_le_pow {W : Weights n} (hW : ∀ i j, W i j = W j i)
     (hd : ∀ i, W i i = 0) (θ : Thresholds n) {q : Rat} (hq0 : 0 < q)
     (rule : TieRule) (s : State n) (i : Fin n) (hne : field W s i ≠ θ i) :
-    qabs (gibbsPlus (boltzmannW q W θ) i s -
-      bitQ (updateBit rule (field W s i) (θ i) (s i))) ≤
+    qabs (gibbsPlusProbability (boltzmannWeightsExact q W θ) i s -
+      bitQ (updateValue rule (field W s i) (θ i) (s i))) ≤
       q ^ (2 * (field W s i - θ i).natAbs) := by
   have hE := energy_set_false_sub_set_true hW hd θ s i
   have m1 := minEnergy_le W θ (s.set i true)
   have m2 := minEnergy_le W θ (s.set i false)
   rw [gibbsPlus_eq]
-  unfold boltzmannW
+  unfold boltzmannWeightsExact
   generalize ea : (energy W θ (s.set i true) - minEnergy W θ).toNat = a
   generalize eb : (energy W θ (s.set i false) - minEnergy W θ).toNat = b
   have hx : 0 < q ^ a := Rat.pow_pos hq0
@@ -57,7 +57,7 @@ theorem gibbsPlus_boltzmann_sub_le_pow {W : Weights n} (hW : ∀ i j, W i j = W 
   have hz : q ^ a + q ^ b ≠ 0 := by grind
   have hr : 0 ≤ q ^ (2 * (field W s i - θ i).natAbs) := Rat.pow_nonneg (Rat.le_of_lt hq0)
   by_cases hlt : θ i < field W s i
-  · have hu : updateBit rule (field W s i) (θ i) (s i) = true := by simp [updateBit, hlt]
+  · have hu : updateValue rule (field W s i) (θ i) (s i) = true := by simp [updateValue, hlt]
     rw [hu]
     unfold bitQ
     rw [if_pos rfl]
@@ -70,8 +70,8 @@ theorem gibbsPlus_boltzmann_sub_le_pow {W : Weights n} (hW : ∀ i j, W i j = W 
     rw [e]
     apply qabs_le <;> grind
   · have hgt : field W s i < θ i := by omega
-    have hu : updateBit rule (field W s i) (θ i) (s i) = false := by
-      simp [updateBit, hlt, hgt]
+    have hu : updateValue rule (field W s i) (θ i) (s i) = false := by
+      simp [updateValue, hlt, hgt]
     rw [hu]
     unfold bitQ
     rw [if_neg (by simp)]
@@ -84,7 +84,7 @@ theorem gibbsPlus_boltzmann_sub_le_pow {W : Weights n} (hW : ∀ i j, W i j = W 
 
 -- 2-neuron example `W = [[0,1],[1,0]]`, `θ = 0`, `q = 1/3`, `s = (-,-)`: `h_0 = -1`, so
 -- `P(+1) = q^2 / (1 + q^2) = 1/10 ≤ q^2 = 1/9`.
-example : qabs (gibbsPlus (boltzmannW (1 / 3) (n := 2) (fun i j => if i = j then 0 else 1)
+example : qabs (gibbsPlusProbability (boltzmannWeightsExact (1 / 3) (n := 2) (fun i j => if i = j then 0 else 1)
     (fun _ => 0)) 0 (fun _ => false) - 0) ≤ (1 / 3) ^ 2 := by decide +kernel
 
 end Hopfield

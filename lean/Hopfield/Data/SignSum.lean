@@ -10,7 +10,7 @@ public import Hopfield.Spec.Capacity
 The law of `S_N = σ_1 + … + σ_N` for `N` independent uniform signs `σ_j ∈ {-1, +1}`, as the
 unnormalised expectation `signSum N F = ∑_{σ ∈ {±1}^N} F (S_N)` (spec T9). It is a plain
 recursion, so it reduces in the kernel, and it equals the sum over all `2^N` states of
-`Hopfield.enumStates`. Two invariances of sums over states give the laws of the Hebbian
+`Hopfield.allStates`. Two invariances of sums over states give the laws of the Hebbian
 crosstalk: flipping the state by a fixed mask, and summing the spins off one neuron.
 
 ## Main definitions
@@ -149,7 +149,7 @@ theorem State.cons_succ {n : Nat} (b : Bool) (r : State n) (i : Fin n) :
 theorem sumS_succ {n : Nat} (G : State (n + 1) → Rat) :
     sumS (n + 1) G = sumS n (fun r => G (State.cons false r) + G (State.cons true r)) := by
   unfold sumS
-  rw [enumStates, lsum_flatMap]
+  rw [allStates, lsum_flatMap]
   apply lsum_congr
   intro r _
   simp only [lsum_cons, lsum_nil, Rat.add_zero]
@@ -171,7 +171,7 @@ theorem sumFin_val_cons {n : Nat} (b : Bool) (r : State n) :
 theorem signSum_eq_sumS (N : Nat) (F : Int → Rat) :
     signSum N F = sumS N (fun s => F (sumFin N s.val)) := by
   induction N generalizing F with
-  | zero => simp [signSum, sumS, enumStates, sumFin, Rat.add_zero]
+  | zero => simp [signSum, sumS, allStates, sumFin, Rat.add_zero]
   | succ N ih =>
     rw [sumS_succ, signSum_succ, ih, ih, ← sumS_add]
     apply sumS_congr

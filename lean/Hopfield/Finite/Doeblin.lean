@@ -38,7 +38,7 @@ theorem doeblin_le_one {P : Kernel n} {ε : Rat} (hP : IsMarkov P) (hε : ∀ s 
 (spec B4). -/
 theorem tv_act_le {μ ν : Dist n} {P : Kernel n} {ε : Rat} (hμ : IsDist μ) (hν : IsDist ν)
     (hP : IsMarkov P) (hε : ∀ s t, ε ≤ P s t) :
-    tv (act μ P) (act ν P) ≤ (1 - ((2 ^ n : Nat) : Rat) * ε) * tv μ ν := by
+    tvDistance (act μ P) (act ν P) ≤ (1 - ((2 ^ n : Nat) : Rat) * ε) * tvDistance μ ν := by
   have hd : sumS n (fun s => μ s - ν s) = 0 := by rw [sumS_sub, hμ.2, hν.2]; grind
   have hrow : ∀ t, act μ P t - act ν P t =
       sumS n (fun s => (μ s - ν s) * (P s t - ε)) := by
@@ -66,14 +66,14 @@ theorem tv_act_le {μ ν : Dist n} {P : Kernel n} {ε : Rat} (hμ : IsDist μ) (
     apply sumS_congr; intro s
     rw [sumS_mul_left, sumS_sub, hP.2 s, sumS_const]
   rw [this, sumS_mul_right] at hsum
-  unfold tv
+  unfold tvDistance
   grind
 
 /-- Iterated Doeblin: `TV(μP^t, νP^t) ≤ (1 - 2^n ε)^t TV(μ, ν)` (spec B4). -/
 theorem tv_act_kpow_le {P : Kernel n} {ε : Rat} (hP : IsMarkov P) (hε : ∀ s t, ε ≤ P s t)
     (t : Nat) : ∀ {μ ν : Dist n}, IsDist μ → IsDist ν →
-    tv (act μ (kpow P t)) (act ν (kpow P t)) ≤
-      (1 - ((2 ^ n : Nat) : Rat) * ε) ^ t * tv μ ν := by
+    tvDistance (act μ (kpow P t)) (act ν (kpow P t)) ≤
+      (1 - ((2 ^ n : Nat) : Rat) * ε) ^ t * tvDistance μ ν := by
   have hα := doeblin_le_one hP hε
   induction t with
   | zero =>
@@ -95,7 +95,7 @@ theorem tv_act_kpow_le {P : Kernel n} {ε : Rat} (hP : IsMarkov P) (hε : ∀ s 
 theorem tv_act_kpow_stationary_le {P : Kernel n} {ε : Rat} {π μ : Dist n}
     (hP : IsMarkov P) (hε : ∀ s t, ε ≤ P s t) (hπ : IsDist π) (hstat : IsStationary π P)
     (hμ : IsDist μ) (t : Nat) :
-    tv (act μ (kpow P t)) π ≤ (1 - ((2 ^ n : Nat) : Rat) * ε) ^ t := by
+    tvDistance (act μ (kpow P t)) π ≤ (1 - ((2 ^ n : Nat) : Rat) * ε) ^ t := by
   have h := tv_act_kpow_le hP hε t hμ hπ
   rw [isStationary_kpow hstat t] at h
   have h1 := tv_le_one hμ hπ
@@ -115,9 +115,9 @@ theorem stationary_unique {P : Kernel n} {ε : Rat} {π ν : Dist n} (hP : IsMar
       hε0
   apply eq_of_tv_eq_zero
   have h0 := tv_nonneg ν π
-  by_cases hz : tv ν π = 0
+  by_cases hz : tvDistance ν π = 0
   · exact hz
-  · have := Rat.mul_pos hpos (show 0 < tv ν π by grind)
+  · have := Rat.mul_pos hpos (show 0 < tvDistance ν π by grind)
     grind
 
 end Hopfield

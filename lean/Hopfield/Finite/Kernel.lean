@@ -145,14 +145,14 @@ theorem isStationary_kpow {μ : Dist n} {K : Kernel n} (h : IsStationary μ K) (
   isStationary_kprod (fun L hL => by rw [(List.mem_replicate.mp hL).2]; exact h)
 
 /-- Total variation is nonnegative (spec B4). -/
-theorem tv_nonneg (μ ν : Dist n) : 0 ≤ tv μ ν := by
-  unfold tv
+theorem tv_nonneg (μ ν : Dist n) : 0 ≤ tvDistance μ ν := by
+  unfold tvDistance
   have := sumS_nonneg (n := n) (fun s => qabs_nonneg (μ s - ν s))
   grind
 
 /-- Total variation between distributions is at most `1` (spec B4). -/
-theorem tv_le_one {μ ν : Dist n} (hμ : IsDist μ) (hν : IsDist ν) : tv μ ν ≤ 1 := by
-  unfold tv
+theorem tv_le_one {μ ν : Dist n} (hμ : IsDist μ) (hν : IsDist ν) : tvDistance μ ν ≤ 1 := by
+  unfold tvDistance
   have h : sumS n (fun s => qabs (μ s - ν s)) ≤ sumS n (fun s => μ s + ν s) :=
     sumS_le_sumS (fun s => by
       have := hμ.1 s; have := hν.1 s
@@ -161,9 +161,9 @@ theorem tv_le_one {μ ν : Dist n} (hμ : IsDist μ) (hν : IsDist ν) : tv μ �
   grind
 
 /-- Total variation zero means equal (spec B4). -/
-theorem eq_of_tv_eq_zero {μ ν : Dist n} (h : tv μ ν = 0) : μ = ν := by
+theorem eq_of_tv_eq_zero {μ ν : Dist n} (h : tvDistance μ ν = 0) : μ = ν := by
   funext s
-  unfold tv at h
+  unfold tvDistance at h
   have h0 : sumS n (fun s => qabs (μ s - ν s)) = 0 := by grind
   have := qabs_eq_zero (eq_zero_of_sumS_eq_zero (fun s => qabs_nonneg _) h0 s)
   grind

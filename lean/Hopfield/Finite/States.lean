@@ -61,21 +61,21 @@ theorem State.cons_inj {n : Nat} {b b' : Bool} {r r' : State n}
     simpa [State.tail_cons] using this
 
 /-- The enumeration is complete: every state occurs (spec B1-B5 finite layer). -/
-theorem mem_enumStates : ∀ {n : Nat} (s : State n), s ∈ enumStates n
+theorem mem_enumStates : ∀ {n : Nat} (s : State n), s ∈ allStates n
   | 0, s => by
     have : s = fun i => i.elim0 := funext (fun i => i.elim0)
-    simp [enumStates, this]
+    simp [allStates, this]
   | n + 1, s => by
-    simp only [enumStates, List.mem_flatMap]
+    simp only [allStates, List.mem_flatMap]
     refine ⟨s.tail, mem_enumStates _, ?_⟩
     rw [← State.cons_tail s]
     cases s 0 <;> simp [State.tail_cons]
 
 /-- The enumeration is duplicate-free (spec B1-B5 finite layer). -/
-theorem nodup_enumStates : ∀ {n : Nat}, (enumStates n).Nodup
-  | 0 => by simp [enumStates]
+theorem nodup_enumStates : ∀ {n : Nat}, (allStates n).Nodup
+  | 0 => by simp [allStates]
   | n + 1 => by
-    simp only [enumStates, List.Nodup, List.pairwise_flatMap]
+    simp only [allStates, List.Nodup, List.pairwise_flatMap]
     refine ⟨?_, ?_⟩
     · intro r _
       refine List.Pairwise.cons ?_ (List.Pairwise.cons (by simp) List.Pairwise.nil)
@@ -91,17 +91,17 @@ theorem nodup_enumStates : ∀ {n : Nat}, (enumStates n).Nodup
         exact hne (State.cons_inj heq).2
 
 /-- There are `2^n` states (spec B1-B5 finite layer). -/
-theorem length_enumStates : ∀ {n : Nat}, (enumStates n).length = 2 ^ n
+theorem length_enumStates : ∀ {n : Nat}, (allStates n).length = 2 ^ n
   | 0 => rfl
   | n + 1 => by
-    simp only [enumStates, List.length_flatMap, List.length_cons, List.length_nil]
+    simp only [allStates, List.length_flatMap, List.length_cons, List.length_nil]
     rw [List.map_const', List.sum_replicate_nat, length_enumStates]
     simp [Nat.pow_succ, Nat.mul_comm]
 
-example : (enumStates 2).map State.toList = [[-1, -1], [1, -1], [-1, 1], [1, 1]] := by
+example : (allStates 2).map State.toList = [[-1, -1], [1, -1], [-1, 1], [1, 1]] := by
   decide +kernel
 
-example : (enumStates 3).length = 8 := by decide +kernel
+example : (allStates 3).length = 8 := by decide +kernel
 
 end Hopfield
 

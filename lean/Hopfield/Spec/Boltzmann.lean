@@ -15,7 +15,7 @@ kernels, the Gibbs site kernels, the random and systematic scans, and the Boltzm
 * `Hopfield.State.decEq`
 * `Hopfield.State.cons`
 * `Hopfield.State.tail`
-* `Hopfield.enumStates`
+* `Hopfield.allStates`
 * `Hopfield.lsum`
 * `Hopfield.sumS`
 * `Hopfield.qabs`
@@ -29,20 +29,21 @@ kernels, the Gibbs site kernels, the random and systematic scans, and the Boltzm
 * `Hopfield.kpow`
 * `Hopfield.act`
 * `Hopfield.IsStationary`
-* `Hopfield.tv`
+* `Hopfield.tvDistance`
 * `Hopfield.AgreeOff`
 * `Hopfield.AgreeOff.decidable`
-* `Hopfield.siteK`
-* `Hopfield.randK`
-* `Hopfield.sysK`
+* `Hopfield.siteKernel`
+* `Hopfield.randomScanKernel`
+* `Hopfield.systematicScanKernel`
 * `Hopfield.normalize`
 * `Hopfield.Positive`
 * `Hopfield.lmin`
 * `Hopfield.minS`
 * `Hopfield.gibbsBound`
 * `Hopfield.minEnergy`
-* `Hopfield.boltzmannW`
-* `Hopfield.gibbsPlus`
+* `Hopfield.boltzmannWeightsExact`
+* `Hopfield.boltzmannExact`
+* `Hopfield.gibbsPlusProbability`
 * `Hopfield.bitQ`
 * `Hopfield.stateIndex`
 * `Hopfield.weightsOfList`
@@ -72,9 +73,9 @@ def State.tail {n : Nat} (s : State (n + 1)) : State n := fun i => s i.succ
 
 /-- All `2^n` states; index `k` has neuron `i = +1` iff bit `i` of `k` is set
 (spec B1-B5 enumeration, mirrored by `pyref`). -/
-def enumStates : (n : Nat) → List (State n)
+def allStates : (n : Nat) → List (State n)
   | 0 => [fun i => i.elim0]
-  | n + 1 => (enumStates n).flatMap (fun r => [State.cons false r, State.cons true r])
+  | n + 1 => (allStates n).flatMap (fun r => [State.cons false r, State.cons true r])
 
 /-- `∑_{x ∈ l} f x` over a list, with rational values (spec B1-B5 finite layer). -/
 def lsum {α : Type} : List α → (α → Rat) → Rat
@@ -82,7 +83,7 @@ def lsum {α : Type} : List α → (α → Rat) → Rat
   | x :: l, f => f x + lsum l f
 
 /-- `∑_s f s` over all `2^n` states (spec B1-B5 finite layer). -/
-def sumS (n : Nat) (f : State n → Rat) : Rat := lsum (enumStates n) f
+def sumS (n : Nat) (f : State n → Rat) : Rat := lsum (allStates n) f
 
 /-- The absolute value `|x|` of a rational (spec B4, total variation). -/
 def qabs (x : Rat) : Rat := if x < 0 then -x else x
@@ -120,7 +121,7 @@ def act (μ : Dist n) (K : Kernel n) : Dist n := fun t => sumS n (fun s => μ s 
 def IsStationary (μ : Dist n) (K : Kernel n) : Prop := act μ K = μ
 
 /-- Total variation distance `TV(μ,ν) = 1/2 ∑_s |μ s - ν s|` (spec B4). -/
-def tv (μ ν : Dist n) : Rat := (1 / 2) * sumS n (fun s => qabs (μ s - ν s))
+def tvDistance (μ ν : Dist n) : Rat := (1 / 2) * sumS n (fun s => qabs (μ s - ν s))
 
 /-- `t` agrees with `s` at every neuron except possibly `i` (spec B1). -/
 def AgreeOff (i : Fin n) (s t : State n) : Prop := ∀ j, j ≠ i → t j = s j
@@ -131,15 +132,15 @@ instance AgreeOff.decidable (i : Fin n) (s t : State n) : Decidable (AgreeOff i 
 
 /-- Gibbs site kernel: `K_i(s,t) = w t / (w s^{i+} + w s^{i-})` if `t` agrees with `s` off
 `i`, else `0` (spec B1; pyref mirrors it with `Fraction`). -/
-def siteK (w : State n → Rat) (i : Fin n) : Kernel n := fun s t =>
+def siteKernel (w : State n → Rat) (i : Fin n) : Kernel n := fun s t =>
   if AgreeOff i s t then w t / (w (s.set i true) + w (s.set i false)) else 0
 
 /-- Random-scan kernel `K = (1/n) ∑_i K_i` (spec B1). -/
-def randK (w : State n → Rat) : Kernel n := fun s t =>
-  (1 / (n : Rat)) * lsum (List.finRange n) (fun i => siteK w i s t)
+def randomScanKernel (w : State n → Rat) : Kernel n := fun s t =>
+  (1 / (n : Rat)) * lsum (List.finRange n) (fun i => siteKernel w i s t)
 
 /-- Systematic-scan kernel `K_0 K_1 ⋯ K_{n-1}`, site `0` first (spec B2). -/
-def sysK (w : State n → Rat) : Kernel n := kprod ((List.finRange n).map (siteK w))
+def systematicScanKernel (w : State n → Rat) : Kernel n := kprod ((List.finRange n).map (siteKernel w))
 
 /-- The distribution `w / ∑_s w s` of positive weights `w` (spec B2, B4). -/
 def normalize (w : State n → Rat) : Dist n := fun s => w s / sumS n w
@@ -154,29 +155,34 @@ def lmin {α β : Type} [LE β] [DecidableLE β] (d : β) : List α → (α → 
   | x :: l, f => if f x ≤ lmin d l f then f x else lmin d l f
 
 /-- `min_s w s` over all states (spec B3). -/
-def minS (w : State n → Rat) : Rat := lmin (w (fun _ => false)) (enumStates n) w
+def minS (w : State n → Rat) : Rat := lmin (w (fun _ => false)) (allStates n) w
 
 /-- `δ = min_s w s / ∑_s w s`: every nonzero entry of every site kernel is `≥ δ` (spec B3). -/
 def gibbsBound (w : State n → Rat) : Rat := minS w / sumS n w
 
 /-- `E_min = min_s E(s)` over all `2^n` states (spec B5). -/
 def minEnergy (W : Weights n) (θ : Thresholds n) : Int :=
-  lmin (energy W θ (fun _ => false)) (enumStates n) (energy W θ)
+  lmin (energy W θ (fun _ => false)) (allStates n) (energy W θ)
 
 /-- Boltzmann weights `w s = q^(E(s) - E_min)`, `q = exp(-β)` (spec B5; pyref mirrors it). -/
-def boltzmannW (q : Rat) (W : Weights n) (θ : Thresholds n) : State n → Rat :=
+def boltzmannWeightsExact (q : Rat) (W : Weights n) (θ : Thresholds n) : State n → Rat :=
   fun s => q ^ (energy W θ s - minEnergy W θ).toNat
+
+/-- The Boltzmann distribution `π(s) = q^(E(s) - E_min) / ∑_u q^(E(u) - E_min)`
+(spec B1-B5; pyref `boltzmann.boltzmann_exact`). -/
+def boltzmannExact (q : Rat) (W : Weights n) (θ : Thresholds n) : Dist n :=
+  normalize (boltzmannWeightsExact q W θ)
 
 /-- The probability `K_i(s, s^{i+})` that the Gibbs update of neuron `i` gives `+1`
 (spec B5). -/
-def gibbsPlus (w : State n → Rat) (i : Fin n) (s : State n) : Rat := siteK w i s (s.set i true)
+def gibbsPlusProbability (w : State n → Rat) (i : Fin n) (s : State n) : Rat := siteKernel w i s (s.set i true)
 
 /-- `1` for `true` (`+1`), `0` for `false` (`-1`): a deterministic update as a probability
 of `+1` (spec B5). -/
 def bitQ (b : Bool) : Rat := if b then 1 else 0
 
 /-- The index `∑_i [s_i = +1] 2^i` of a state (neuron `0` is the least significant bit), its
-position in `enumStates n` and in `pyref.boltzmann.all_states` (spec T7, B1-B5). -/
+position in `allStates n` and in `pyref.boltzmann.all_states` (spec T7, B1-B5). -/
 def stateIndex : {n : Nat} → State n → Nat
   | 0, _ => 0
   | _ + 1, s => (if s 0 then 1 else 0) + 2 * stateIndex (State.tail s)

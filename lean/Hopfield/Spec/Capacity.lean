@@ -15,7 +15,7 @@ The crosstalk of a pattern list and the exact tail of a sum of `N` uniform signs
 * `Hopfield.pattern`
 * `Hopfield.crossTerm`
 * `Hopfield.crosstalk`
-* `Hopfield.signTail`
+* `Hopfield.signSumTail`
 -/
 
 @[expose] public section
@@ -49,7 +49,7 @@ def crosstalk {n : Nat} (ps : List (State n)) (k : Nat) (i : Fin n) : Int :=
 
 /-- The unnormalised tail `∑_{σ ∈ {±1}^N} [σ_1 + … + σ_N ≤ -t]` of a sum of `N` uniform
 signs (spec T9). -/
-def signTail (N : Nat) (t : Int) : Rat := signSum N (fun x => if x ≤ -t then 1 else 0)
+def signSumTail (N : Nat) (t : Int) : Rat := signSum N (fun x => if x ≤ -t then 1 else 0)
 
 end Hopfield
 

@@ -27,7 +27,7 @@ take `+1` (`TieRule.plus`); energy `E(s) = -∑_{i<j} W i j s_i s_j + ∑_i θ_i
 * `Hopfield.sumFin`
 * `Hopfield.field`
 * `Hopfield.TieRule`
-* `Hopfield.updateBit`
+* `Hopfield.updateValue`
 * `Hopfield.energy`
 * `Hopfield.asyncStep`
 * `Hopfield.runSchedule`
@@ -92,7 +92,7 @@ inductive TieRule where
 
 /-- The new bit of neuron `i` given its field `h`, threshold `t` and old bit `b`:
 `+1` if `h > t`, `-1` if `h < t`, tie by `rule` (spec conventions; pyref `update_value`). -/
-def updateBit (rule : TieRule) (h t : Int) (b : Bool) : Bool :=
+def updateValue (rule : TieRule) (h t : Int) (b : Bool) : Bool :=
   if t < h then true
   else if h < t then false
   else match rule with
@@ -109,7 +109,7 @@ def energy {n : Nat} (W : Weights n) (θ : Thresholds n) (s : State n) : Int :=
 (spec conventions; pyref `async_step`). -/
 def asyncStep {n : Nat} (rule : TieRule) (W : Weights n) (θ : Thresholds n) (s : State n)
     (i : Fin n) : State n :=
-  fun j => if j = i then updateBit rule (field W s i) (θ i) (s i) else s j
+  fun j => if j = i then updateValue rule (field W s i) (θ i) (s i) else s j
 
 /-- Run asynchronous steps along a schedule, a list of neuron indices (pyref `run_schedule`). -/
 def runSchedule {n : Nat} (rule : TieRule) (W : Weights n) (θ : Thresholds n) :
@@ -125,7 +125,7 @@ def sweep {n : Nat} (rule : TieRule) (W : Weights n) (θ : Thresholds n) (s : St
 /-- Synchronous step: every neuron updated from the same old state (pyref `sync_step`). -/
 def syncStep {n : Nat} (rule : TieRule) (W : Weights n) (θ : Thresholds n) (s : State n) :
     State n :=
-  fun i => updateBit rule (field W s i) (θ i) (s i)
+  fun i => updateValue rule (field W s i) (θ i) (s i)
 
 /-- `s` is a fixed point: no asynchronous step changes it (spec T2). -/
 def IsFixedPoint {n : Nat} (rule : TieRule) (W : Weights n) (θ : Thresholds n) (s : State n) :

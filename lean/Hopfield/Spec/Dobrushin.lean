@@ -18,7 +18,7 @@ and the Dobrushin bounds with this `α`) are in `Hopfield.Thm.DobrushinBoltzmann
 
 * `Hopfield.influenceBound`: `C_ij`.
 * `Hopfield.lmax`: the maximum of a function over a list, with a default.
-* `Hopfield.dobrushinAlpha`: `α = max_i ∑_j C_ij`.
+* `Hopfield.dobrushinCoefficient`: `α = max_i ∑_j C_ij`.
 -/
 
 @[expose] public section
@@ -41,7 +41,7 @@ def lmax {α : Type} (d : Rat) : List α → (α → Rat) → Rat
 
 /-- Dobrushin's coefficient `α = max_i ∑_j C_ij` (`0` when `n = 0`) (spec B6; pyref
 `dobrushin.dobrushin_coefficient`). -/
-def dobrushinAlpha (q : Rat) (W : Fin n → Fin n → Int) : Rat :=
+def dobrushinCoefficient (q : Rat) (W : Fin n → Fin n → Int) : Rat :=
   lmax 0 (List.finRange n) (fun i => lsum (List.finRange n) (fun j => influenceBound q W i j))
 
 end Hopfield

@@ -63,8 +63,8 @@ def blockGibbsK (w : State n → Rat) (B : Fin n → Bool) : Kernel n :=
 /-- The least nonzero entry `min_{t = s off B} K_B(s,t)` of a block kernel (`1` if there is
 none) (spec B7; pyref `rbm_exact.block_min`). -/
 def blockMin (w : State n → Rat) (B : Fin n → Bool) : Rat :=
-  lmin 1 (enumStates n) (fun s =>
-    lmin 1 (enumStates n) (fun t => if AgreeOut B s t then blockK w B s t else 1))
+  lmin 1 (allStates n) (fun s =>
+    lmin 1 (allStates n) (fun t => if AgreeOut B s t then blockK w B s t else 1))
 
 /-- The hidden block of an RBM with `nv` visible units first and `nh` hidden units after
 them (spec B7). -/
@@ -103,7 +103,7 @@ def rbmThresholds (nv nh : Nat) (θv : Fin nv → Int) (θh : Fin nh → Int) :
 (spec B7; pyref `rbm_exact.rbm_weights_exact`). -/
 def rbmW {nv nh : Nat} (q : Rat) (W : Fin nv → Fin nh → Int) (θv : Fin nv → Int)
     (θh : Fin nh → Int) : State (nv + nh) → Rat :=
-  boltzmannW q (rbmWeights nv nh W) (rbmThresholds nv nh θv θh)
+  boltzmannWeightsExact q (rbmWeights nv nh W) (rbmThresholds nv nh θv θh)
 
 end Hopfield
 

@@ -46,7 +46,7 @@ namespace Hopfield
 
 /-- All `2^(n m)` lists of `m` patterns of `n` neurons: the uniform pattern space
 (spec T9). -/
-def patternLists (n m : Nat) : List (List (State n)) := enumLists (enumStates n) m
+def patternLists (n m : Nat) : List (List (State n)) := enumLists (allStates n) m
 
 /-! ### The field identity -/
 
@@ -200,7 +200,7 @@ theorem sumS_crossTerm {n : Nat} (p : State n) (i : Fin n) (F : Int → Rat) :
 /-- The sum of the crosstalk terms of `r` independent uniform patterns has the law of
 `S_{r (n - 1)}`, counted `2^r` times (spec T9). -/
 theorem lsum_crossTerm {n : Nat} (p : State n) (i : Fin n) (r : Nat) (G : Int → Rat) :
-    lsum (enumLists (enumStates n) r) (fun w => G ((w.map (fun q => crossTerm p q i)).sum))
+    lsum (enumLists (allStates n) r) (fun w => G ((w.map (fun q => crossTerm p q i)).sum))
       = ((2 ^ r : Nat) : Rat) * signSum (r * (n - 1)) G := by
   induction r generalizing G with
   | zero => simp [enumLists, signSum, Rat.add_zero]
@@ -209,12 +209,12 @@ theorem lsum_crossTerm {n : Nat} (p : State n) (i : Fin n) (r : Nat) (G : Int �
     simp only [List.map_cons, List.sum_cons]
     rw [lsum_comm]
     have h1 : ∀ w : List (State n),
-        lsum (enumStates n) (fun q => G (crossTerm p q i + (w.map (fun q => crossTerm p q i)).sum))
+        lsum (allStates n) (fun q => G (crossTerm p q i + (w.map (fun q => crossTerm p q i)).sum))
           = 2 * signSum (n - 1) (fun y => G (y + (w.map (fun q => crossTerm p q i)).sum)) :=
       fun w => sumS_crossTerm p i (fun y => G (y + _))
     simp only [h1]
     rw [lsum_mul_left, lsum_signSum]
-    have h3 : (fun y => lsum (enumLists (enumStates n) r)
+    have h3 : (fun y => lsum (enumLists (allStates n) r)
           (fun w => G (y + (w.map (fun q => crossTerm p q i)).sum)))
         = (fun y => ((2 ^ r : Nat) : Rat) * signSum (r * (n - 1)) (fun x => G (y + x))) := by
       funext y; exact ih (fun x => G (y + x))
@@ -233,10 +233,10 @@ theorem lsum_crosstalk {n m k : Nat} (hk : k < m) (i : Fin n) (F : Int → Rat) 
   unfold patternLists
   rw [lsum_enumLists_add]
   simp only [lsum_enumLists_succ]
-  have h1 : ∀ u ∈ enumLists (enumStates n) k,
-      lsum (enumStates n) (fun p => lsum (enumLists (enumStates n) r)
+  have h1 : ∀ u ∈ enumLists (allStates n) k,
+      lsum (allStates n) (fun p => lsum (enumLists (allStates n) r)
         (fun v => F (crosstalk (u ++ p :: v) k i)))
-      = lsum (enumStates n) (fun p => ((2 ^ r : Nat) : Rat) * signSum (r * (n - 1))
+      = lsum (allStates n) (fun p => ((2 ^ r : Nat) : Rat) * signSum (r * (n - 1))
           (fun y => F ((u.map (fun q => crossTerm p q i)).sum + y))) := by
     intro u hu
     apply lsum_congr
@@ -245,13 +245,13 @@ theorem lsum_crosstalk {n m k : Nat} (hk : k < m) (i : Fin n) (F : Int → Rat) 
     simp only [crosstalk_append]
     exact lsum_crossTerm p i r (fun y => F (_ + y))
   rw [lsum_congr _ h1, lsum_comm]
-  have h2 : ∀ p ∈ enumStates n,
-      lsum (enumLists (enumStates n) k) (fun u => ((2 ^ r : Nat) : Rat) * signSum (r * (n - 1))
+  have h2 : ∀ p ∈ allStates n,
+      lsum (enumLists (allStates n) k) (fun u => ((2 ^ r : Nat) : Rat) * signSum (r * (n - 1))
           (fun y => F ((u.map (fun q => crossTerm p q i)).sum + y)))
       = ((2 ^ r : Nat) : Rat) * (((2 ^ k : Nat) : Rat) * signSum (k * (n - 1) + r * (n - 1)) F) := by
     intro p _
     rw [lsum_mul_left, lsum_signSum]
-    have h3 : (fun y => lsum (enumLists (enumStates n) k)
+    have h3 : (fun y => lsum (enumLists (allStates n) k)
           (fun u => F ((u.map (fun q => crossTerm p q i)).sum + y)))
         = (fun y => ((2 ^ k : Nat) : Rat) * signSum (k * (n - 1)) (fun x => F (x + y))) := by
       funext y; exact lsum_crossTerm p i k (fun x => F (x + y))

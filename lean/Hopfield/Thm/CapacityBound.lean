@@ -34,8 +34,8 @@ namespace Hopfield
 /-- With `keep` ties and threshold zero, a bit stays iff its spin times the field is
 nonnegative (spec T9). -/
 theorem updateBit_keep_zero_eq_iff (h : Int) (b : Bool) :
-    updateBit .keep h 0 b = b ↔ 0 ≤ spin b * h := by
-  unfold updateBit
+    updateValue .keep h 0 b = b ↔ 0 ≤ spin b * h := by
+  unfold updateValue
   by_cases h1 : 0 < h
   · cases b <;> simp [h1, spin] <;> omega
   · by_cases h2 : h < 0
@@ -62,13 +62,13 @@ of `m` patterns whose crosstalk at `(k, i)` is `c` equals `2^(n+m-1)` times the 
 sign vectors of length `N = (m-1)(n-1)` summing to `c` (spec T9). -/
 theorem length_filter_crosstalk_eq {n m k : Nat} (hk : k < m) (i : Fin n) (c : Int) :
     ((patternLists n m).filter (fun ps => decide (crosstalk ps k i = c))).length
-      = 2 ^ (n + m - 1) * ((enumStates ((m - 1) * (n - 1))).filter
+      = 2 ^ (n + m - 1) * ((allStates ((m - 1) * (n - 1))).filter
           (fun σ => decide (sumFin ((m - 1) * (n - 1)) σ.val = c))).length := by
   have h := lsum_crosstalk hk i (fun x => if x = c then 1 else 0)
   rw [signSum_eq_sumS] at h
   have h1 := lsum_ite_eq_length_filter (patternLists n m)
     (fun ps => decide (crosstalk ps k i = c))
-  have h2 := lsum_ite_eq_length_filter (enumStates ((m - 1) * (n - 1)))
+  have h2 := lsum_ite_eq_length_filter (allStates ((m - 1) * (n - 1)))
     (fun σ => decide (sumFin ((m - 1) * (n - 1)) σ.val = c))
   simp only [decide_eq_true_eq] at h1 h2
   unfold sumS at h
@@ -82,8 +82,8 @@ sum `≤ -n`. As `2^(n m) = 2^(n+m-1) 2^N`, `P(unstable) = P(S_N ≤ -n)` exactl
 theorem lsum_unstable {n m k : Nat} (hk : k < m) (i : Fin n) :
     lsum (patternLists n m) (fun ps =>
       if asyncStep .keep (hebbian ps) (fun _ => 0) (pattern ps k) i = pattern ps k then 0 else 1)
-      = ((2 ^ (n + m - 1) : Nat) : Rat) * signTail ((m - 1) * (n - 1)) n := by
-  unfold signTail
+      = ((2 ^ (n + m - 1) : Nat) : Rat) * signSumTail ((m - 1) * (n - 1)) n := by
+  unfold signSumTail
   rw [← lsum_crosstalk hk i]
   apply lsum_congr
   intro ps hps
@@ -156,20 +156,20 @@ patterns are fixed points (Hebbian weights, `keep` ties, zero thresholds) is at 
 (`Hopfield.mul_eq_add_mul_sub`): `P(all m patterns fixed) ≥ 1 - m n P(S_N ≤ -n)` (spec T9). -/
 theorem lsum_allFixed_ge {n m : Nat} (hn : 0 < n) (hm : 0 < m) :
     ((2 ^ (n + m - 1) : Nat) : Rat) * (((2 ^ ((m - 1) * (n - 1)) : Nat) : Rat)
-        - ((m * n : Nat) : Rat) * signTail ((m - 1) * (n - 1)) n)
+        - ((m * n : Nat) : Rat) * signSumTail ((m - 1) * (n - 1)) n)
       ≤ lsum (patternLists n m) (fun ps => if AllFixed ps then 1 else 0) := by
   have hle := lsum_le_lsum (patternLists n m)
     (fun ps hps => one_sub_numUnstable_le (m := m) ps (length_of_mem_enumLists hps))
   rw [lsum_sub, lsum_const, length_patternLists] at hle
   have hswap : lsum (patternLists n m) (fun ps => numUnstable m ps)
       = ((m * n : Nat) : Rat) * (((2 ^ (n + m - 1) : Nat) : Rat)
-          * signTail ((m - 1) * (n - 1)) n) := by
+          * signSumTail ((m - 1) * (n - 1)) n) := by
     unfold numUnstable
     rw [lsum_comm]
     rw [lsum_congr (List.range m) (g := fun _ => ((n : Nat) : Rat) * (((2 ^ (n + m - 1) : Nat)
-        : Rat) * signTail ((m - 1) * (n - 1)) n)) (fun k hk => by
+        : Rat) * signSumTail ((m - 1) * (n - 1)) n)) (fun k hk => by
       rw [lsum_comm, lsum_congr (List.finRange n) (g := fun _ => ((2 ^ (n + m - 1) : Nat) : Rat)
-          * signTail ((m - 1) * (n - 1)) n) (fun i _ => lsum_unstable
+          * signSumTail ((m - 1) * (n - 1)) n) (fun i _ => lsum_unstable
             (List.mem_range.mp hk) i), lsum_const, List.length_finRange])]
     rw [lsum_const, List.length_range]
     push_cast

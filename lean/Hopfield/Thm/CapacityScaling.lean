@@ -103,7 +103,7 @@ theorem pow_block_le {m : Nat} (hm : 0 < m) :
 /-- The tail at `b = (m + 1)/m`: `#(S_N ≤ -n) (2m + 1)^n ≤ 2^N (2m)^n`, `N = (m-1)(n-1)`,
 that is `P(S_N ≤ -n) ≤ (2m / (2m + 1))^n` (spec T9). -/
 theorem signTail_mul_pow_block_le {m : Nat} (hm : 0 < m) (n : Nat) :
-    signTail ((m - 1) * (n - 1)) n * (2 * (m : Rat) + 1) ^ n
+    signSumTail ((m - 1) * (n - 1)) n * (2 * (m : Rat) + 1) ^ n
       ≤ ((2 ^ ((m - 1) * (n - 1)) : Nat) : Rat) * (2 * (m : Rat)) ^ n := by
   have hm' : (0 : Rat) < (m : Rat) := by exact_mod_cast hm
   have hm0 : (m : Rat) ≠ 0 := by grind
@@ -143,7 +143,7 @@ theorem signTail_mul_pow_block_le {m : Nat} (hm : 0 < m) (n : Nat) :
   -- T B^N B^n ≤ 2^N B^N r^N ≤ 2^N B^N Q^n
   have hstep := Rat.mul_le_mul_of_nonneg_left (Rat.le_trans hrN hQn)
     (Rat.mul_nonneg h2N (Rat.le_of_lt hB0))
-  have hTB : signTail N n * B ^ n ≤ (2 : Rat) ^ N
+  have hTB : signSumTail N n * B ^ n ≤ (2 : Rat) ^ N
       * ((2 * (m : Rat) + 2) / (2 * (m : Rat) + 1)) ^ n := by
     apply Rat.le_of_mul_le_mul_right (c := B ^ N)
     · grind

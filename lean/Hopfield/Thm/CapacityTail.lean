@@ -67,10 +67,10 @@ theorem ind_shift (t c : Int) :
 `#(σ ∈ {±1}^N : ∑ σ ≤ -t) · b^((N + t)⁺) ≤ (1 + b²)^N`, so
 `P(S_N ≤ -t) ≤ ((1 + b²)/2)^N / b^(N+t)` for `N + t ≥ 0` (spec T9). -/
 theorem signTail_mul_pow_le {b : Rat} (hb : 1 ≤ b) (N : Nat) (t : Int) :
-    signTail N t * b ^ ((N : Int) + t).toNat ≤ (1 + b * b) ^ N := by
+    signSumTail N t * b ^ ((N : Int) + t).toNat ≤ (1 + b * b) ^ N := by
   induction N generalizing t with
   | zero =>
-    unfold signTail
+    unfold signSumTail
     rw [Rat.pow_zero, show signSum 0 (fun x => if x ≤ -t then (1 : Rat) else 0)
       = if (0 : Int) ≤ -t then 1 else 0 from rfl]
     by_cases ht : (0 : Int) ≤ -t
@@ -81,7 +81,7 @@ theorem signTail_mul_pow_le {b : Rat} (hb : 1 ≤ b) (N : Nat) (t : Int) :
     · rw [if_neg ht]
       grind
   | succ N ih =>
-    unfold signTail at ih ⊢
+    unfold signSumTail at ih ⊢
     have e1 := ind_shift t 1
     have e2 := ind_shift t (-1)
     rw [signSum_succ]

@@ -164,7 +164,7 @@ theorem kapp_comp (K L : Kernel n) (f : State n → Rat) :
 
 /-- One site kernel times an observable (spec B6). -/
 theorem siteK_mul_eq (w : State n → Rat) (i : Fin n) (s t : State n) (f : State n → Rat) :
-    siteK w i s t * f t =
+    siteKernel w i s t * f t =
       (if t = s.set i true then plusProb w i s * f (s.set i true) else 0) +
       (if t = s.set i false then
         w (s.set i false) / (w (s.set i true) + w (s.set i false)) * f (s.set i false)
@@ -184,7 +184,7 @@ theorem siteK_mul_eq (w : State n → Rat) (i : Fin n) (s t : State n) (f : Stat
 /-- `(K_i f)(s) = p_i(s) f(s^{i+}) + (1 - p_i(s)) f(s^{i-})` (spec B6). -/
 theorem kapp_siteK {w : State n → Rat} (hw : Positive w) (i : Fin n) (f : State n → Rat)
     (s : State n) :
-    kapp (siteK w i) f s =
+    kapp (siteKernel w i) f s =
       plusProb w i s * f (s.set i true) + (1 - plusProb w i s) * f (s.set i false) := by
   unfold kapp
   rw [sumS_congr (fun t => siteK_mul_eq w i s t f), sumS_add, sumS_ite_eq, sumS_ite_eq]
@@ -200,7 +200,7 @@ theorem kapp_siteK {w : State n → Rat} (hw : Positive w) (i : Fin n) (f : Stat
 /-- `K_i f` does not depend on site `i` (spec B6). -/
 theorem kapp_siteK_set {w : State n → Rat} (hw : Positive w) (i : Fin n)
     (f : State n → Rat) (s : State n) (b : Bool) :
-    kapp (siteK w i) f (s.set i b) = kapp (siteK w i) f s := by
+    kapp (siteKernel w i) f (s.set i b) = kapp (siteKernel w i) f s := by
   rw [kapp_siteK hw, kapp_siteK hw]
   unfold plusProb
   rw [State.set_set_self, State.set_set_self]
@@ -236,14 +236,14 @@ theorem osc_combine {p1 p0 a1 a0 b1 b0 dj di c : Rat} (hp0 : 0 ≤ p1) (hp1 : p1
 theorem oscLe_kapp_siteK {w : State n → Rat} (hw : Positive w) {c : Fin n → Fin n → Rat}
     (hc : InfluenceLe w c) {f : State n → Rat} {d : Fin n → Rat} (hf : OscLe f d)
     (i : Fin n) :
-    OscLe (kapp (siteK w i) f) (fun j => if j = i then 0 else d j + c i j * d i) := by
+    OscLe (kapp (siteKernel w i) f) (fun j => if j = i then 0 else d j + c i j * d i) := by
   intro j s
-  show qabs (kapp (siteK w i) f (s.set j true) - kapp (siteK w i) f (s.set j false)) ≤
+  show qabs (kapp (siteKernel w i) f (s.set j true) - kapp (siteKernel w i) f (s.set j false)) ≤
     (if j = i then 0 else d j + c i j * d i)
   by_cases hji : j = i
   · subst hji
     rw [kapp_siteK_set hw, kapp_siteK_set hw, if_pos rfl]
-    have e : kapp (siteK w j) f s - kapp (siteK w j) f s = 0 := by grind
+    have e : kapp (siteKernel w j) f s - kapp (siteKernel w j) f s = 0 := by grind
     rw [e]
     unfold qabs
     split <;> grind
@@ -293,7 +293,7 @@ theorem oscLe_kapp_kprod {w : State n → Rat} (hw : Positive w) {c : Fin n → 
     (hc : InfluenceLe w c) (hc0 : ∀ i j, 0 ≤ c i j) {α : Rat} (hα1 : α ≤ 1)
     (hrow : ∀ i, lsum (List.finRange n) (fun j => c i j) ≤ α) :
     ∀ (l : List (Fin n)), l.Nodup → ∀ {f : State n → Rat} {d : Fin n → Rat}, OscLe f d →
-      (∀ j, 0 ≤ d j) → ∃ d' : Fin n → Rat, OscLe (kapp (kprod (l.map (siteK w))) f) d' ∧
+      (∀ j, 0 ≤ d j) → ∃ d' : Fin n → Rat, OscLe (kapp (kprod (l.map (siteKernel w))) f) d' ∧
         (∀ j, 0 ≤ d' j) ∧ sweepPot l α d' ≤ α * lsum (List.finRange n) d
   | [], _, f, d, hf, hd => by
     refine ⟨d, ?_, hd, ?_⟩
@@ -310,7 +310,7 @@ theorem oscLe_kapp_kprod {w : State n → Rat} (hw : Positive w) {c : Fin n → 
     obtain ⟨d', h1, h2, h3⟩ :=
       oscLe_kapp_kprod hw hc hc0 hα1 hrow l (List.nodup_cons.mp hl).2 hf hd
     refine ⟨fun j => if j = i then 0 else d' j + c i j * d' i, ?_, ?_, ?_⟩
-    · show OscLe (kapp (comp (siteK w i) (kprod (l.map (siteK w)))) f) _
+    · show OscLe (kapp (comp (siteKernel w i) (kprod (l.map (siteKernel w)))) f) _
       rw [kapp_comp]
       exact oscLe_kapp_siteK hw hc h1 i
     · intro j
@@ -325,7 +325,7 @@ theorem oscLe_kapp_sysK {w : State n → Rat} (hw : Positive w) {c : Fin n → F
     (hc : InfluenceLe w c) (hc0 : ∀ i j, 0 ≤ c i j) {α : Rat} (hα1 : α ≤ 1)
     (hrow : ∀ i, lsum (List.finRange n) (fun j => c i j) ≤ α) {f : State n → Rat}
     {d : Fin n → Rat} (hf : OscLe f d) (hd : ∀ j, 0 ≤ d j) :
-    ∃ d' : Fin n → Rat, OscLe (kapp (sysK w) f) d' ∧ (∀ j, 0 ≤ d' j) ∧
+    ∃ d' : Fin n → Rat, OscLe (kapp (systematicScanKernel w) f) d' ∧ (∀ j, 0 ≤ d' j) ∧
       lsum (List.finRange n) d' ≤ α * lsum (List.finRange n) d := by
   obtain ⟨d', h1, h2, h3⟩ :=
     oscLe_kapp_kprod hw hc hc0 hα1 hrow (List.finRange n) (nodup_finRange n) hf hd
@@ -339,7 +339,7 @@ theorem oscLe_kapp_kpow_sysK {w : State n → Rat} (hw : Positive w)
     {c : Fin n → Fin n → Rat} (hc : InfluenceLe w c) (hc0 : ∀ i j, 0 ≤ c i j) {α : Rat}
     (hα0 : 0 ≤ α) (hα1 : α ≤ 1) (hrow : ∀ i, lsum (List.finRange n) (fun j => c i j) ≤ α)
     {f : State n → Rat} {d : Fin n → Rat} (hf : OscLe f d) (hd : ∀ j, 0 ≤ d j) :
-    ∀ t : Nat, ∃ d' : Fin n → Rat, OscLe (kapp (kpow (sysK w) t) f) d' ∧ (∀ j, 0 ≤ d' j) ∧
+    ∀ t : Nat, ∃ d' : Fin n → Rat, OscLe (kapp (kpow (systematicScanKernel w) t) f) d' ∧ (∀ j, 0 ≤ d' j) ∧
       lsum (List.finRange n) d' ≤ α ^ t * lsum (List.finRange n) d
   | 0 => by
     refine ⟨d, ?_, hd, ?_⟩
@@ -352,7 +352,7 @@ theorem oscLe_kapp_kpow_sysK {w : State n → Rat} (hw : Positive w)
     obtain ⟨d', h1, h2, h3⟩ := oscLe_kapp_kpow_sysK hw hc hc0 hα0 hα1 hrow hf hd t
     obtain ⟨d'', g1, g2, g3⟩ := oscLe_kapp_sysK hw hc hc0 hα1 hrow h1 h2
     refine ⟨d'', ?_, g2, ?_⟩
-    · show OscLe (kapp (comp (sysK w) (kpow (sysK w) t)) f) d''
+    · show OscLe (kapp (comp (systematicScanKernel w) (kpow (systematicScanKernel w) t)) f) d''
       rw [kapp_comp]
       exact g1
     · have := Rat.mul_le_mul_of_nonneg_left h3 hα0
@@ -481,7 +481,7 @@ theorem tv_act_le_of_osc {μ ν : Dist n} (hμ : IsDist μ) (hν : IsDist ν) {P
     (hP : IsMarkov P) {B : Rat}
     (hosc : ∀ f : State n → Rat, OscLe f (fun _ => 1) →
       ∃ d : Fin n → Rat, OscLe (kapp P f) d ∧ lsum (List.finRange n) d ≤ B) :
-    tv (act μ P) (act ν P) ≤ B := by
+    tvDistance (act μ P) (act ν P) ≤ B := by
   have ha := isDist_act hμ hP
   have hb := isDist_act hν hP
   let f : State n → Rat := fun s => if 0 < act μ P s - act ν P s then 1 else 0
@@ -509,7 +509,7 @@ theorem tv_act_le_of_osc {μ ν : Dist n} (hμ : IsDist μ) (hν : IsDist ν) {P
     grind
   rw [sumS_act_mul, sumS_act_mul] at hsum
   have hpair := pair_sub_le hμ hν (sub_le_of_oscLe hd)
-  unfold tv
+  unfold tvDistance
   rw [hsum]
   grind
 
@@ -521,9 +521,9 @@ theorem sysK_tv_le_dobrushin {w : State n → Rat} (hw : Positive w)
     {c : Fin n → Fin n → Rat} (hc : InfluenceLe w c) (hc0 : ∀ i j, 0 ≤ c i j) {α : Rat}
     (hα0 : 0 ≤ α) (hα1 : α ≤ 1) (hrow : ∀ i, lsum (List.finRange n) (fun j => c i j) ≤ α)
     {μ : Dist n} (hμ : IsDist μ) (t : Nat) :
-    tv (act μ (kpow (sysK w) t)) (normalize w) ≤ (n : Rat) * α ^ t := by
+    tvDistance (act μ (kpow (systematicScanKernel w) t)) (normalize w) ≤ (n : Rat) * α ^ t := by
   have hπ := isDist_normalize hw
-  have hs : act (normalize w) (kpow (sysK w) t) = normalize w :=
+  have hs : act (normalize w) (kpow (systematicScanKernel w) t) = normalize w :=
     isStationary_kpow (isStationary_sysK hw) t
   rw [← hs]
   refine tv_act_le_of_osc hμ hπ (isMarkov_kpow (isMarkov_sysK hw) t) (fun f hf => ?_)

@@ -8,14 +8,14 @@ public import Hopfield.Thm.DobrushinRandom
 # Dobrushin's condition for Boltzmann machines (spec B6)
 
 For integer symmetric zero-diagonal weights `W`, any thresholds `θ` and `0 < q ≤ 1`, the
-Boltzmann weights `w(s) = q^(E(s) - E_min)` (`Hopfield.boltzmannW`) have influences
+Boltzmann weights `w(s) = q^(E(s) - E_min)` (`Hopfield.boltzmannWeightsExact`) have influences
 
     |p_i(s^{j+}) - p_i(s^{j-})| ≤ C_ij = (1 - q^(2|W_ij|)) / (1 + q^(2|W_ij|))
 
 (`Hopfield.influenceBound`, `= tanh(β |W_ij|)` for `q = e^{-β}`), where
 `p_i(s) = w(s^{i+}) / (w(s^{i+}) + w(s^{i-}))`. So Dobrushin's bounds of
 `Hopfield.Thm.Dobrushin` and `Hopfield.Thm.DobrushinRandom` hold with
-`α = max_i ∑_j C_ij` (`Hopfield.dobrushinAlpha`), the number pyref computes.
+`α = max_i ∑_j C_ij` (`Hopfield.dobrushinCoefficient`), the number pyref computes.
 
 Proof. Write `A, B` for the weights of `(s^{j+})^{i±}` and `C, D` for those of
 `(s^{j-})^{i±}`. The energy identity `E(s^{i-}) - E(s^{i+}) = 2 (h_i(s) - θ_i)` and
@@ -116,7 +116,7 @@ theorem pow_frac_sub_le {q : Rat} (hq0 : 0 < q) (hq1 : q ≤ 1) {a₁ b₁ a₀ 
 (spec B6). -/
 theorem plusProb_boltzmannW (q : Rat) (W : Weights n) (θ : Thresholds n) (i : Fin n)
     (s : State n) :
-    plusProb (boltzmannW q W θ) i s =
+    plusProb (boltzmannWeightsExact q W θ) i s =
       q ^ (energy W θ (s.set i true) - minEnergy W θ).toNat /
         (q ^ (energy W θ (s.set i true) - minEnergy W θ).toNat +
           q ^ (energy W θ (s.set i false) - minEnergy W θ).toNat) := rfl
@@ -135,7 +135,7 @@ most `C_ij = (1 - q^(2|W_ij|)) / (1 + q^(2|W_ij|))` (spec B6; pyref
 `dobrushin.influence_bound`). -/
 theorem influenceLe_boltzmannW {W : Weights n} (hW : ∀ i j, W i j = W j i)
     (hd : ∀ i, W i i = 0) (θ : Thresholds n) {q : Rat} (hq0 : 0 < q) (hq1 : q ≤ 1) :
-    InfluenceLe (boltzmannW q W θ) (influenceBound q W) := by
+    InfluenceLe (boltzmannWeightsExact q W θ) (influenceBound q W) := by
   intro i j _ s
   rw [plusProb_boltzmannW, plusProb_boltzmannW]
   have hf := field_set_true_sub_set_false W s i j
@@ -177,26 +177,26 @@ theorem le_lmax_default {α : Type} (d : Rat) (f : α → Rat) : ∀ l : List α
 
 /-- Every row sum `∑_j C_ij` is at most `α` (spec B6). -/
 theorem lsum_influenceBound_le_dobrushinAlpha (q : Rat) (W : Weights n) (i : Fin n) :
-    lsum (List.finRange n) (fun j => influenceBound q W i j) ≤ dobrushinAlpha q W :=
+    lsum (List.finRange n) (fun j => influenceBound q W i j) ≤ dobrushinCoefficient q W :=
   le_lmax 0 (fun i => lsum (List.finRange n) (fun j => influenceBound q W i j))
     (List.mem_finRange i)
 
 /-- `α ≥ 0` (spec B6). -/
-theorem dobrushinAlpha_nonneg (q : Rat) (W : Weights n) : 0 ≤ dobrushinAlpha q W :=
+theorem dobrushinAlpha_nonneg (q : Rat) (W : Weights n) : 0 ≤ dobrushinCoefficient q W :=
   le_lmax_default 0 _ _
 
 /-! ### Dobrushin's bounds for Boltzmann machines -/
 
 /-- **B6** Dobrushin for the systematic scan of a Boltzmann machine: for symmetric
 zero-diagonal integer `W`, any `θ`, `0 < q ≤ 1` and `α = max_i ∑_j C_ij ≤ 1`
-(`Hopfield.dobrushinAlpha`), every start distribution `μ` and every `t`,
+(`Hopfield.dobrushinCoefficient`), every start distribution `μ` and every `t`,
 `TV(μ S^t, π) ≤ n α^t`, where `S = K_0 ⋯ K_{n-1}` and `π ∝ q^(E - E_min)` (spec B6; pyref
 `dobrushin.dobrushin_tv_bound`, `scan="systematic"`). -/
 theorem sysK_boltzmannW_tv_le_dobrushin {W : Weights n} (hW : ∀ i j, W i j = W j i)
     (hd : ∀ i, W i i = 0) (θ : Thresholds n) {q : Rat} (hq0 : 0 < q) (hq1 : q ≤ 1)
-    (hα : dobrushinAlpha q W ≤ 1) {μ : Dist n} (hμ : IsDist μ) (t : Nat) :
-    tv (act μ (kpow (sysK (boltzmannW q W θ)) t)) (normalize (boltzmannW q W θ)) ≤
-      (n : Rat) * dobrushinAlpha q W ^ t :=
+    (hα : dobrushinCoefficient q W ≤ 1) {μ : Dist n} (hμ : IsDist μ) (t : Nat) :
+    tvDistance (act μ (kpow (systematicScanKernel (boltzmannWeightsExact q W θ)) t)) (normalize (boltzmannWeightsExact q W θ)) ≤
+      (n : Rat) * dobrushinCoefficient q W ^ t :=
   sysK_tv_le_dobrushin (boltzmannW_pos hq0 W θ) (influenceLe_boltzmannW hW hd θ hq0 hq1)
     (influenceBound_nonneg hq0 hq1 W) (dobrushinAlpha_nonneg q W) hα
     (lsum_influenceBound_le_dobrushinAlpha q W) hμ t
@@ -209,8 +209,8 @@ where `K = (1/n) ∑_i K_i` and `π ∝ q^(E - E_min)` (spec B6; pyref
 theorem randK_boltzmannW_tv_le_dobrushin {W : Weights n} (hW : ∀ i j, W i j = W j i)
     (hd : ∀ i, W i i = 0) (θ : Thresholds n) {q : Rat} (hq0 : 0 < q) (hq1 : q ≤ 1)
     (hn : 0 < n) {μ : Dist n} (hμ : IsDist μ) (t : Nat) :
-    tv (act μ (kpow (randK (boltzmannW q W θ)) t)) (normalize (boltzmannW q W θ)) ≤
-      (n : Rat) * (1 - (1 - dobrushinAlpha q W) / (n : Rat)) ^ t :=
+    tvDistance (act μ (kpow (randomScanKernel (boltzmannWeightsExact q W θ)) t)) (normalize (boltzmannWeightsExact q W θ)) ≤
+      (n : Rat) * (1 - (1 - dobrushinCoefficient q W) / (n : Rat)) ^ t :=
   randK_tv_le_dobrushin (boltzmannW_pos hq0 W θ) hn (influenceLe_boltzmannW hW hd θ hq0 hq1)
     (influenceBound_nonneg hq0 hq1 W) (dobrushinAlpha_nonneg q W)
     (lsum_influenceBound_le_dobrushinAlpha q W) hμ t

@@ -28,13 +28,13 @@ variable {n : Nat}
 
 /-- The random-scan kernel on functions: `K f = (1/n) ∑_i K_i f` (spec B6). -/
 theorem kapp_randK (w : State n → Rat) (f : State n → Rat) (s : State n) :
-    kapp (randK w) f s =
-      (1 / (n : Rat)) * lsum (List.finRange n) (fun i => kapp (siteK w i) f s) := by
-  unfold kapp randK
+    kapp (randomScanKernel w) f s =
+      (1 / (n : Rat)) * lsum (List.finRange n) (fun i => kapp (siteKernel w i) f s) := by
+  unfold kapp randomScanKernel
   have h1 : sumS n (fun t => (1 / (n : Rat)) *
-        lsum (List.finRange n) (fun i => siteK w i s t) * f t) =
+        lsum (List.finRange n) (fun i => siteKernel w i s t) * f t) =
       sumS n (fun t => (1 / (n : Rat)) *
-        lsum (List.finRange n) (fun i => siteK w i s t * f t)) :=
+        lsum (List.finRange n) (fun i => siteKernel w i s t * f t)) :=
     sumS_congr (fun t => by rw [lsum_mul_right]; grind)
   rw [h1, sumS_mul_left]
   congr 1
@@ -88,7 +88,7 @@ theorem oscLe_kapp_randK {w : State n → Rat} (hw : Positive w) (hn : 0 < n)
     {c : Fin n → Fin n → Rat} (hc : InfluenceLe w c) (hc0 : ∀ i j, 0 ≤ c i j) {α : Rat}
     (hrow : ∀ i, lsum (List.finRange n) (fun j => c i j) ≤ α) {f : State n → Rat}
     {d : Fin n → Rat} (hf : OscLe f d) (hd : ∀ j, 0 ≤ d j) :
-    ∃ d' : Fin n → Rat, OscLe (kapp (randK w) f) d' ∧ (∀ j, 0 ≤ d' j) ∧
+    ∃ d' : Fin n → Rat, OscLe (kapp (randomScanKernel w) f) d' ∧ (∀ j, 0 ≤ d' j) ∧
       lsum (List.finRange n) d' ≤ (1 - (1 - α) / (n : Rat)) * lsum (List.finRange n) d := by
   have hn' : (0 : Rat) < n := by exact_mod_cast hn
   have hinv : (0 : Rat) ≤ 1 / (n : Rat) := by
@@ -102,8 +102,8 @@ theorem oscLe_kapp_randK {w : State n → Rat} (hw : Positive w) (hn : 0 < n)
     have := hd j
     split <;> grind
   refine ⟨fun j => (1 / (n : Rat)) * lsum (List.finRange n) (fun i => D i j), ?_, ?_, ?_⟩
-  · have e : kapp (randK w) f = fun s => (1 / (n : Rat)) *
-        lsum (List.finRange n) (fun i => kapp (siteK w i) f s) :=
+  · have e : kapp (randomScanKernel w) f = fun s => (1 / (n : Rat)) *
+        lsum (List.finRange n) (fun i => kapp (siteKernel w i) f s) :=
       funext (kapp_randK w f)
     rw [e]
     exact oscLe_average hinv (fun i => oscLe_kapp_siteK hw hc hf i)
@@ -136,7 +136,7 @@ theorem randK_tv_le_dobrushin {w : State n → Rat} (hw : Positive w) (hn : 0 < 
     {c : Fin n → Fin n → Rat} (hc : InfluenceLe w c) (hc0 : ∀ i j, 0 ≤ c i j) {α : Rat}
     (hα0 : 0 ≤ α) (hrow : ∀ i, lsum (List.finRange n) (fun j => c i j) ≤ α)
     {μ : Dist n} (hμ : IsDist μ) (t : Nat) :
-    tv (act μ (kpow (randK w) t)) (normalize w) ≤
+    tvDistance (act μ (kpow (randomScanKernel w) t)) (normalize w) ≤
       (n : Rat) * (1 - (1 - α) / (n : Rat)) ^ t := by
   have hn' : (0 : Rat) < n := by exact_mod_cast hn
   have hr : 0 ≤ 1 - (1 - α) / (n : Rat) := by
@@ -150,11 +150,11 @@ theorem randK_tv_le_dobrushin {w : State n → Rat} (hw : Positive w) (hn : 0 < 
       grind
     grind
   have hπ := isDist_normalize hw
-  have hs : act (normalize w) (kpow (randK w) t) = normalize w :=
+  have hs : act (normalize w) (kpow (randomScanKernel w) t) = normalize w :=
     isStationary_kpow (isStationary_randK hw hn) t
   rw [← hs]
   refine tv_act_le_of_osc hμ hπ (isMarkov_kpow (isMarkov_randK hw hn) t) (fun f hf => ?_)
-  have key : ∀ t : Nat, ∃ d : Fin n → Rat, OscLe (kapp (kpow (randK w) t) f) d ∧
+  have key : ∀ t : Nat, ∃ d : Fin n → Rat, OscLe (kapp (kpow (randomScanKernel w) t) f) d ∧
       (∀ j, 0 ≤ d j) ∧
       lsum (List.finRange n) d ≤ (1 - (1 - α) / (n : Rat)) ^ t * (n : Rat) := by
     intro t
@@ -170,7 +170,7 @@ theorem randK_tv_le_dobrushin {w : State n → Rat} (hw : Positive w) (hn : 0 < 
       obtain ⟨d, h1, h2, h3⟩ := ih
       obtain ⟨d', g1, g2, g3⟩ := oscLe_kapp_randK hw hn hc hc0 hrow h1 h2
       refine ⟨d', ?_, g2, ?_⟩
-      · show OscLe (kapp (comp (randK w) (kpow (randK w) t)) f) d'
+      · show OscLe (kapp (comp (randomScanKernel w) (kpow (randomScanKernel w) t)) f) d'
         rw [kapp_comp]
         exact g1
       · have := Rat.mul_le_mul_of_nonneg_left h3 hr

@@ -78,8 +78,8 @@ theorem margin_sub_le_spin_mul {n : Nat} (W : Weights n) (θ : Thresholds n) (p 
 /-- A field whose sign, against the threshold, is the spin of `c` updates any bit to `c`,
 under either tie rule (spec T8). -/
 theorem updateBit_of_spin_mul_sub_pos (rule : TieRule) {h t : Int} (b : Bool) {c : Bool}
-    (hpos : 0 < spin c * (h - t)) : updateBit rule h t b = c := by
-  cases c <;> simp [spin] at hpos <;> unfold updateBit
+    (hpos : 0 < spin c * (h - t)) : updateValue rule h t b = c := by
+  cases c <;> simp [spin] at hpos <;> unfold updateValue
   · rw [if_neg (by omega), if_pos (by omega)]
   · rw [if_pos (by omega)]
 
@@ -95,7 +95,7 @@ theorem spin_mul_field_sub_pos {n : Nat} {W : Weights n} {θ : Thresholds n} {p 
 tie rule (spec T8). -/
 theorem updateBit_of_marginHolds (rule : TieRule) {n : Nat} {W : Weights n} {θ : Thresholds n}
     {p s : State n} (h : MarginHolds W θ p s) (i : Fin n) (b : Bool) :
-    updateBit rule (field W s i) (θ i) b = p i :=
+    updateValue rule (field W s i) (θ i) b = p i :=
   updateBit_of_spin_mul_sub_pos rule b (spin_mul_field_sub_pos h i)
 
 /-- T8, synchronous form: if `μ_i > 2 ∑_{j ∈ D} |W_ij|` for every `i`, one synchronous step

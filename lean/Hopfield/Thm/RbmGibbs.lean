@@ -237,7 +237,7 @@ theorem blockMin_pos {w : State n → Rat} (hw : Positive w) (B : Fin n → Bool
 `P = K_B K_{Bᶜ}`, `π = w / ∑ w` (spec B7). -/
 theorem blockGibbsK_tv_le_of {w : State n → Rat} (hw : Positive w) (B : Fin n → Bool)
     {ε : Rat} (hε : ∀ s t, ε ≤ blockGibbsK w B s t) {μ : Dist n} (hμ : IsDist μ) (t : Nat) :
-    tv (act μ (kpow (blockGibbsK w B) t)) (normalize w) ≤
+    tvDistance (act μ (kpow (blockGibbsK w B) t)) (normalize w) ≤
       (1 - ((2 ^ n : Nat) : Rat) * ε) ^ t :=
   tv_act_kpow_stationary_le (isMarkov_blockGibbsK hw B) hε (isDist_normalize hw)
     (isStationary_blockGibbsK hw B) hμ t
@@ -246,7 +246,7 @@ theorem blockGibbsK_tv_le_of {w : State n → Rat} (hw : Positive w) (B : Fin n 
 `P = K_B K_{Bᶜ}`, for every start distribution `μ` (spec B7). -/
 theorem blockGibbsK_tv_le {w : State n → Rat} (hw : Positive w) (B : Fin n → Bool)
     {μ : Dist n} (hμ : IsDist μ) (t : Nat) :
-    tv (act μ (kpow (blockGibbsK w B) t)) (normalize w) ≤
+    tvDistance (act μ (kpow (blockGibbsK w B) t)) (normalize w) ≤
       (1 - ((2 ^ n : Nat) : Rat) * gibbsBound w ^ 2) ^ t :=
   blockGibbsK_tv_le_of hw B (blockGibbsK_lower hw B) hμ t
 
@@ -254,7 +254,7 @@ theorem blockGibbsK_tv_le {w : State n → Rat} (hw : Positive w) (B : Fin n →
 `TV(μ P^t, π) ≤ (1 - 2^n m_B m_{Bᶜ})^t`, `m_B = blockMin w B` (spec B7). -/
 theorem blockGibbsK_tv_le_blockMin {w : State n → Rat} (hw : Positive w) (B : Fin n → Bool)
     {μ : Dist n} (hμ : IsDist μ) (t : Nat) :
-    tv (act μ (kpow (blockGibbsK w B) t)) (normalize w) ≤
+    tvDistance (act μ (kpow (blockGibbsK w B) t)) (normalize w) ≤
       (1 - ((2 ^ n : Nat) : Rat) * (blockMin w B * blockMin w (blockCompl B))) ^ t :=
   blockGibbsK_tv_le_of hw B (blockGibbsK_lower_of hw B (Rat.le_of_lt (blockMin_pos hw B))
     (Rat.le_of_lt (blockMin_pos hw _)) (fun _ _ h => blockMin_le_blockK w h)
@@ -313,7 +313,7 @@ theorem rbmK_pos {w : State (nv + nh) → Rat} (hw : Positive w) (s t : State (n
 `δ = min w / ∑ w` (spec B7). -/
 theorem rbmK_tv_le {w : State (nv + nh) → Rat} (hw : Positive w) {μ : Dist (nv + nh)}
     (hμ : IsDist μ) (t : Nat) :
-    tv (act μ (kpow (rbmK nv nh w) t)) (normalize w) ≤
+    tvDistance (act μ (kpow (rbmK nv nh w) t)) (normalize w) ≤
       (1 - ((2 ^ (nv + nh) : Nat) : Rat) * gibbsBound w ^ 2) ^ t :=
   blockGibbsK_tv_le hw _ hμ t
 
@@ -321,7 +321,7 @@ theorem rbmK_tv_le {w : State (nv + nh) → Rat} (hw : Positive w) {μ : Dist (n
 `TV(μ P^t, π) ≤ (1 - 2^(nv+nh) m_H m_V)^t` (spec B7). -/
 theorem rbmK_tv_le_blockMin {w : State (nv + nh) → Rat} (hw : Positive w)
     {μ : Dist (nv + nh)} (hμ : IsDist μ) (t : Nat) :
-    tv (act μ (kpow (rbmK nv nh w) t)) (normalize w) ≤
+    tvDistance (act μ (kpow (rbmK nv nh w) t)) (normalize w) ≤
       (1 - ((2 ^ (nv + nh) : Nat) : Rat) *
         (blockMin w (rbmHidden nv nh) * blockMin w (blockCompl (rbmHidden nv nh)))) ^ t :=
   blockGibbsK_tv_le_blockMin hw _ hμ t

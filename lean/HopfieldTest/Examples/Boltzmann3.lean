@@ -23,7 +23,7 @@ namespace Hopfield.BoltzmannExamples
 
 -- E(s) = -(s0 s1 - 2 s0 s2 + 3 s1 s2) + s1; e.g. (-,-,-): -(1 - 2 + 3) - 1 = -3,
 -- (+,-,-): -(-1 + 2 + 3) - 1 = -5, (-,+,-): -(-1 - 2 - 3) + 1 = 7.
-example : (enumStates 3).map (energy exW exθ) = [-3, -5, 7, 1, -1, 5, -3, -1] := by
+example : (allStates 3).map (energy exW exθ) = [-3, -5, 7, 1, -1, 5, -3, -1] := by
   decide +kernel
 example : minEnergy exW exθ = -5 := by decide +kernel
 
@@ -31,32 +31,32 @@ example : minEnergy exW exθ = -5 := by decide +kernel
 (spec B5). -/
 def w3 : State 3 → Rat := fun s => (1 / 3) ^ (energy exW exθ s + 5).toNat
 
-/-- `w3` is `boltzmannW (1/3)` of the example network (spec B5). -/
-theorem w3_eq : w3 = boltzmannW (1 / 3) exW exθ := by
+/-- `w3` is `boltzmannWeightsExact (1/3)` of the example network (spec B5). -/
+theorem w3_eq : w3 = boltzmannWeightsExact (1 / 3) exW exθ := by
   have h : minEnergy exW exθ = -5 := by decide +kernel
   funext s
-  simp only [w3, boltzmannW, h]
+  simp only [w3, boltzmannWeightsExact, h]
   rfl
 
 -- exponents E - E_min = [2, 0, 12, 6, 4, 10, 2, 4]
-example : (enumStates 3).map w3 =
+example : (allStates 3).map w3 =
     [1/9, 1, 1/531441, 1/729, 1/81, 1/59049, 1/9, 1/81] := by decide +kernel
 
 /-- B1 for the random scan on all 64 pairs of states. -/
-example : (enumStates 3).all (fun s => (enumStates 3).all (fun t =>
-    decide (w3 s * randK w3 s t = w3 t * randK w3 t s))) = true := by decide +kernel
+example : (allStates 3).all (fun s => (allStates 3).all (fun t =>
+    decide (w3 s * randomScanKernel w3 s t = w3 t * randomScanKernel w3 t s))) = true := by decide +kernel
 
 /-- B2: `w3` is stationary for the site kernel `K_1`, unnormalised. -/
-example : (enumStates 3).map (act w3 (siteK w3 1)) = (enumStates 3).map w3 := by
+example : (allStates 3).map (act w3 (siteKernel w3 1)) = (allStates 3).map w3 := by
   decide +kernel
 
 /-- B3/B4: the sweep entry from `(-,-,-)` to `(+,+,+)` is at least `δ^3`, `δ = min w / ∑ w`. -/
-example : gibbsBound w3 ^ 3 ≤ sysK w3 (fun _ => false) (fun _ => true) := by decide +kernel
+example : gibbsBound w3 ^ 3 ≤ systematicScanKernel w3 (fun _ => false) (fun _ => true) := by decide +kernel
 
 /-- B5 at `s = (+,-,+)`: fields `h = [-3, 4, -5]`, `θ = [0, 1, 0]`; the Gibbs `+1`
 probabilities are within `q = 1/3` of the deterministic update `[0, 1, 0]`. -/
 example : (List.finRange 3).all (fun i =>
-    decide (qabs (gibbsPlus w3 i exS - bitQ (updateBit .keep (field exW exS i) (exθ i) (exS i)))
+    decide (qabs (gibbsPlusProbability w3 i exS - bitQ (updateValue .keep (field exW exS i) (exθ i) (exS i)))
       ≤ 1 / 3)) = true := by decide +kernel
 
 end Hopfield.BoltzmannExamples

@@ -46,29 +46,29 @@ def s0 : State 3 := fun _ => false
 def s5 : State 3 := fun i => i.val ≠ 1
 
 /-- vector: weights -/
-example : (enumStates 3).map (rbmW (1 / 2) W θv θh) =
+example : (allStates 3).map (rbmW (1 / 2) W θv θh) =
     [1/4, 1/4, 1/64, 1/4, 1, 1/16, 1/16, 1/16] := by decide +kernel
-example : (enumStates 3).map wL = [1/4, 1/4, 1/64, 1/4, 1, 1/16, 1/16, 1/16] := by
+example : (allStates 3).map wL = [1/4, 1/4, 1/64, 1/4, 1, 1/16, 1/16, 1/16] := by
   decide +kernel
 
 /-- vector: rbmHidK s0 -/
-example : (enumStates 3).map (rbmHidK 1 2 wL s0) =
+example : (allStates 3).map (rbmHidK 1 2 wL s0) =
     [16/85, 0, 1/85, 0, 64/85, 0, 4/85, 0] := by decide +kernel
 
 /-- vector: rbmVisK s0 -/
-example : (enumStates 3).map (rbmVisK 1 2 wL s0) = [1/2, 1/2, 0, 0, 0, 0, 0, 0] := by
+example : (allStates 3).map (rbmVisK 1 2 wL s0) = [1/2, 1/2, 0, 0, 0, 0, 0, 0] := by
   decide +kernel
 
 /-- vector: rbmK s0 -/
-example : (enumStates 3).map (rbmK 1 2 wL s0) =
+example : (allStates 3).map (rbmK 1 2 wL s0) =
     [8/85, 8/85, 1/1445, 16/1445, 1024/1445, 64/1445, 2/85, 2/85] := by decide +kernel
 
 /-- vector: rbmK s5 -/
-example : (enumStates 3).map (rbmK 1 2 wL s5) =
+example : (allStates 3).map (rbmK 1 2 wL s5) =
     [1/5, 1/5, 2/85, 32/85, 8/85, 1/170, 1/20, 1/20] := by decide +kernel
 
 /-- vector: pi -/
-example : (enumStates 3).map (normalize wL) =
+example : (allStates 3).map (normalize wL) =
     [16/125, 16/125, 1/125, 16/125, 64/125, 4/125, 4/125, 4/125] := by decide +kernel
 
 /-- vector: blockMin -/
