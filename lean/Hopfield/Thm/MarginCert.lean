@@ -19,25 +19,32 @@ the check is exactly T8's radius condition with the top-`d` sums.
 
 `proofs_ci certify` writes the compact form: each weight row, the thresholds, each pattern and
 each list of cuts is ONE numeral (base-`B` digits with an offset, or bits for spins), decoded
-by `Hopfield.decodeRow` and `Hopfield.decodeSpins`. The checker `Hopfield.natCertOk` works on
-the numerals directly in `Nat` arithmetic (`Hopfield.dotU`, `Hopfield.excN`), and
-`Hopfield.marginCertOk_of_natCertOk` shows it implies `marginCertOk` for the decoded lists;
-so a certificate's statement is about `Weights.ofLists (rows.map (decodeRow B off n))`.
+by `Hopfield.decodeRow` and `Hopfield.decodeSpins`; so a certificate's statement is about
+`Weights.ofLists (rows.map (decodeRow B off n))`. Its check is split in two `Nat`-only walks
+over the numerals: `Hopfield.factsOk` confirms each row's digit sum and its excess over the
+cut (`Hopfield.digSum`, `Hopfield.excN`; once per list of cuts, so shared by the patterns
+certified at one radius), and `Hopfield.dotCertOk` checks each pattern's margins from the
+digit sum over its `+1` positions (`Hopfield.posSum`). `Hopfield.marginCertOk_of_dotCertOk`
+shows that the two imply `marginCertOk` for the decoded lists. The walks are written with
+`Nat.rec` and the `Nat` functions themselves (`Nat.add`, not `+`): the kernel evaluates them on
+literals directly, without unfolding the operator classes or a structural-recursion encoding.
 
 ## Main definitions
 
 * `Hopfield.dotL`, `Hopfield.excessL`: dot product and excess of integer lists
 * `Hopfield.marginRowsOk`, `Hopfield.marginCertOk`: the checker on integer lists
 * `Hopfield.decodeRow`, `Hopfield.decodeSpins`: lists written as one numeral
-* `Hopfield.dotU`, `Hopfield.excN`, `Hopfield.natRowsOk`, `Hopfield.natCertOk`: the checker on
-  the numerals
+* `Hopfield.digSum`, `Hopfield.posSum`, `Hopfield.offPop`, `Hopfield.excN`: walks over numerals
+* `Hopfield.rowFactsOk`, `Hopfield.factsOk`, `Hopfield.dotRowsOk`, `Hopfield.dotCertOk`: the
+  checker on numerals
 
 ## Main results
 
 * `Hopfield.sumFin_getD_mul`, `Hopfield.sumFin_excess_getD`: the list forms are the sums.
 * `Hopfield.recallsWithin_of_marginCertOk`: soundness of the checker.
-* `Hopfield.dotL_decodeRow`, `Hopfield.excessL_decodeRow`: the numeral walks are the list forms.
-* `Hopfield.marginCertOk_of_natCertOk`, `Hopfield.recallsWithin_of_natCertOk`: soundness of the
+* `Hopfield.dotL_decodeRow_eq_posSum`, `Hopfield.excessL_decodeRow`: the numeral walks are the
+  list forms.
+* `Hopfield.marginCertOk_of_dotCertOk`, `Hopfield.recallsWithin_of_dotCertOk`: soundness of the
   checker on numerals.
 -/
 
@@ -167,7 +174,7 @@ theorem recallsWithin_of_marginCertOk (rule : TieRule) {n : Nat} {rows : List (L
     rw [hfield, hex, val_ofList hpl hpm' i]
     exact hk
 
-/-! ### The compact form: rows, spins, cuts and thresholds as numerals -/
+/-! ### Numerals: rows, spins, cuts and thresholds -/
 
 /-- Decode `len` integers from the base-`B` digits of `x`, least significant first, the digit
 `c` standing for `c - off`: the compact form in which certificates write a weight row, the
@@ -182,35 +189,15 @@ def decodeSpins : Nat → Nat → List Int
   | 0, _ => []
   | len + 1, x => (((2 * (x % 2) : Nat) : Int) - 1) :: decodeSpins len (x / 2)
 
-/-- The shifted dot product of an encoded row `R` with an encoded pattern `P`:
-`∑_j u_j` with `u_j = c_j` where bit `j` of `P` is `1` and `u_j = 2 off - c_j` where it is `0`
-(`c_j` the `j`-th base-`B` digit of `R`); so `r · p = ∑_j u_j - len · off`. Written with
-`Nat.rec` and the `Nat` functions themselves (`Nat.add`, not `+`), which the kernel evaluates
-on literals directly, without unfolding the operator classes (spec T8). -/
-def dotU (B off : Nat) (len : Nat) : Nat → Nat → Nat :=
-  Nat.rec (motive := fun _ => Nat → Nat → Nat) (fun _ _ => 0)
-    (fun _ ih R P => Nat.add (Nat.add (Nat.mul (Nat.mod P 2) (Nat.mod R B))
-      (Nat.mul (Nat.sub 1 (Nat.mod P 2)) (Nat.sub (Nat.mul 2 off) (Nat.mod R B))))
-      (ih (Nat.div R B) (Nat.div P 2))) len
-
 /-- The excess `∑_j max(|c_j - off| - t, 0)` of an encoded row over the cut `t`, in `Nat`
-arithmetic with `Nat.rec`, written like `dotU` (spec T8). -/
+arithmetic with `Nat.rec` (spec T8). -/
 def excN (B off t : Nat) (len : Nat) : Nat → Nat :=
   Nat.rec (motive := fun _ => Nat → Nat) (fun _ => 0)
     (fun _ ih R => Nat.add (Nat.sub (Nat.add (Nat.sub (Nat.mod R B) off)
       (Nat.sub off (Nat.mod R B))) t) (ih (Nat.div R B))) len
 
-/-- `dotU` on no digits is `0` (spec T8). -/
-theorem dotU_zero (B off R P : Nat) : dotU B off 0 R P = 0 :=
-  rfl
-
 /-- `excN` on no digits is `0` (spec T8). -/
 theorem excN_zero (B off t R : Nat) : excN B off t 0 R = 0 :=
-  rfl
-
-/-- `dotU` on `len + 1` digits: the first digit's term plus the rest (spec T8). -/
-theorem dotU_succ (B off len R P : Nat) : dotU B off (len + 1) R P =
-    (P % 2 * (R % B) + (1 - P % 2) * (2 * off - R % B)) + dotU B off len (R / B) (P / 2) :=
   rfl
 
 /-- `excN` on `len + 1` digits: the first digit's term plus the rest (spec T8). -/
@@ -238,26 +225,6 @@ theorem mem_decodeSpins : ∀ (len x : Nat), ∀ y ∈ decodeSpins len x, y = 1 
       omega
     · exact mem_decodeSpins len (x / 2) y hy
 
-/-- The dot product of a decoded row with a decoded pattern is `dotU - len · off`, when the
-base is at most `2 off + 1` (so every digit `c` has `|c - off| ≤ off`) (spec T8). -/
-theorem dotL_decodeRow (B off : Nat) (hB : 0 < B) (hB' : B ≤ 2 * off + 1) :
-    ∀ len R P : Nat, dotL (decodeRow B off len R) (decodeSpins len P) =
-      ((dotU B off len R P : Nat) : Int) - ((len * off : Nat) : Int)
-  | 0, _, _ => by simp [decodeRow, decodeSpins, dotL, dotU_zero]
-  | len + 1, R, P => by
-    rw [decodeRow, decodeSpins, dotL, dotL_decodeRow B off hB hB' len (R / B) (P / 2),
-      dotU_succ, Nat.add_mul, Nat.one_mul]
-    have hc : R % B < B := Nat.mod_lt _ hB
-    have hp : P % 2 < 2 := Nat.mod_lt _ (by decide)
-    generalize R % B = c at *
-    generalize P % 2 = b at *
-    generalize dotU B off len (R / B) (P / 2) = u
-    rcases (by omega : b = 0 ∨ b = 1) with rfl | rfl
-    · simp only [Nat.mul_zero, Nat.zero_mul, Nat.zero_add, Nat.sub_zero, Nat.one_mul]
-      omega
-    · simp only [Nat.mul_one, Nat.one_mul, Nat.sub_self, Nat.zero_mul, Nat.add_zero]
-      omega
-
 /-- The excess of a decoded row over a cut `t` is `excN` (spec T8). -/
 theorem excessL_decodeRow (B off t : Nat) : ∀ len R : Nat,
     excessL (t : Int) (decodeRow B off len R) = ((excN B off t len R : Nat) : Int)
@@ -267,73 +234,6 @@ theorem excessL_decodeRow (B off t : Nat) : ∀ len R : Nat,
     generalize R % B = c
     generalize excN B off t len (R / B) = e
     rcases Int.natAbs_eq ((c : Int) - off) with h | h <;> omega
-
-/-- The row checks of the compact certificate: row `R` (base `B`, offset `off`), the cut
-(digit of `T`, base `Bt`), the threshold (digit of `H`, base `Bh`, offset `offh`) and the
-spin (bit of `P`) of each row, against the pattern `P0`, at radius `d`; the same inequality
-as `marginRowsOk`, with `dotU` and `excN` for the dot product and the excess (spec T8). -/
-def natRowsOk (B off n P0 d Bt Bh offh : Nat) : Nat → Nat → Nat → List Nat → Bool
-  | P, H, T, R :: Rs =>
-    decide ((2 : Int) * ((d : Int) * ((T % Bt : Nat) : Int) + ((excN B off (T % Bt) n R : Nat) : Int)) <
-      (((2 * (P % 2) : Nat) : Int) - 1) * (((dotU B off n R P0 : Nat) : Int) - ((n * off : Nat) : Int)
-        - (((H % Bh : Nat) : Int) - (offh : Int)))) &&
-      natRowsOk B off n P0 d Bt Bh offh (P / 2) (H / Bh) (T / Bt) Rs
-  | _, _, _, [] => true
-
-/-- The compact margin certificate checker: `n` encoded rows in base `B ≤ 2 off + 1`, every
-row check of `natRowsOk` for the pattern `P` at radius `d` with the cuts `T` and the thresholds
-`H` (spec T8). -/
-def natCertOk (B off n : Nat) (Rs : List Nat) (Bh offh H P d Bt T : Nat) : Bool :=
-  decide (0 < B) && decide (B ≤ 2 * off + 1) && Rs.length == n &&
-    natRowsOk B off n P d Bt Bh offh P H T Rs
-
-/-- A passing compact row walk is a passing `marginRowsOk` walk on the decoded lists
-(spec T8). -/
-theorem marginRowsOk_of_natRowsOk (B off n P0 d Bt Bh offh : Nat) (hB : 0 < B)
-    (hB' : B ≤ 2 * off + 1) : ∀ (Rs : List Nat) (P H T : Nat),
-      natRowsOk B off n P0 d Bt Bh offh P H T Rs = true →
-      marginRowsOk (decodeSpins n P0) d (Rs.map (decodeRow B off n))
-        (decodeRow Bh offh Rs.length H) (decodeSpins Rs.length P)
-        (decodeRow Bt 0 Rs.length T) = true
-  | [], _, _, _, _ => rfl
-  | R :: Rs, P, H, T, h => by
-    simp only [natRowsOk, Bool.and_eq_true, decide_eq_true_eq] at h
-    have ht : ((T % Bt : Nat) : Int) - ((0 : Nat) : Int) = ((T % Bt : Nat) : Int) := by omega
-    simp only [List.map_cons, List.length_cons, decodeRow, decodeSpins, marginRowsOk,
-      Bool.and_eq_true, decide_eq_true_eq, ht, excessL_decodeRow,
-      dotL_decodeRow B off hB hB']
-    exact ⟨⟨by omega, h.1⟩, marginRowsOk_of_natRowsOk B off n P0 d Bt Bh offh hB hB' Rs
-      (P / 2) (H / Bh) (T / Bt) h.2⟩
-
-/-- Soundness of the compact checker: `natCertOk` gives `marginCertOk` for the decoded rows,
-thresholds, pattern and cuts (spec T8). -/
-theorem marginCertOk_of_natCertOk {B off n : Nat} {Rs : List Nat} {Bh offh H P d Bt T : Nat}
-    (h : natCertOk B off n Rs Bh offh H P d Bt T = true) :
-    marginCertOk n (Rs.map (decodeRow B off n)) (decodeRow Bh offh n H) (decodeSpins n P) d
-      (decodeRow Bt 0 n T) = true := by
-  simp only [natCertOk, Bool.and_eq_true, decide_eq_true_eq, beq_iff_eq] at h
-  obtain ⟨⟨⟨hB, hB'⟩, hn⟩, hrows⟩ := h
-  have hw := marginRowsOk_of_natRowsOk B off n P d Bt Bh offh hB hB' Rs P H T hrows
-  rw [hn] at hw
-  have h1 : ((Rs.map (decodeRow B off n)).length == n) = true := by simp [hn]
-  have h2 : (Rs.map (decodeRow B off n)).all (fun r => r.length == n) = true := by
-    simp [List.all_eq_true, length_decodeRow]
-  have h3 : ((decodeSpins n P).length == n) = true := by simp [length_decodeSpins]
-  have h4 : (decodeSpins n P).all (fun x => x == 1 || x == -1) = true := by
-    rw [List.all_eq_true]
-    intro x hx
-    rcases mem_decodeSpins n P x hx with rfl | rfl <;> decide
-  simp only [marginCertOk, h1, h2, h3, h4, hw, Bool.and_self]
-
-/-- Soundness of the compact checker, T8's conclusion: if `natCertOk` evaluates to `true`, then
-for the decoded network the decoded pattern is a fixed point and every state within distance
-`d` of it goes to it in one synchronous step and under every asynchronous schedule covering
-its disagreement set, under either tie rule (spec T8). -/
-theorem recallsWithin_of_natCertOk (rule : TieRule) {B off n : Nat} {Rs : List Nat}
-    {Bh offh H P d Bt T : Nat} (h : natCertOk B off n Rs Bh offh H P d Bt T = true) :
-    RecallsWithin rule (Weights.ofLists (Rs.map (decodeRow B off n)) : Weights n)
-      (Thresholds.ofList (decodeRow Bh offh n H)) (State.ofList (decodeSpins n P)) d :=
-  recallsWithin_of_marginCertOk rule (marginCertOk_of_natCertOk h)
 
 /-! ### Row facts shared by the patterns: the check split in two -/
 
