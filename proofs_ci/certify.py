@@ -152,7 +152,7 @@ def plan(net: Network, radius: int | None) -> tuple[list[int], Failure | None]:
     n = len(net.W)
     if radius is not None and not 0 <= radius <= n:
         raise CertifyError(f"--radius: got {radius}; expected 0 <= D <= n = {n}")
-    radii = []
+    radii: list[int] = []
     for k, p in enumerate(net.patterns):
         r = certified_radius(net.W, net.theta, p)
         if r < 0 or (radius is not None and r < radius):
@@ -233,7 +233,8 @@ def encode(net: Network, radii: list[int]) -> Encoding:
     B = 2 * off + 1
     offh = max((abs(v) for v in net.theta), default=0)
     sums = [sum(v + off for v in row) for row in net.W]
-    facts, group = [], {}
+    facts: list[tuple[int, int, int, int, int, int, int]] = []
+    group: dict[int, int] = {}
     for d in sorted(set(radii)):
         cuts = [int(c) for c in cut_values(net.W, d)]
         exc = [sum(max(abs(v) - t, 0) for v in row) for row, t in zip(net.W, cuts)]
