@@ -70,6 +70,9 @@ __all__ = [
     "InputTypeError",
     "MAX_EXACT_BITS",
     "MAX_EXACT_STEPS",
+    "MAX_LOOP_STEPS",
+    "MAX_WORK",
+    "check_work",
 ]
 
 _FnT = TypeVar("_FnT", bound=Callable[..., Any])
@@ -86,6 +89,15 @@ MAX_EXACT_BITS = 1 << 20
 
 #: Largest number of exact (Fraction) vector-matrix steps one call may run.
 MAX_EXACT_STEPS = 10_000
+
+#: Largest number of Python-level loop steps (e.g. single-site updates of a sequential
+#: sampler, block updates of a block sampler, training iterations) one call may run: about
+#: 10-20 s at the measured 10-20 us per Gibbs site update (2-core machine).
+MAX_LOOP_STEPS = 2 * 10**5
+
+#: Largest number of array entries one call may update in all (loop steps times the
+#: entries each step touches, e.g. ``(burn_in + n_sweeps) * n * n_chains * n``).
+MAX_WORK = 10**8
 
 _TIE_RULES = ("keep", "plus")
 
@@ -1076,3 +1088,36 @@ def as_generator(seed: Any = None, name: str = "seed") -> np.random.Generator:
     if isinstance(seed, np.random.Generator):
         return seed
     return np.random.default_rng(None if seed is None else int(seed))
+
+
+def check_work(steps: int, formula: str, work: int | None = None,
+               work_formula: str | None = None) -> None:
+    """Refuse a call whose loop would run more than :data:`MAX_LOOP_STEPS` steps, or
+    touch more than :data:`MAX_WORK` array entries, so every call runs in bounded time.
+
+    Parameters
+    ----------
+    steps : int
+        Number of Python-level loop steps the call would run.
+    formula : str
+        How ``steps`` is computed from the arguments (e.g.
+        ``"(burn_in + n_sweeps) * n"``), for the message.
+    work : int or None
+        Number of array entries updated in all (``None``: not checked).
+    work_formula : str or None
+        How ``work`` is computed, for the message.
+
+    Raises
+    ------
+    ValueError
+        Naming the formula, its value and the cap.
+    """
+    if steps > MAX_LOOP_STEPS:
+        raise ValueError(f"{formula} = {steps}: exceeds the per-call cap of "
+                         f"{MAX_LOOP_STEPS} loop steps (pyref._validate.MAX_LOOP_STEPS); "
+                         f"expected a smaller run (split it into several calls, passing "
+                         f"the final state on)")
+    if work is not None and work > MAX_WORK:
+        raise ValueError(f"{work_formula} = {work}: exceeds the per-call cap of "
+                         f"{MAX_WORK} entry updates (pyref._validate.MAX_WORK); expected "
+                         f"a smaller run (fewer chains or steps per call)")

@@ -42,7 +42,14 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike
 
-from ._validate import SeedLike, as_generator, check_float_array, check_positive_int, finite_output
+from ._validate import (
+    SeedLike,
+    as_generator,
+    check_float_array,
+    check_positive_int,
+    check_work,
+    finite_output,
+)
 
 __all__ = [
     "Variant",
@@ -667,6 +674,7 @@ def make_memories(k: int, d: int, *, seed: SeedLike, scale_range: tuple[float, f
     lo, hi = (float(v) for v in scale_range)
     if not (0 < lo <= hi) or not np.isfinite(hi):
         raise ValueError(f"scale_range: got {scale_range!r}; expected 0 < lo <= hi")
+    check_work(1, "one draw", k * d, "k * d")
     rng = _rng(seed)
     return rng.standard_normal((k, d)) * rng.uniform(lo, hi, size=(k, 1))
 

@@ -53,6 +53,7 @@ from ._validate import (
     check_states,
     check_thresholds,
     check_weights,
+    check_work,
     finite_output,
 )
 from .boltzmann import (
@@ -615,6 +616,12 @@ def train_bm(data: ArrayLike, beta: float = 1.0, *, lr: float | None = None, n_i
     n_chains = check_positive_int(n_chains, "n_chains")
     n_sweeps = check_positive_int(n_sweeps, "n_sweeps")
     burn_in = check_nonneg_int(burn_in, "burn_in")
+    if method == "gibbs":
+        steps = n_iter * (burn_in + n_sweeps) * n
+        check_work(steps, "n_iter * (burn_in + n_sweeps) * n", steps * n_chains * n,
+                   "n_iter * (burn_in + n_sweeps) * n * n_chains * n")
+    else:
+        check_work(n_iter, "n_iter", n_iter * 2**n * n, "n_iter * 2^n * n")
     Wc = np.zeros((n, n)) if W0 is None else _check_machine(W0, None, n)[0]
     th = np.zeros(n) if theta0 is None else check_thresholds(theta0, n, "theta0").astype(
         np.float64)

@@ -53,6 +53,7 @@ from ._validate import (
     check_states,
     check_thresholds,
     check_weights,
+    check_work,
 )
 
 __all__ = [
@@ -1196,6 +1197,9 @@ def gibbs_sample(W: ArrayLike, theta: ArrayLike | None, beta: float, *, n_sweeps
     n_sweeps = check_positive_int(n_sweeps, "n_sweeps")
     n_chains = check_positive_int(n_chains, "n_chains")
     burn_in = check_nonneg_int(burn_in, "burn_in")
+    steps = (burn_in + n_sweeps) * n
+    check_work(steps, "(burn_in + n_sweeps) * n", steps * n_chains * n,
+               "(burn_in + n_sweeps) * n * n_chains * n")
     if scan not in ("random", "systematic"):
         raise ValueError(f"scan: got {scan!r}; expected 'random' or 'systematic'")
     rng = as_generator(seed)

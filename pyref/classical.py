@@ -47,6 +47,7 @@ from ._validate import (
     check_thresholds,
     check_tie,
     check_weights,
+    check_work,
 )
 
 __all__ = [
@@ -77,6 +78,21 @@ _STATUS = ("fixed_point", "two_cycle", "max_sweeps")
 def _py(x: Any) -> Any:
     """numpy scalar -> Python scalar (int stays int, exact)."""
     return x.item() if isinstance(x, np.generic) else x
+
+
+#: ``max_sweeps`` always allowed (the default of :func:`run` and :func:`recall_batch`).
+_FREE_SWEEPS = 1000
+
+
+def _check_unproved_run(W: np.ndarray, max_sweeps: int) -> None:
+    """Without symmetric ``W`` and a zero diagonal (``require_symmetric=False``) a run may
+    cycle and use all ``max_sweeps``: then ``max_sweeps`` is capped at
+    ``max(1000, MAX_LOOP_STEPS // n)`` per call (ValueError naming the cap)."""
+    n = W.shape[0]
+    if max_sweeps <= _FREE_SWEEPS or (bool(np.all(W == W.T)) and not np.any(np.diagonal(W))):
+        return                      # T2 / T5: the run converges, max_sweeps is a bound only
+    check_work(max_sweeps * n, "max_sweeps * n (W is not symmetric with zero diagonal, so "
+               "the run may cycle through all max_sweeps)")
 
 
 def _prep(W: Any, theta: Any, *, symmetric: bool = False, zero_diag: bool = False
@@ -758,7 +774,9 @@ def run(W: ArrayLike, theta: ArrayLike | None, s: ArrayLike, *, mode: str = "asy
     tie : {'keep', 'plus'}
         Rule on a tie ``h_i = theta_i``: keep ``s_i`` (spec default) or set +1.
     max_sweeps : int >= 1
-        Cap on sweeps (synchronous: steps); the status says when it was reached.
+        Cap on sweeps (synchronous: steps); the status says when it was reached.  Without
+        symmetric ``W`` (``require_symmetric=False``) at most ``max(1000, MAX_LOOP_STEPS // n)``
+        (:data:`pyref._validate.MAX_LOOP_STEPS`), since the run may cycle.
     seed : None, int >= 0 or numpy.random.Generator
         Source of all randomness: ``None`` draws fresh OS entropy (not reproducible), an int gives
         a reproducible stream, a Generator is used as is and advanced in place.
@@ -787,6 +805,7 @@ def run(W: ArrayLike, theta: ArrayLike | None, s: ArrayLike, *, mode: str = "asy
     n = Wv.shape[0]
     sv = check_state(s, n)
     max_sweeps = check_positive_int(max_sweeps, "max_sweeps")
+    _check_unproved_run(Wv, max_sweeps)
     if not isinstance(record, (bool, np.bool_)):
         raise InputTypeError(f"record: got {record!r}; expected True or False")
     traj = [sv.copy()] if record else []
@@ -900,7 +919,9 @@ def recall_batch(W: ArrayLike, theta: ArrayLike | None, probes: ArrayLike, *, mo
     tie : {'keep', 'plus'}
         Rule on a tie ``h_i = theta_i``: keep ``s_i`` (spec default) or set +1.
     max_sweeps : int >= 1
-        Cap on sweeps (synchronous: steps); the status says when it was reached.
+        Cap on sweeps (synchronous: steps); the status says when it was reached.  Without
+        symmetric ``W`` (``require_symmetric=False``) at most ``max(1000, MAX_LOOP_STEPS // n)``
+        (:data:`pyref._validate.MAX_LOOP_STEPS`), since the run may cycle.
     require_symmetric : bool
         Demand symmetric ``W`` with zero diagonal (the hypotheses under which convergence is
         proved).
@@ -923,6 +944,7 @@ def recall_batch(W: ArrayLike, theta: ArrayLike | None, probes: ArrayLike, *, mo
     n = Wv.shape[0]
     S = check_states(probes, n, name="probes")
     max_sweeps = check_positive_int(max_sweeps, "max_sweeps")
+    _check_unproved_run(Wv, max_sweeps)
     if isinstance(schedule, str):
         if schedule != "cyclic":
             raise ValueError(f"schedule: got {schedule!r}; recall_batch takes 'cyclic' or a "

@@ -39,7 +39,13 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike
 
-from ._validate import check_nonneg_int, check_q, check_real, check_weights
+from ._validate import (
+    check_exact_power,
+    check_nonneg_int,
+    check_q,
+    check_real,
+    check_weights,
+)
 
 # pyref.boltzmann re-exports this module's public functions at its end, so the helpers of
 # pyref.boltzmann are imported inside the functions (no import cycle at load time).
@@ -107,6 +113,8 @@ def influence_bound(W: ArrayLike, q: Any) -> np.ndarray:
     C = np.empty((n, n), dtype=object)
     for i in range(n):
         for j in range(n):
+            # q^(2|W_ij|) exactly: refused (ValueError naming the limit) for huge weights
+            check_exact_power(fq, 2 * abs(Wl[i][j]), "q")
             p = fq ** (2 * abs(Wl[i][j]))
             C[i, j] = (1 - p) / (1 + p)
     return C
@@ -164,6 +172,8 @@ def _bound_from_alpha(alpha: Any, n: int, t: int, scan: str) -> Any:
     r = alpha if scan == "systematic" else 1 - (1 - alpha) / n
     if isinstance(r, float):
         return n * r**t
+    check_exact_power(Fraction(r), t, "alpha" if scan == "systematic" else
+                      "1 - (1 - alpha)/n")
     return n * Fraction(r) ** t
 
 
@@ -177,7 +187,9 @@ def dobrushin_tv_bound(W: ArrayLike, q: Any, t: int, scan: str = "systematic") -
     Raises
     ------
     ValueError
-        If ``alpha >= 1``, ``t < 0`` or ``scan`` is unknown.
+        If ``alpha >= 1``, ``t < 0`` or ``scan`` is unknown, or if the exact power
+        ``alpha^t`` would exceed :data:`pyref._validate.MAX_EXACT_BITS` bits (pass a float
+        ``q`` for a float bound).
     """
     scan = _check_scan(scan)
     t = check_nonneg_int(t, "t")

@@ -38,7 +38,14 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from ._validate import check_beta as _check_beta
-from ._validate import check_float_array, check_int, check_real, check_seed, finite_output
+from ._validate import (
+    check_float_array,
+    check_int,
+    check_real,
+    check_seed,
+    check_work,
+    finite_output,
+)
 
 __all__ = [
     "LayerWeights",
@@ -94,6 +101,7 @@ def random_layer_weights(
     d = check_int(d, "d (a positive integer)", 1)
     dk = check_int(d if d_k is None else d_k, "d_k (a positive integer)", 1)
     scale = check_real(scale, "scale", lo=0.0, lo_open=True)
+    check_work(n_layers, "n_layers", n_layers * d * (2 * dk + d), "n_layers * d * (2 d_k + d)")
     rng = np.random.default_rng(check_seed(seed))
     sd = scale / math.sqrt(d)
     return [
@@ -388,6 +396,12 @@ def rank_collapse_experiment(
     L = max(int(x) for x in depths)
     if min(int(x) for x in depths) < 0:
         raise ValueError("depths must be >= 0")
+    n_tokens = check_int(n_tokens, "n_tokens", 1)
+    d = check_int(d, "d", 1)
+    steps = len(seeds) * len(alpha_hs) * max(L, 1)
+    check_work(steps, "len(seeds) * len(alpha_hs) * max(depths)",
+               steps * n_tokens * d * max(n_tokens, d),
+               "len(seeds) * len(alpha_hs) * max(depths) * n_tokens * d * max(n_tokens, d)")
     res: dict[tuple[int, float], list[tuple[float, float]]] = {}
     for seed in seeds:
         rng = np.random.default_rng([seed, 7])

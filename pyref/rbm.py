@@ -38,6 +38,7 @@ from ._validate import (
     check_state,
     check_states,
     check_thresholds,
+    check_work,
     finite_output,
 )
 from .boltzmann import MAX_ENUM_N, all_states, sigmoid
@@ -437,6 +438,9 @@ def block_gibbs(W: ArrayLike, theta_v: ArrayLike | None, theta_h: ArrayLike | No
     burn_in = check_nonneg_int(burn_in, "burn_in")
     rng = as_generator(seed)
     nv, nh = Wv.shape
+    check_work(burn_in + n_steps, "burn_in + n_steps",
+               (burn_in + n_steps) * n_chains * nv * nh,
+               "(burn_in + n_steps) * n_chains * n_visible * n_hidden")
     Wf, tvf, thf = _float_params(Wv, tv, th)
     if v0 is None:
         V = rng.choice(np.array([-1.0, 1.0]), size=(n_chains, nv))

@@ -49,6 +49,7 @@ from ._validate import (
     check_finite,
     check_nonneg_int,
     check_positive_int,
+    check_work,
     finite_output,
 )
 from .bm_learning import StderrProgress, check_data
@@ -686,6 +687,10 @@ def train_rbm(data: ArrayLike, n_hidden: int, *, method: str = "pcd", k: int = 1
     init_scale = _check_number(init_scale, "init_scale", positive=False)
     n_epochs = check_nonneg_int(n_epochs, "n_epochs")
     batch_size = min(check_positive_int(batch_size, "batch_size"), M)
+    n_batches = 1 if method == "exact" else -(-M // batch_size)
+    steps = n_epochs * n_batches * (1 if method == "exact" else k)
+    check_work(steps, "n_epochs * ceil(M / batch_size) * k", steps * batch_size * nv * nh,
+               "n_epochs * ceil(M / batch_size) * k * batch_size * n_visible * n_hidden")
     rng = as_generator(seed)
     if W0 is None:
         W0 = rng.normal(0.0, init_scale, size=(nv, nh))
