@@ -251,10 +251,13 @@ def _comment_rows(rows: list[list[int]]) -> list[str]:
     return ["  " + " ".join(str(v) for v in row) for row in rows]
 
 
-def render(net: Network, radii: list[int], tie: str) -> str:
-    """The certificate's Lean source: the numerals, kernel checks, and the T8 statements."""
+def render(net: Network, radii: list[int], tie: str, only: list[int] | None = None) -> str:
+    """The certificate's Lean source: the numerals, kernel checks, and the T8 statements;
+    with ``only``, for those patterns (and the row facts of their radii) alone."""
     n = len(net.W)
     e = encode(net, radii)
+    ks = list(range(len(net.patterns))) if only is None else only
+    used = {e.patterns[k][1] for k in ks}
     rule = "Hopfield.TieRule." + tie
     rows_arg = f"{e.B} {e.off} {n} rows {e.Bh} {e.offh} {e.H}"
     out = [
@@ -305,6 +308,8 @@ def render(net: Network, radii: list[int], tie: str) -> str:
         "Hopfield.Thresholds.ofList thresholds", "",
     ]
     for g, (d, Bt, T, Bs, S, Be, E) in enumerate(e.facts):
+        if g not in used:
+            continue
         out += [
             f"/-- The row facts for radius {d}: per row the cut t_i = the d-th largest |W_ij|",
             "(the largest for d = 0), the digit sum and the excess over the cut; shared by",
@@ -312,7 +317,8 @@ def render(net: Network, radii: list[int], tie: str) -> str:
             f"theorem facts{g} :",
             f"    Hopfield.factsOk {e.B} {e.off} {n} rows {Bt} {T} {Bs} {S} {Be} {E} = true := by",
             "  decide +kernel", ""]
-    for k, (p, (bits, g)) in enumerate(zip(net.patterns, e.patterns)):
+    for k in ks:
+        p, (bits, g) = net.patterns[k], e.patterns[k]
         d, Bt, T, Bs, S, Be, E = e.facts[g]
         out += [
             f"/-- Pattern {k}, decoded: " + " ".join("+" if v == 1 else "-" for v in p)
@@ -381,17 +387,20 @@ def read_back(text: str) -> ReadBack:
     return ReadBack(W, decode_digits(H, Bh, offh, nh), patterns, checks)
 
 
-def self_check(text: str, net: Network, radii: list[int]) -> str | None:
+def self_check(text: str, net: Network, radii: list[int],
+               only: list[int] | None = None) -> str | None:
     """``None`` when the certificate's numerals decode to the input network, patterns and
-    radii; otherwise what differs (a generator bug: the file is not handed to Lean)."""
+    radii (those of ``only``, when given); otherwise what differs (a generator bug: the file is
+    not handed to Lean)."""
     rb = read_back(text)
+    ks = list(range(len(net.patterns))) if only is None else only
     if rb.W != net.W:
         return "the weight numerals do not decode to the input weights"
     if rb.theta != net.theta:
         return "the threshold numeral does not decode to the input thresholds"
-    if [rb.patterns.get(k) for k in range(len(net.patterns))] != net.patterns:
+    if sorted(rb.patterns) != ks or any(rb.patterns[k] != net.patterns[k] for k in ks):
         return "the pattern numerals do not decode to the input patterns"
-    if [rb.checks.get(k, (None, []))[0] for k in range(len(radii))] != radii:
+    if sorted(rb.checks) != ks or any(rb.checks[k][0] != radii[k] for k in ks):
         return "the checks do not state the planned radii"
     return None
 
@@ -406,13 +415,33 @@ def _closure(mods: dict[str, build.Module], root: str) -> list[str]:
     return sorted(seen)
 
 
-def check_lean(tc: Toolchain, text: str, src: Path, lib_build: Path, jobs: int,
+def per_file(n: int) -> int:
+    """Patterns per certificate file: about ``2^17`` weight entries' worth of checks each.
+
+    Measured: at n = 256 one file with all 10 patterns grew past 11 GB of memory (the whole
+    machine has 24 GB) while one pattern per file peaked at 4 GB; at n = 100 one file holds
+    10 patterns in about 6 GB. More files cost Lean's start-up (about 33 s CPU) each, but
+    ``-j 2`` builds two at a time.
+    """
+    return max(1, 2 ** 17 // max(1, n * n))
+
+
+def chunks(m: int, size: int) -> list[list[int]]:
+    """The pattern indices ``0 .. m - 1`` in consecutive groups of ``size``."""
+    return [list(range(i, min(m, i + size))) for i in range(0, m, size)]
+
+
+def check_lean(tc: Toolchain, text: str | list[str], src: Path, lib_build: Path, jobs: int,
                log: Callable[[str], None]) -> build.Result:
-    """Build the certificate against the library (built first into ``lib_build``).
+    """Build the certificate (or several files of one) against the library (built first
+    into ``lib_build``); the result of the first file that failed, else of the last.
 
     The certificate is compiled in a temporary tree holding it, copies of the library sources
-    it imports and their built files (so those count as cached and are not rebuilt).
+    it imports and their built files (so those count as cached and are not rebuilt); several
+    files are modules ``Certificate``, ``Certificate1``, ... built ``jobs`` at a time.
     """
+    texts = [text] if isinstance(text, str) else text
+    names = [CERT_MODULE if i == 0 else f"{CERT_MODULE}{i}" for i in range(len(texts))]
     res = build.build(tc, src, lib_build, jobs=jobs, targets=[CERT_IMPORT], log=log)
     bad = [r for r in res if r.status not in ("built", "cached")]
     if bad:
@@ -431,9 +460,11 @@ def check_lean(tc: Toolchain, text: str, src: Path, lib_build: Path, jobs: int,
                 f = lib_build / rel.parent / (rel.name + ext)
                 if f.is_file():
                     shutil.copyfile(f, tbuild / rel.parent / (rel.name + ext))
-        (tsrc / f"{CERT_MODULE}.lean").write_text(text, encoding="utf-8")
-        out = build.build(tc, tsrc, tbuild, jobs=1, targets=[CERT_MODULE], log=lambda _: None)
-    return next(r for r in out if r.name == CERT_MODULE)
+        for name, t in zip(names, texts):
+            (tsrc / f"{name}.lean").write_text(t, encoding="utf-8")
+        out = build.build(tc, tsrc, tbuild, jobs=jobs, targets=names, log=lambda _: None)
+    mine = [r for r in out if r.name in names]
+    return next((r for r in mine if r.status != "built"), mine[-1])
 
 
 def certify(tc: Toolchain | None, weights: Path, patterns: Path, thresholds: Path | None,
@@ -453,28 +484,33 @@ def certify(tc: Toolchain | None, weights: Path, patterns: Path, thresholds: Pat
     if fail is not None:
         log(fail.message())
         return 1
-    text = render(net, radii, tie)
-    wrong = self_check(text, net, radii)
-    if wrong is not None:  # the generator's own bug: never hand such a file to Lean
-        log(f"SELF-CHECK: {wrong}")
-        return 1
-    findings = audit.scan_text(text, Path(f"{CERT_MODULE}.lean"))
-    if findings:  # the generator's own bug: never hand such a file to Lean
-        for f in findings:
-            log(f"AUDIT: {f}")
-        return 1
+    groups = chunks(len(net.patterns), per_file(len(net.W)))
+    texts = [render(net, radii, tie, ks) for ks in groups]
+    for text, ks in zip(texts, groups):
+        wrong = self_check(text, net, radii, ks)
+        if wrong is not None:  # the generator's own bug: never hand such a file to Lean
+            log(f"SELF-CHECK: {wrong}")
+            return 1
+        findings = audit.scan_text(text, Path(f"{CERT_MODULE}.lean"))
+        if findings:  # the generator's own bug: never hand such a file to Lean
+            for f in findings:
+                log(f"AUDIT: {f}")
+            return 1
     if out is not None:
-        out.write_text(text, encoding="utf-8")
-        log(f"wrote {out}")
+        for i, text in enumerate(texts):
+            dst = out if len(texts) == 1 else out.with_name(f"{out.stem}_{i}{out.suffix}")
+            dst.write_text(text, encoding="utf-8")
+            log(f"wrote {dst}")
     if tc is None:
         return 0
     t0 = time.monotonic()
-    res = check_lean(tc, text, src, lib_build, jobs, log=lambda _: None)
+    res = check_lean(tc, texts, src, lib_build, jobs, log=lambda _: None)
     if res.status != "built":
         log(f"NOT CERTIFIED: Lean rejected the certificate:\n{res.output}")
         return 1
     n = len(net.W)
-    log(f"CERTIFIED ({n} neurons, tie rule {tie}, Lean check {time.monotonic() - t0:.1f} s):")
+    log(f"CERTIFIED ({n} neurons, tie rule {tie}, {len(texts)} Lean file(s), Lean check "
+        f"{time.monotonic() - t0:.1f} s):")
     for k, d in enumerate(radii):
         log(f"  pattern {k}: fixed point, radius {d}")
     return 0

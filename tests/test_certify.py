@@ -183,6 +183,26 @@ def test_self_check_catches_a_numeral_that_does_not_decode_to_the_input(tmp_path
     assert "radii" in (certify.self_check(text, net, [1]) or "")
 
 
+def test_large_networks_are_split_into_files_that_together_cover_every_pattern(
+        tmp_path) -> None:
+    rng = np.random.default_rng(5)
+    P = rng.choice([-1, 1], size=(5, 256))
+    W = hebbian(P)
+    rc, text, _ = run(tmp_path, W, P)
+    assert rc == 0, text
+    files = sorted(tmp_path.glob("Cert_*.lean"))
+    assert len(files) == 3  # 2^17 // 256^2 = 2 patterns per file
+    seen: list[int] = []
+    for f in files:
+        data = numerals(f.read_text())
+        assert data["W"] == W.tolist() and data["theta"] == [0] * 256
+        ks = sorted(int(k[len("pattern"):]) for k in data if k.startswith("pattern"))
+        for k in ks:
+            assert data[f"pattern{k}"] == P[k].tolist()
+        seen += ks
+    assert sorted(seen) == list(range(5))
+
+
 def test_decimals_are_read_exactly_and_scaled(tmp_path) -> None:
     W, P = tight(5)
     Wd = [[str(Fraction(int(v), 10)) if v else "0" for v in row] for row in W]
