@@ -251,7 +251,8 @@ def update_value(h: Any, theta: Any, s_i: int, tie: str = "keep") -> int:
     Returns
     -------
     int
-        The value described in the summary.
+        ``+1`` if ``h > theta``, ``-1`` if ``h < theta``, and on a tie ``s_i`` (``keep``)
+        or ``+1`` (``plus``).
 
     Raises
     ------
@@ -292,7 +293,8 @@ def update(W: ArrayLike, theta: ArrayLike | None, s: ArrayLike, tie: str = "keep
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        Shape ``(n,)``, int64 +1/-1: ``update_value`` of every neuron from the fields of
+        ``s``.
 
     Raises
     ------
@@ -323,8 +325,8 @@ def energy(W: ArrayLike, theta: ArrayLike | None, s: ArrayLike) -> Any:
 
     Returns
     -------
-    int, float or Fraction (exact inputs give exact results)
-        The value described in the summary.
+    int, float or Fraction
+        ``E(s)``: an exact ``int``/``Fraction`` for exact inputs, else a finite float.
 
     Raises
     ------
@@ -366,7 +368,8 @@ def energy_batch(W: ArrayLike, theta: ArrayLike | None, states: ArrayLike) -> np
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        Shape ``(B,)``: ``E`` of each row of ``states``; exact (int64 or object) for
+        exact inputs, float64 for float inputs.
 
     Raises
     ------
@@ -414,7 +417,7 @@ def async_step(W: ArrayLike, theta: ArrayLike | None, s: ArrayLike, i: int,
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        Shape ``(n,)``: ``s`` with neuron ``i`` set to its update value (a new array).
 
     Raises
     ------
@@ -488,7 +491,7 @@ def run_schedule(W: ArrayLike, theta: ArrayLike | None, s: ArrayLike, schedule: 
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        Shape ``(n,)``: the state after the last step of ``schedule``.
 
     Raises
     ------
@@ -529,7 +532,7 @@ def trajectory(W: ArrayLike, theta: ArrayLike | None, s: ArrayLike, schedule: Se
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        Shape ``(len(schedule) + 1, n)``: the start state, then the state after each step.
 
     Raises
     ------
@@ -571,7 +574,7 @@ def sweep(W: ArrayLike, theta: ArrayLike | None, s: ArrayLike, tie: str = "keep"
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        Shape ``(n,)``: the state after the ``n`` steps ``0, 1, ..., n-1``.
 
     Raises
     ------
@@ -601,7 +604,7 @@ def sync_step(W: ArrayLike, theta: ArrayLike | None, s: ArrayLike, tie: str = "k
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        Shape ``(n,)``: every neuron's update value, all from the old ``s``.
 
     Raises
     ------
@@ -633,7 +636,7 @@ def is_fixed_point(W: ArrayLike, theta: ArrayLike | None, s: ArrayLike, tie: str
     Returns
     -------
     bool
-        The value described in the summary.
+        True iff ``async_step(W, theta, s, i) == s`` for every ``i``.
 
     Raises
     ------
@@ -662,7 +665,7 @@ def hamming(s: ArrayLike, t: ArrayLike) -> int:
     Returns
     -------
     int
-        The value described in the summary.
+        The number of positions where ``s`` and ``t`` differ, ``0 <= d <= n``.
 
     Raises
     ------
@@ -691,7 +694,7 @@ def energy_bound(W: ArrayLike, theta: ArrayLike | None = None) -> int:
     Returns
     -------
     int
-        The value described in the summary.
+        ``B >= 0``: ``|E(s)| <= B`` for every state ``s``.
 
     Raises
     ------
@@ -789,7 +792,8 @@ def run(W: ArrayLike, theta: ArrayLike | None, s: ArrayLike, *, mode: str = "asy
     Returns
     -------
     RunResult
-        The value described in the summary.
+        The final state, the trajectory and energies (when ``record``), the number of
+        sweeps and the status ``"fixed_point"``, ``"two_cycle"`` or ``"max_sweeps"``.
 
     Raises
     ------
@@ -929,7 +933,8 @@ def recall_batch(W: ArrayLike, theta: ArrayLike | None, probes: ArrayLike, *, mo
     Returns
     -------
     BatchRecall
-        The value described in the summary.
+        Per probe: the final state, the number of sweeps and the status, each equal to what
+        :func:`run` gives for that probe.
 
     Raises
     ------

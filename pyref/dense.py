@@ -110,7 +110,7 @@ def overlap(p: ArrayLike, s: ArrayLike) -> int:
     Returns
     -------
     int
-        The value described in the summary.
+        ``sum_i p_i s_i``, between ``-n`` and ``n``.
 
     Raises
     ------
@@ -159,7 +159,7 @@ def dense_energy_exp(patterns: ArrayLike, s: ArrayLike, beta: float = 1.0) -> fl
     Returns
     -------
     float
-        The value described in the summary.
+        ``-sum_k exp(beta p_k . s)`` (a finite float; ValueError if it overflows).
 
     Raises
     ------
@@ -189,7 +189,7 @@ def dense_log_neg_energy_exp(patterns: ArrayLike, s: ArrayLike, beta: float = 1.
     Returns
     -------
     float
-        The value described in the summary.
+        ``log(-E(s))``, finite even where ``E(s)`` itself would overflow.
 
     Raises
     ------
@@ -259,7 +259,8 @@ def dense_async_step(a: int | str, patterns: ArrayLike, s: ArrayLike, i: int, *,
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        Shape ``(n,)``: ``s`` with neuron ``i`` set to the sign that lowers the dense
+        energy (kept on a tie).
 
     Raises
     ------
@@ -297,7 +298,7 @@ def dense_sweep(a: int | str, patterns: ArrayLike, s: ArrayLike, *,
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        Shape ``(n,)``: the state after the steps at ``0, ..., n-1``.
 
     Raises
     ------
@@ -342,7 +343,7 @@ def dense_sweeps(a: int | str, patterns: ArrayLike, s: ArrayLike, k: int, *,
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        Shape ``(n,)``: the state after ``k`` sweeps.
 
     Raises
     ------
@@ -408,7 +409,8 @@ def dense_run(a: int | str, patterns: ArrayLike, s: ArrayLike, *, beta: float = 
     Returns
     -------
     DenseRunResult
-        The value described in the summary.
+        The final state (a fixed point unless ``max_sweeps`` was reached), the trajectory,
+        the energies, the number of sweeps and the status.
 
     Raises
     ------

@@ -467,8 +467,9 @@ def make_expander_hopfield(n_visible: int, d_v: int = 3, r: int = 4, *, seed: An
     r : int
         Local Hamming code parameter, ``d_c = 2^r - 1`` (2..4); used only when
         ``local_check`` is None.
-    seed : int or numpy.random.Generator
-        Randomness of the graph.
+    seed : int >= 0 or numpy.random.Generator
+        Randomness of the graph (a Generator is advanced in place); ``None`` is refused
+        with ValueError, since every result of this module is reproducible.
     local_check : array (r, d_c) of 0/1, optional
         Parity-check matrix of any binary local code, e.g. :func:`bch_local_code` ``(6)``
         for BCH [63,51,5].  Its correction radius ``t0`` is derived by
@@ -842,7 +843,11 @@ def codeword_basis(net: ExpanderHopfield) -> np.ndarray:
 
 
 def random_codewords(net: ExpanderHopfield, count: int, *, seed: Any) -> np.ndarray:
-    """``count`` uniformly random global codewords as ``+1/-1`` states, shape ``(count, N)``."""
+    """``count`` uniformly random global codewords as ``+1/-1`` states, shape ``(count, N)``.
+
+    ``seed``: an int >= 0 or a :class:`numpy.random.Generator` (advanced in place);
+    ``None`` is refused with ValueError, since every result of this module is reproducible.
+    """
     net = _check_net(net)
     count = _pos_int(count, "count")
     rng = _rng(seed)
@@ -862,7 +867,11 @@ def is_codeword(net: ExpanderHopfield, x: Any) -> bool | np.ndarray:
 
 
 def flip_random_bits(x: Any, n_flips: int, *, seed: Any) -> np.ndarray:
-    """Flip exactly ``n_flips`` distinct, uniformly chosen entries of each state."""
+    """Flip exactly ``n_flips`` distinct, uniformly chosen entries of each state.
+
+    ``seed``: an int >= 0 or a :class:`numpy.random.Generator` (advanced in place);
+    ``None`` is refused with ValueError, since every result of this module is reproducible.
+    """
     arr = np.asarray(x)
     if arr.ndim not in (1, 2) or arr.shape[-1] == 0:
         raise ValueError(f"x: shape {arr.shape}; expected a state (n,) or a batch (B, n)")
@@ -1043,7 +1052,11 @@ def clustered_set(net: ExpanderHopfield, size: int, *, seed: Any) -> np.ndarray:
     """A greedily clustered (adversarial) set of ``size`` visible neurons: start at a
     random neuron and repeatedly add the neuron that adds the fewest new constraints
     (ties broken at random).  Such sets have the smallest neighbourhoods the search finds,
-    so they are the worst error patterns for the decoder that we know how to build."""
+    so they are the worst error patterns for the decoder that we know how to build.
+
+    ``seed``: an int >= 0 or a :class:`numpy.random.Generator` (advanced in place);
+    ``None`` is refused with ValueError, since every result of this module is reproducible.
+    """
     net = _check_net(net)
     size = _pos_int(size, "size")
     if size > net.n_visible:
@@ -1112,6 +1125,9 @@ def expansion_radius(net: ExpanderHopfield, beta: float, *, seed: Any, n_greedy:
 
     The constant-fraction guarantee of :func:`contraction_factor` is then the theorem
     CONDITIONAL on ``H(a, beta)`` holding for the ``a`` returned here.
+
+    ``seed``: an int >= 0 or a :class:`numpy.random.Generator` (advanced in place);
+    ``None`` is refused with ValueError, since every result of this module is reproducible.
     """
     net = _check_net(net)
     b = _beta(beta)
@@ -1193,6 +1209,9 @@ def expansion_profile(net: ExpanderHopfield, sizes: Any, n_samples: int = 200, *
     neighbours* (constraints seen by exactly one member) for the greedy sets
     (``"unique_greedy"``).  An empirical check, not a certificate (exact expansion is
     NP-hard to compute).
+
+    ``seed``: an int >= 0 or a :class:`numpy.random.Generator` (advanced in place);
+    ``None`` is refused with ValueError, since every result of this module is reproducible.
     """
     net = _check_net(net)
     rng = _rng(seed)
@@ -1235,6 +1254,9 @@ def decoding_success(net: ExpanderHopfield, error_fractions: Any, trials: int, *
     errors : {"random", "clustered"}
         Uniformly random error positions, or a greedily clustered set
         (:func:`clustered_set`, adversarial).
+
+    ``seed``: an int >= 0 or a :class:`numpy.random.Generator` (advanced in place);
+    ``None`` is refused with ValueError, since every result of this module is reproducible.
     """
     net = _check_net(net)
     fr = [_fraction(f, "error_fractions") for f in np.atleast_1d(error_fractions)]
@@ -1287,6 +1309,9 @@ def hebbian_recall_success(n: int, m: int, error_fractions: Any, trials: int, *,
     ``n``; success = exact recovery of a stored pattern after flipping ``round(f n)`` bits.
 
     Each trial draws a fresh pattern set, so the estimate averages over networks.
+
+    ``seed``: an int >= 0 or a :class:`numpy.random.Generator` (advanced in place);
+    ``None`` is refused with ValueError, since every result of this module is reproducible.
     """
     n = _pos_int(n, "n")
     m = _pos_int(m, "m")
@@ -1322,6 +1347,9 @@ def hebbian_max_patterns(n: int, *, seed: Any, threshold: float = 0.95,
     ``m = 1`` always passes: the field at the single pattern is ``(n - 1) p_i``).
     ``max_sweeps`` and ``trials`` must be ``>= 1`` (``ValueError`` otherwise: with no
     sweep at all every clean cue would count as recalled and the answer would be ``n``).
+
+    ``seed``: an int >= 0 or a :class:`numpy.random.Generator` (advanced in place);
+    ``None`` is refused with ValueError, since every result of this module is reproducible.
     """
     n = _pos_int(n, "n")
     thr = _fraction(threshold, "threshold")

@@ -175,8 +175,9 @@ def biadjacency_sigma2(net: E.ExpanderHopfield, *, dense_limit: int = DENSE_LIMI
         Largest ``M`` for the dense, sound route.
     lanczos_steps : int
         Lanczos steps (Krylov dimension) of the matrix-free route.
-    seed : int
-        Seed of the Lanczos start vector.
+    seed : int >= 0
+        Seed of the Lanczos start vector (``None`` is refused: the estimate is
+        reproducible).
 
     Returns
     -------

@@ -212,6 +212,7 @@ def synthetic_bag_chunks(
     planted "positive" motif, as for a disease-associated receptor).
 
     All arguments are validated when this is called (not at the first ``next``).
+    ``seed`` must be an int ``>= 0``; ``None`` is refused (the bag must be re-generable).
 
     Raises
     ------
@@ -270,7 +271,8 @@ def streaming_peak_memory(
     of streaming a synthetic bag (:func:`synthetic_bag_chunks`) through
     :func:`attention_pool_streamed` with a fixed query ``ones / sqrt(dim)``.
 
-    Returns ``(peak_bytes, result)``.  Stops any tracing it started.
+    Returns ``(peak_bytes, result)``.  Stops any tracing it started.  ``seed``: an int
+    ``>= 0`` as in :func:`synthetic_bag_chunks` (``None`` is refused).
     """
     q = np.ones((n_queries, dim)) / math.sqrt(dim)
     was_tracing = tracemalloc.is_tracing()
