@@ -968,7 +968,7 @@ def _ln_unit(x: Fraction, prec: int) -> Decimal:
         return (Decimal(x.numerator) / Decimal(x.denominator)).ln()
 
 
-def steps_for_tv(alpha: ArrayLike, eps: ArrayLike) -> int:
+def steps_for_tv(alpha: float | Fraction, eps: float | Fraction) -> int:
     """Smallest ``t >= 0`` with ``(1 - alpha)^t <= eps`` (spec B4).
 
     Decided with 60-digit logarithms, falling back to the exact power only when the two

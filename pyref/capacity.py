@@ -88,12 +88,12 @@ def _check_nm(n: Any, m: Any) -> tuple[int, int]:
 
 
 def _check_N(N: Any, limit: int, what: str = "N") -> int:
-    N = check_int(N, what, minimum=0)
-    if N > limit:
-        raise ValueError(f"{what}: got {N}; exact sign-sum counts are limited to N <= {limit} "
+    v = check_int(N, what, minimum=0)
+    if v > limit:
+        raise ValueError(f"{what}: got {v}; exact sign-sum counts are limited to N <= {limit} "
                          f"(big integers of N bits; this call would not finish in bounded "
                          f"time)")
-    return N
+    return v
 
 
 def crosstalk(patterns: ArrayLike, k: int, i: int) -> int:

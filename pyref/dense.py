@@ -78,7 +78,7 @@ def _poly_safe(n: int, m: int, a: int) -> bool:
         return True
     if a * (n.bit_length() - 1) + (m.bit_length() - 1) >= 63:
         return False
-    return m * n**a < INT64_SAFE
+    return bool(m * n**a < INT64_SAFE)
 
 
 def _sum_pow(o: np.ndarray, a: int, safe: bool) -> Any:
@@ -94,7 +94,7 @@ def _lse_sorted(x: np.ndarray) -> np.ndarray:
     bit-identical results (ties of the exponential energy are then detected exactly)."""
     xs = np.sort(x, axis=-1)
     mx = xs[..., -1:]
-    return mx[..., 0] + np.log(np.sum(np.exp(xs - mx), axis=-1))
+    return np.asarray(mx[..., 0] + np.log(np.sum(np.exp(xs - mx), axis=-1)))
 
 
 def overlap(p: ArrayLike, s: ArrayLike) -> int:
@@ -367,7 +367,7 @@ class DenseRunResult:
 
     state: np.ndarray
     trajectory: np.ndarray
-    energies: list
+    energies: list[Any]
     sweeps: int
     status: str
     flips: int
