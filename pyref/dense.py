@@ -128,9 +128,22 @@ def dense_energy(a: int | str, patterns: ArrayLike, s: ArrayLike) -> int:
 
     Parameters
     ----------
-    a : integer exponent ``a >= 1``.
-    patterns : (m, n) spins +-1, m >= 1.
-    s : (n,) spins +-1.
+    a : int >= 1
+        Interaction exponent of ``F(x) = x^a``.
+    patterns : array_like, shape (m, n)
+        Stored patterns, entries +1 / -1, ``m >= 1``.
+    s : array_like, shape (n,)
+        State, entries +1 / -1.
+
+    Returns
+    -------
+    int
+        ``-sum_k (p_k . s)^a``, exact.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed, or ``a = "exp"`` (use :func:`dense_energy_exp`).
     """
     a = _check_a(a)
     if isinstance(a, str):

@@ -124,6 +124,24 @@ def influence_exact(w: ArrayLike) -> np.ndarray:
     """True influences ``c_ij = max_s |p_i(s) - p_i(s^(j))|`` of positive weights ``w`` on
     the ``2^n`` states, ``p_i(s) = w(s^{i+}) / (w(s^{i+}) + w(s^{i-}))`` and ``s^(j)`` = ``s``
     with ``s_j`` flipped (spec B6).  Exact for int/Fraction ``w``; ``c_ii = 0``.
+
+    Parameters
+    ----------
+    w : array_like, shape (2^n,)
+        Positive weights of the ``2^n`` states (enumeration order of
+        :func:`pyref.boltzmann.all_states`): ints or Fractions (exact) or floats.
+
+    Returns
+    -------
+    numpy.ndarray
+        Shape ``(n, n)``: the influences ``c_ij`` in ``[0, 1)`` (object Fractions for
+        exact ``w``, else float64), zero diagonal.
+
+    Raises
+    ------
+    ValueError
+        If ``w`` is not a positive weight vector of length ``2^n`` (with the size limits
+        of the exact enumeration).
     """
     from .boltzmann import _check_target, _site_coeff
 
@@ -148,14 +166,49 @@ def _alpha(C: np.ndarray) -> Any:
 
 def dobrushin_coefficient(W: ArrayLike, q: Any) -> Any:
     """Dobrushin's ``alpha = max_i sum_j C_ij`` from :func:`influence_bound` (spec B6);
-    Fraction for rational ``q``, float for a float ``q``.  The bounds need ``alpha < 1``."""
+    Fraction for rational ``q``, float for a float ``q``.  The bounds need ``alpha < 1``.
+
+    Parameters
+    ----------
+    W : array_like, shape (n, n)
+        Integer weights, symmetric with zero diagonal.
+    q : rational in (0, 1] or float
+        ``q = exp(-beta)``: int, Fraction or ``"a/b"`` (exact), or a float.
+
+    Returns
+    -------
+    Fraction or float
+        ``alpha >= 0`` (exact for rational ``q``).
+
+    Raises
+    ------
+    ValueError
+        If ``W`` or ``q`` is malformed, or an exact power ``q^(2|W_ij|)`` would exceed
+        :data:`pyref._validate.MAX_EXACT_BITS` bits.
+    """
     return _alpha(influence_bound(W, q))
 
 
 def dobrushin_coefficient_exact(w: ArrayLike) -> Any:
     """``alpha = max_i sum_j c_ij`` from the true influences :func:`influence_exact` of any
     positive weights (spec B6); at most :func:`dobrushin_coefficient` for Boltzmann
-    weights."""
+    weights.
+
+    Parameters
+    ----------
+    w : array_like, shape (2^n,)
+        Positive weights of the ``2^n`` states, as for :func:`influence_exact`.
+
+    Returns
+    -------
+    Fraction or float
+        ``alpha >= 0`` (exact for exact ``w``).
+
+    Raises
+    ------
+    ValueError
+        As :func:`influence_exact`.
+    """
     return _alpha(influence_exact(w))
 
 
@@ -184,6 +237,22 @@ def dobrushin_tv_bound(W: ArrayLike, q: Any, t: int, scan: str = "systematic") -
     ``scan="random"``: ``n (1 - (1 - alpha)/n)^t`` after ``t`` single-site random-scan
     steps; ``alpha`` = :func:`dobrushin_coefficient`.
 
+    Parameters
+    ----------
+    W : array_like, shape (n, n)
+        Integer weights, symmetric with zero diagonal.
+    q : rational in (0, 1] or float
+        ``q = exp(-beta)`` (a float gives a float bound).
+    t : int >= 0
+        Sweeps (systematic) or single-site steps (random).
+    scan : {'systematic', 'random'}
+        The scan bounded.
+
+    Returns
+    -------
+    Fraction or float
+        The bound ``>= 0`` on ``TV(mu P^t, pi)`` (exact for rational ``q``).
+
     Raises
     ------
     ValueError
@@ -203,6 +272,22 @@ def dobrushin_sweeps(W: ArrayLike, q: Any, eps: Any, scan: str = "systematic") -
     sweeps for ``scan="systematic"``, single-site steps for ``scan="random"`` (divide by
     ``n`` for sweep equivalents).  Decided exactly (via
     :func:`pyref.boltzmann.steps_for_tv`).
+
+    Parameters
+    ----------
+    W : array_like, shape (n, n)
+        Integer weights, symmetric with zero diagonal.
+    q : rational in (0, 1] or float
+        ``q = exp(-beta)``.
+    eps : positive real
+        Target total variation.
+    scan : {'systematic', 'random'}
+        The scan bounded.
+
+    Returns
+    -------
+    int
+        The least ``t >= 0`` with bound ``<= eps``.
 
     Raises
     ------

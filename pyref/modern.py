@@ -811,7 +811,25 @@ def storage_capacity(d: int, beta: float, K: float, p: float) -> StorageCapacity
 
     Parameters
     ----------
-    d : int >= 2, beta > 0, K > 0, p in (0, 1]
+    d : int >= 2
+        Pattern dimension.
+    beta : float > 0
+        Inverse temperature.
+    K : float > 0
+        Pattern radius factor, ``M = K sqrt(d - 1)``.
+    p : float in (0, 1]
+        Failure probability.
+
+    Returns
+    -------
+    StorageCapacity
+        The constants ``a``, ``b``, ``c``, whether the condition of Theorem 3 holds, and
+        the number ``N`` of patterns it guarantees.
+
+    Raises
+    ------
+    ValueError
+        If an argument is out of its range.
     """
     try:
         d = check_int(d, "d", 2)

@@ -24,7 +24,7 @@ _NOT_YET = {"pyref.vectors", "pyref.conform", "pyref.cli", "pyref.__main__"}
 #: without the generated placeholder text.
 DOCUMENTED = ["pyref._validate", "pyref.classical", "pyref.capacity", "pyref.learning",
               "pyref.rbm", "pyref.layers", "pyref.mha", "pyref.ahop", "pyref.bm_learning",
-              "pyref.rbm_learning"]
+              "pyref.rbm_learning", "pyref.dobrushin", "pyref.dense", "pyref.modern"]
 
 PLACEHOLDER = "The value described in the summary"
 
