@@ -56,7 +56,8 @@ def one(n: int, m: int, seed: int, build_dir: str, jobs: int) -> dict:
              if line.strip().startswith("pattern ") and "radius" in line]
     mt = re.search(r"Lean check ([\d.]+) s", proc.stdout)
     lean_s = float(mt.group(1)) if mt else None
-    return {"n": n, "m": m, "seed": seed, "rc": proc.returncode, "wall_s": round(wall, 2),
+    return {"n": n, "m": m, "seed": seed, "jobs": jobs, "rc": proc.returncode,
+            "wall_s": round(wall, 2),
             "cpu_s": round(r1.ru_utime + r1.ru_stime - r0.ru_utime - r0.ru_stime, 2),
             "lean_check_s": lean_s, "radii": radii, "lean_file_bytes": size,
             "load_before": [round(v, 2) for v in load_before],
