@@ -12,6 +12,19 @@ other parts are modules: ``pyref.boltzmann``, ``pyref.rbm``, ``pyref.bm_learning
 ``pyref.certified_radius`` (T8) are re-exported from the module of that name; the learning
 rules of other libraries' conventions (``hebbian_1_over_m``, ``storkey_keep_diagonal``) from
 ``pyref.conventions``.
+
+Layout (GUIDE.md, "pyref layout"):
+
+* ``pyref._validate`` -- the one validation layer (argument checks, seeds, the caps on
+  exact arithmetic and on the work of one call);
+* the mirrored reference -- ``classical``, ``boltzmann``, ``dense``, ``rbm_exact``,
+  ``learning``, ``capacity``, ``dobrushin``, ``margins`` (the functions named in
+  ``proofs_ci/mirror.toml``);
+* ``pyref.models`` -- the Python-only models (``modern``, ``layers``, ``mha``, ``ahop``,
+  ``mil``, ``expander``, ``expander_certify``, ``rbm``, ``rbm_learning``,
+  ``bm_learning``), each also importable at its old path ``pyref.<name>``;
+* the oracle tooling -- ``conform``, ``conform_fuzz``, ``adapters``, ``contracts``,
+  ``conventions``, ``vectors``.
 """
 
 from .classical import (

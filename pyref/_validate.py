@@ -70,6 +70,9 @@ __all__ = [
     "InputTypeError",
     "MAX_EXACT_BITS",
     "MAX_EXACT_STEPS",
+    "MAX_LOOP_STEPS",
+    "MAX_WORK",
+    "check_work",
 ]
 
 _FnT = TypeVar("_FnT", bound=Callable[..., Any])
@@ -86,6 +89,15 @@ MAX_EXACT_BITS = 1 << 20
 
 #: Largest number of exact (Fraction) vector-matrix steps one call may run.
 MAX_EXACT_STEPS = 10_000
+
+#: Largest number of Python-level loop steps (e.g. single-site updates of a sequential
+#: sampler, block updates of a block sampler, training iterations) one call may run: about
+#: 10-20 s at the measured 10-20 us per Gibbs site update (2-core machine).
+MAX_LOOP_STEPS = 2 * 10**5
+
+#: Largest number of array entries one call may update in all (loop steps times the
+#: entries each step touches, e.g. ``(burn_in + n_sweeps) * n * n_chains * n``).
+MAX_WORK = 10**8
 
 _TIE_RULES = ("keep", "plus")
 
@@ -213,8 +225,8 @@ def finite_output(fn: _FnT) -> _FnT:
 
     Returns
     -------
-    _FnT
-        The value described in the summary.
+    callable
+        The wrapped function (same signature) that raises instead of returning inf/NaN.
 
     Raises
     ------
@@ -251,8 +263,8 @@ def check_finite_result(value: Any, what: str) -> Any:
 
     Returns
     -------
-    int, float or Fraction (exact inputs give exact results)
-        The value described in the summary.
+    object
+        ``value`` itself, when every number in it is finite.
     """
     if _non_finite(value):
         raise ValueError(f"{what} overflows float64 for these inputs; expected inputs "
@@ -273,7 +285,7 @@ def check_finite(x: Any, name: str = "x") -> np.ndarray:
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        ``x`` as a finite numeric array.
 
     Raises
     ------
@@ -328,7 +340,7 @@ def check_state(s: Any, n: int | None = None, name: str = "s") -> np.ndarray:
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        Shape ``(n,)``: the state as int64 +1/-1.
 
     Raises
     ------
@@ -363,7 +375,7 @@ def check_states(S: Any, n: int | None = None, name: str = "states") -> np.ndarr
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        Shape ``(B, n)``: the states as int64 +1/-1.
 
     Raises
     ------
@@ -397,7 +409,7 @@ def check_patterns(P: Any, n: int | None = None, name: str = "patterns") -> np.n
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        Shape ``(m, n)``: the patterns as int64 +1/-1.
 
     Raises
     ------
@@ -439,7 +451,7 @@ def check_weights(W: Any, n: int | None = None, *, symmetric: bool = False,
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        Shape ``(n, n)``: int64, float64 or object (exact numbers) weights.
 
     Raises
     ------
@@ -487,7 +499,7 @@ def check_thresholds(theta: Any, n: int, name: str = "theta") -> np.ndarray:
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        Shape ``(n,)``: the thresholds (int64 zeros for ``None``).
 
     Raises
     ------
@@ -522,7 +534,7 @@ def check_beta(beta: Any, name: str = "beta") -> float:
     Returns
     -------
     float
-        The value described in the summary.
+        ``beta`` as a finite float ``> 0``.
 
     Raises
     ------
@@ -556,7 +568,7 @@ def check_q(q: Any, name: str = "q") -> Fraction:
     Returns
     -------
     Fraction
-        The value described in the summary.
+        ``q`` as an exact Fraction in ``(0, 1]``.
 
     Raises
     ------
@@ -594,7 +606,7 @@ def check_tie(tie: Any) -> str:
     Returns
     -------
     str
-        The value described in the summary.
+        ``"keep"`` or ``"plus"``.
 
     Raises
     ------
@@ -622,7 +634,7 @@ def check_index(i: Any, n: int, name: str = "i") -> int:
     Returns
     -------
     int
-        The value described in the summary.
+        ``i`` as a Python int in ``[0, n)``.
 
     Raises
     ------
@@ -655,7 +667,7 @@ def check_schedule(schedule: Sequence[int], n: int, *, cover: bool = False,
     Returns
     -------
     list[int]
-        The value described in the summary.
+        The schedule as Python ints in ``[0, n)``.
 
     Raises
     ------
@@ -690,7 +702,7 @@ def check_positive_int(k: Any, name: str) -> int:
     Returns
     -------
     int
-        The value described in the summary.
+        ``k`` as a Python int ``>= 1``.
 
     Raises
     ------
@@ -716,7 +728,7 @@ def check_nonneg_int(k: Any, name: str) -> int:
     Returns
     -------
     int
-        The value described in the summary.
+        ``k`` as a Python int ``>= 0``.
 
     Raises
     ------
@@ -754,7 +766,7 @@ def check_int(k: Any, name: str, minimum: int | None = None,
     Returns
     -------
     int
-        The value described in the summary.
+        ``k`` as a Python int within the bounds.
     """
     rng = (f">= {minimum}" if maximum is None else f"in [{minimum}, {maximum}]") \
         if minimum is not None else (f"<= {maximum}" if maximum is not None else "")
@@ -800,8 +812,9 @@ def check_real(x: Any, name: str, *, lo: float | None = None, hi: float | None =
 
     Returns
     -------
-    int, float or Fraction (exact inputs give exact results)
-        The value described in the summary.
+    float or Fraction
+        ``x`` as a float (with ``exact``: an int or Fraction kept exact) within the
+        interval.
     """
     if isinstance(x, np.ndarray) and x.ndim == 0:
         x = x[()]
@@ -841,8 +854,8 @@ def check_choice(value: Any, choices: Sequence[Any], name: str) -> Any:
 
     Returns
     -------
-    int, float or Fraction (exact inputs give exact results)
-        The value described in the summary.
+    object
+        ``value`` itself, one of ``choices``.
 
     Raises
     ------
@@ -885,7 +898,7 @@ def check_float_array(a: Any, name: str, ndim: int | tuple[int, ...] | None = No
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        A float64 copy of ``a`` with the required dimensions, all entries finite.
     """
     arr = _as_array(a, name)
     kind = arr.dtype.kind
@@ -947,7 +960,8 @@ def check_distribution(mu: Any, N: int | None = None, *, exact: bool | None = No
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        The distribution (float64, or object Fractions when exact), entries ``>= 0``
+        summing to 1.
     """
     v = _as_array(mu, name)
     if v.ndim != 1 or v.shape[0] == 0 or (N is not None and v.shape[0] != N):
@@ -1002,6 +1016,11 @@ def check_exact_power(base: Fraction, exponent: int, name: str = "q",
         Argument name used in error messages.
     limit : int or None
         Bit limit (``None``: ``MAX_EXACT_BITS``).
+
+    Returns
+    -------
+    None
+        Returns only when the power is within the limit.
     """
     limit = MAX_EXACT_BITS if limit is None else limit
     fb = Fraction(base)
@@ -1030,14 +1049,15 @@ def check_seed(seed: Any, name: str = "seed") -> Any:
     Parameters
     ----------
     seed : object
-        Candidate seed (see the summary).
+        Candidate seed: ``None`` (fresh OS entropy, not reproducible), an int ``>= 0`` or a
+        Generator.
     name : str
         Argument name used in error messages.
 
     Returns
     -------
-    int, float or Fraction (exact inputs give exact results)
-        The value described in the summary.
+    None, int or numpy.random.Generator
+        ``seed`` itself, once validated.
     """
     if seed is None or isinstance(seed, np.random.Generator):
         return seed
@@ -1063,16 +1083,55 @@ def as_generator(seed: Any = None, name: str = "seed") -> np.random.Generator:
     Parameters
     ----------
     seed : object
-        Candidate seed (see the summary).
+        Candidate seed: ``None`` (fresh OS entropy, not reproducible), an int ``>= 0``
+        (reproducible) or a Generator (returned as is).
     name : str
         Argument name used in error messages.
 
     Returns
     -------
     np.random.Generator
-        The value described in the summary.
+        The generator to draw from.
     """
     seed = check_seed(seed, name)
     if isinstance(seed, np.random.Generator):
         return seed
     return np.random.default_rng(None if seed is None else int(seed))
+
+
+def check_work(steps: int, formula: str, work: int | None = None,
+               work_formula: str | None = None) -> None:
+    """Refuse a call whose loop would run more than :data:`MAX_LOOP_STEPS` steps, or
+    touch more than :data:`MAX_WORK` array entries, so every call runs in bounded time.
+
+    Parameters
+    ----------
+    steps : int
+        Number of Python-level loop steps the call would run.
+    formula : str
+        How ``steps`` is computed from the arguments (e.g.
+        ``"(burn_in + n_sweeps) * n"``), for the message.
+    work : int or None
+        Number of array entries updated in all (``None``: not checked).
+    work_formula : str or None
+        How ``work`` is computed, for the message.
+
+    Returns
+    -------
+    None
+        Returns only when the call is within both caps.
+
+    Raises
+    ------
+    ValueError
+        Naming the formula, its value and the cap.
+    """
+    if steps > MAX_LOOP_STEPS:
+        raise ValueError(f"{formula} = {steps}: exceeds the per-call cap of "
+                         f"{MAX_LOOP_STEPS} loop steps (pyref._validate.MAX_LOOP_STEPS); "
+                         f"expected a smaller run (split it into several calls, passing "
+                         f"the final state on)")
+    if work is not None and work > MAX_WORK:
+        raise ValueError(f"{work_formula} = {work}: exceeds the per-call cap of "
+                         f"{MAX_WORK} entry updates (pyref._validate.MAX_WORK); expected "
+                         f"a smaller run (fewer chains or steps per call)")

@@ -53,6 +53,7 @@ from ._validate import (
     check_states,
     check_thresholds,
     check_weights,
+    check_work,
 )
 
 __all__ = [
@@ -121,7 +122,7 @@ def all_states(n: int) -> np.ndarray:
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        Shape ``(2^n, n)``, int64 +1/-1, in the enumeration order.
 
     Raises
     ------
@@ -148,7 +149,7 @@ def state_index(s: ArrayLike) -> int:
     Returns
     -------
     int
-        The value described in the summary.
+        ``k`` in ``[0, 2^n)`` with ``all_states(n)[k] == s``.
 
     Raises
     ------
@@ -185,7 +186,8 @@ def energies_all(W: ArrayLike, theta: ArrayLike | None) -> np.ndarray:
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        Shape ``(2^n,)``: ``E`` of every state; exact numbers for exact inputs, else
+        float64.
 
     Raises
     ------
@@ -246,7 +248,7 @@ def boltzmann_weights_exact(W: ArrayLike, theta: ArrayLike | None, q: Any) -> np
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        Shape ``(2^n,)``, object array of Fractions in ``(0, 1]``, maximum exactly 1.
 
     Raises
     ------
@@ -285,7 +287,7 @@ def boltzmann_exact(W: ArrayLike, theta: ArrayLike | None, q: Any) -> np.ndarray
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        Shape ``(2^n,)``, object array of Fractions summing to exactly 1.
 
     Raises
     ------
@@ -316,7 +318,7 @@ def log_partition_function(W: ArrayLike, theta: ArrayLike | None, beta: float) -
     Returns
     -------
     float
-        The value described in the summary.
+        ``log Z``, finite for finite inputs.
 
     Raises
     ------
@@ -352,7 +354,7 @@ def boltzmann_distribution(W: ArrayLike, theta: ArrayLike | None, beta: float) -
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        Shape ``(2^n,)``, float64 probabilities summing to 1 (up to rounding).
 
     Raises
     ------
@@ -468,7 +470,8 @@ def site_kernel(w: ArrayLike, i: int) -> np.ndarray:
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        Shape ``(2^n, 2^n)`` row-stochastic matrix ``K_i`` (object Fractions for exact
+        ``w``, else float64).
 
     Raises
     ------
@@ -523,7 +526,7 @@ def random_scan_kernel(w: ArrayLike) -> np.ndarray:
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        Shape ``(2^n, 2^n)`` row-stochastic matrix ``K`` (exact for exact ``w``).
 
     Raises
     ------
@@ -549,7 +552,7 @@ def systematic_scan_kernel(w: ArrayLike) -> np.ndarray:
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        Shape ``(2^n, 2^n)`` row-stochastic matrix of one sweep (exact for exact ``w``).
 
     Raises
     ------
@@ -603,7 +606,7 @@ def kernel_power(P: ArrayLike, t: int) -> np.ndarray:
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        ``P^t``, same shape and dtype as ``P`` (the identity for ``t = 0``).
 
     Raises
     ------
@@ -641,8 +644,8 @@ def tv_distance(mu: ArrayLike, nu: ArrayLike) -> Any:
 
     Returns
     -------
-    int, float or Fraction (exact inputs give exact results)
-        The value described in the summary.
+    int, float or Fraction
+        ``TV(mu, nu)`` in ``[0, 1]``; exact for exact inputs.
 
     Raises
     ------
@@ -676,7 +679,7 @@ def distribution_after(mu: ArrayLike, P: ArrayLike, t: int) -> np.ndarray:
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        The distribution ``mu P^t`` (exact for Fractions).
 
     Raises
     ------
@@ -735,7 +738,8 @@ def distribution_after_scan(mu: ArrayLike, w: ArrayLike, t: int,
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        Shape ``(2^n,)``: the distribution after ``t`` steps of the scan (sweeps for
+        ``systematic``, site updates for ``random``); exact for an exact target.
 
     Raises
     ------
@@ -779,8 +783,8 @@ def doeblin_alpha(P: ArrayLike) -> Any:
 
     Returns
     -------
-    int, float or Fraction (exact inputs give exact results)
-        The value described in the summary.
+    int, float or Fraction
+        ``alpha`` in ``[0, 1]``; exact for an exact kernel.
 
     Raises
     ------
@@ -806,8 +810,8 @@ def doeblin_alpha_random_scan(w: ArrayLike) -> Any:
 
     Returns
     -------
-    int, float or Fraction (exact inputs give exact results)
-        The value described in the summary.
+    int, float or Fraction
+        ``alpha`` of ``K^n`` in ``[0, 1]``; exact for an exact target.
 
     Raises
     ------
@@ -832,8 +836,8 @@ def doeblin_alpha_systematic(w: ArrayLike) -> Any:
 
     Returns
     -------
-    int, float or Fraction (exact inputs give exact results)
-        The value described in the summary.
+    int, float or Fraction
+        ``alpha`` of one sweep in ``[0, 1]``; exact for an exact target.
 
     Raises
     ------
@@ -856,8 +860,8 @@ def min_site_probability(w: ArrayLike) -> Any:
 
     Returns
     -------
-    int, float or Fraction (exact inputs give exact results)
-        The value described in the summary.
+    int, float or Fraction
+        ``c`` in ``(0, 1/2]``; exact for an exact target.
 
     Raises
     ------
@@ -888,8 +892,9 @@ def doeblin_alpha_explicit(w: ArrayLike, scan: str = "systematic") -> Any:
 
     Returns
     -------
-    int, float or Fraction (exact inputs give exact results)
-        The value described in the summary.
+    int, float or Fraction
+        The explicit lower bound on ``alpha`` of the chosen scan; exact for an exact
+        target.
 
     Raises
     ------
@@ -963,7 +968,7 @@ def _ln_unit(x: Fraction, prec: int) -> Decimal:
         return (Decimal(x.numerator) / Decimal(x.denominator)).ln()
 
 
-def steps_for_tv(alpha: ArrayLike, eps: ArrayLike) -> int:
+def steps_for_tv(alpha: float | Fraction, eps: float | Fraction) -> int:
     """Smallest ``t >= 0`` with ``(1 - alpha)^t <= eps`` (spec B4).
 
     Decided with 60-digit logarithms, falling back to the exact power only when the two
@@ -1109,7 +1114,7 @@ def zero_temperature_update(W: ArrayLike, theta: ArrayLike | None, s: ArrayLike,
     Returns
     -------
     Fraction
-        The value described in the summary.
+        ``1``, ``0`` or ``1/2``: the probability of ``+1`` at ``q -> 0``.
 
     Raises
     ------
@@ -1196,6 +1201,9 @@ def gibbs_sample(W: ArrayLike, theta: ArrayLike | None, beta: float, *, n_sweeps
     n_sweeps = check_positive_int(n_sweeps, "n_sweeps")
     n_chains = check_positive_int(n_chains, "n_chains")
     burn_in = check_nonneg_int(burn_in, "burn_in")
+    steps = (burn_in + n_sweeps) * n
+    check_work(steps, "(burn_in + n_sweeps) * n", steps * n_chains * n,
+               "(burn_in + n_sweeps) * n * n_chains * n")
     if scan not in ("random", "systematic"):
         raise ValueError(f"scan: got {scan!r}; expected 'random' or 'systematic'")
     rng = as_generator(seed)
@@ -1245,7 +1253,7 @@ def empirical_distribution(samples: ArrayLike) -> np.ndarray:
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        Shape ``(2^n,)``, float64 frequencies summing to 1.
 
     Raises
     ------

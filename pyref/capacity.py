@@ -41,7 +41,16 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike
 
-from ._validate import as_generator, check_index, check_int, check_patterns, check_seed
+from ._validate import (
+    MAX_EXACT_BITS,
+    as_generator,
+    check_exact_power,
+    check_index,
+    check_int,
+    check_patterns,
+    check_seed,
+    check_work,
+)
 
 __all__ = [
     "crosstalk",
@@ -54,13 +63,37 @@ __all__ = [
     "certified_m",
     "simulate_all_fixed",
     "capacity_curve",
+    "MAX_SIGN_SUM_N",
+    "MAX_SIGN_COUNTS_N",
 ]
+
+#: Largest ``N`` of an exact sign-sum tail (:func:`sign_sum_tail`, and so the ``N = (m-1)
+#: (n-1)`` of :func:`unstable_probability` / :func:`capacity_bound`): a few big-integer
+#: binomials of ``N`` bits, at most a few CPU-seconds at the limit.
+MAX_SIGN_SUM_N = 2**18
+
+#: Largest ``N`` of :func:`sign_sum_counts`: ``N + 1`` counts of up to ``N`` bits each
+#: (``N^2 / 2`` bits in all: 16 MB at the limit).
+MAX_SIGN_COUNTS_N = 2**14
+
+#: Bit limit of the exact powers in :func:`chernoff_bound` and :func:`block_bound`
+#: (``n = 1000, m = 100`` needs about 3 million bits).
+_MAX_BOUND_BITS = 4 * MAX_EXACT_BITS
 
 
 def _check_nm(n: Any, m: Any) -> tuple[int, int]:
     n = check_int(n, "n", minimum=1)
     m = check_int(m, "m", minimum=1)
     return n, m
+
+
+def _check_N(N: Any, limit: int, what: str = "N") -> int:
+    v = check_int(N, what, minimum=0)
+    if v > limit:
+        raise ValueError(f"{what}: got {v}; exact sign-sum counts are limited to N <= {limit} "
+                         f"(big integers of N bits; this call would not finish in bounded "
+                         f"time)")
+    return v
 
 
 def crosstalk(patterns: ArrayLike, k: int, i: int) -> int:
@@ -104,7 +137,7 @@ def sign_sum_counts(N: int) -> dict[int, int]:
     -------
     dict mapping each attainable sum ``c`` to its count; the counts add up to ``2^N``.
     """
-    N = check_int(N, "N", minimum=0)
+    N = _check_N(N, MAX_SIGN_COUNTS_N)
     out: dict[int, int] = {}
     c = 1
     for a in range(N + 1):
@@ -121,7 +154,9 @@ def sign_sum_tail(N: int, t: int) -> int:
     ``sum_{a <= (N - t) / 2} binom(N, a)``.  Computed exactly with big integers as
     ``#(a < N/2)`` (by the symmetry ``a <-> N - a``: ``(2^N - binom(N, N/2)) / 2``) minus
     the band ``(N - t)/2 < a < N/2`` of about ``|t|/2`` binomials, so the cost is two
-    ``math.comb`` calls and ``O(|t|)`` big-integer steps, not ``O(N)``.
+    ``math.comb`` calls and ``O(|t|)`` big-integer steps, not ``O(N)``; when ``|t|`` is
+    close to ``N`` the few binomials below ``(N - |t|)/2`` are summed directly instead.
+    ``N`` is limited to :data:`MAX_SIGN_SUM_N`.
 
     Parameters
     ----------
@@ -132,7 +167,7 @@ def sign_sum_tail(N: int, t: int) -> int:
     -------
     int between ``0`` and ``2^N``.
     """
-    N = check_int(N, "N", minimum=0)
+    N = _check_N(N, MAX_SIGN_SUM_N)
     t = check_int(t, "t")
     top = (N - t) // 2          # largest admissible number of +1 entries
     if top < 0:
@@ -141,6 +176,13 @@ def sign_sum_tail(N: int, t: int) -> int:
         return 1 << N
     if 2 * top >= N:            # t <= 0: the complement has a < N - top entries
         return (1 << N) - sign_sum_tail(N, 1 - t)
+    if 2 * (top + 1) <= (N + 1) // 2:
+        # few terms below top (t close to N): sum binom(N, a), a = 0..top, directly
+        total, c = 0, 1
+        for a in range(top + 1):
+            total += c
+            c = c * (N - a) // (a + 1)
+        return total
     # top < N / 2: #(a < N/2) by symmetry, minus the band top < a < N/2 (about t/2 terms)
     below_half = ((1 << N) - (math.comb(N, N // 2) if N % 2 == 0 else 0)) // 2
     band = 0
@@ -173,7 +215,7 @@ def unstable_probability(n: int, m: int) -> Fraction:
         If ``n < 1`` or ``m < 1``.
     """
     n, m = _check_nm(n, m)
-    N = (m - 1) * (n - 1)
+    N = _check_N((m - 1) * (n - 1), MAX_SIGN_SUM_N, "N = (m - 1)(n - 1)")
     return Fraction(sign_sum_tail(N, n), 1 << N)
 
 
@@ -241,7 +283,10 @@ def chernoff_bound(n: int, m: int, b: Fraction | int | None = None) -> Fraction:
     if bq < 1:
         raise ValueError(f"b: got {b!r}; expected a rational >= 1")
     N = (m - 1) * (n - 1)
-    return 1 - m * n * ((1 + bq * bq) / 2) ** N / bq ** (N + n)
+    base = (1 + bq * bq) / 2
+    check_exact_power(base, N, "(1 + b^2)/2", limit=_MAX_BOUND_BITS)
+    check_exact_power(bq, N + n, "b", limit=_MAX_BOUND_BITS)
+    return 1 - m * n * base ** N / bq ** (N + n)
 
 
 def block_bound(n: int, m: int) -> Fraction:
@@ -260,7 +305,9 @@ def block_bound(n: int, m: int) -> Fraction:
     Fraction (may be negative).
     """
     n, m = _check_nm(n, m)
-    return 1 - m * n * Fraction(2 * m, 2 * m + 1) ** n
+    base = Fraction(2 * m, 2 * m + 1)
+    check_exact_power(base, n, "2m/(2m+1)", limit=_MAX_BOUND_BITS)
+    return 1 - m * n * base ** n
 
 
 def certified_m(n: int, eps: Fraction | int = Fraction(1, 2)) -> int:
@@ -285,16 +332,21 @@ def certified_m(n: int, eps: Fraction | int = Fraction(1, 2)) -> int:
     e = Fraction(eps)
     if not 0 < e <= 1:
         raise ValueError(f"eps: got {eps!r}; expected a rational in (0, 1]")
-    best = 0
-    for m in range(1, n + 1):
-        L = 0
-        while (1 << L) * e < m * n:
-            L += 1
-        if (2 * m + 1) * L <= n:
-            best = m
-        elif (2 * m + 1) > n:
-            break
-    return best
+    # (2m + 1) L(m) <= n is monotone in m (both factors grow with m): bisect on [0, n]
+    lo, hi = 0, n + 1            # ok(lo) (vacuously for 0), not ok(hi)
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if (2 * mid + 1) * _log_level(mid * n, e) <= n:
+            lo = mid
+        else:
+            hi = mid
+    return lo
+
+
+def _log_level(x: int, e: Fraction) -> int:
+    """Least ``L >= 0`` with ``2^L e >= x`` (``x >= 1``, ``e > 0`` rational)."""
+    need = -(-x * e.denominator // e.numerator)      # ceil(x / e)
+    return max(0, (need - 1).bit_length())
 
 
 def _largest_m(pred: Any, m_max: int) -> int:
@@ -347,6 +399,7 @@ def simulate_all_fixed(n: int, m: int, *, trials: int = 100, seed: Any = 0) -> f
     """
     n, m = _check_nm(n, m)
     trials = check_int(trials, "trials", minimum=1)
+    check_work(trials * n, "trials * n", trials * m * m * n, "trials * m^2 * n")
     rng = _rng_for(seed, n, m)
     return sum(_draw_all_fixed(n, m, rng) for _ in range(trials)) / trials
 
@@ -418,6 +471,12 @@ def capacity_curve(ns: Sequence[int], *, level: Fraction | float = Fraction(1, 2
         raise ValueError(f"level: got {level!r}; expected a probability in (0, 1)")
     trials = check_int(trials, "trials", minimum=1)
     seed = check_seed(seed)
+    if simulate:
+        # doubling + bisection: about 2 log2(n) simulated points of up to m = n/2 patterns
+        draws = sum(trials * 2 * n.bit_length() for n in ns_l)
+        check_work(draws, "sum over ns of trials * 2 log2(n)",
+                   sum(trials * 2 * n.bit_length() * n**3 // 4 for n in ns_l),
+                   "sum over ns of trials * 2 log2(n) * n^3 / 4")
     m_bound, m_sim = [], []
     for n in ns_l:
         m_bound.append(_largest_m(lambda m: capacity_bound(n, m) >= lev, n))

@@ -47,6 +47,7 @@ from ._validate import (
     check_thresholds,
     check_tie,
     check_weights,
+    check_work,
 )
 
 __all__ = [
@@ -77,6 +78,21 @@ _STATUS = ("fixed_point", "two_cycle", "max_sweeps")
 def _py(x: Any) -> Any:
     """numpy scalar -> Python scalar (int stays int, exact)."""
     return x.item() if isinstance(x, np.generic) else x
+
+
+#: ``max_sweeps`` always allowed (the default of :func:`run` and :func:`recall_batch`).
+_FREE_SWEEPS = 1000
+
+
+def _check_unproved_run(W: np.ndarray, max_sweeps: int) -> None:
+    """Without symmetric ``W`` and a zero diagonal (``require_symmetric=False``) a run may
+    cycle and use all ``max_sweeps``: then ``max_sweeps`` is capped at
+    ``max(1000, MAX_LOOP_STEPS // n)`` per call (ValueError naming the cap)."""
+    n = W.shape[0]
+    if max_sweeps <= _FREE_SWEEPS or (bool(np.all(W == W.T)) and not np.any(np.diagonal(W))):
+        return                      # T2 / T5: the run converges, max_sweeps is a bound only
+    check_work(max_sweeps * n, "max_sweeps * n (W is not symmetric with zero diagonal, so "
+               "the run may cycle through all max_sweeps)")
 
 
 def _prep(W: Any, theta: Any, *, symmetric: bool = False, zero_diag: bool = False
@@ -235,7 +251,8 @@ def update_value(h: Any, theta: Any, s_i: int, tie: str = "keep") -> int:
     Returns
     -------
     int
-        The value described in the summary.
+        ``+1`` if ``h > theta``, ``-1`` if ``h < theta``, and on a tie ``s_i`` (``keep``)
+        or ``+1`` (``plus``).
 
     Raises
     ------
@@ -276,7 +293,8 @@ def update(W: ArrayLike, theta: ArrayLike | None, s: ArrayLike, tie: str = "keep
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        Shape ``(n,)``, int64 +1/-1: ``update_value`` of every neuron from the fields of
+        ``s``.
 
     Raises
     ------
@@ -307,8 +325,8 @@ def energy(W: ArrayLike, theta: ArrayLike | None, s: ArrayLike) -> Any:
 
     Returns
     -------
-    int, float or Fraction (exact inputs give exact results)
-        The value described in the summary.
+    int, float or Fraction
+        ``E(s)``: an exact ``int``/``Fraction`` for exact inputs, else a finite float.
 
     Raises
     ------
@@ -350,7 +368,8 @@ def energy_batch(W: ArrayLike, theta: ArrayLike | None, states: ArrayLike) -> np
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        Shape ``(B,)``: ``E`` of each row of ``states``; exact (int64 or object) for
+        exact inputs, float64 for float inputs.
 
     Raises
     ------
@@ -398,7 +417,7 @@ def async_step(W: ArrayLike, theta: ArrayLike | None, s: ArrayLike, i: int,
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        Shape ``(n,)``: ``s`` with neuron ``i`` set to its update value (a new array).
 
     Raises
     ------
@@ -472,7 +491,7 @@ def run_schedule(W: ArrayLike, theta: ArrayLike | None, s: ArrayLike, schedule: 
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        Shape ``(n,)``: the state after the last step of ``schedule``.
 
     Raises
     ------
@@ -513,7 +532,7 @@ def trajectory(W: ArrayLike, theta: ArrayLike | None, s: ArrayLike, schedule: Se
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        Shape ``(len(schedule) + 1, n)``: the start state, then the state after each step.
 
     Raises
     ------
@@ -555,7 +574,7 @@ def sweep(W: ArrayLike, theta: ArrayLike | None, s: ArrayLike, tie: str = "keep"
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        Shape ``(n,)``: the state after the ``n`` steps ``0, 1, ..., n-1``.
 
     Raises
     ------
@@ -585,7 +604,7 @@ def sync_step(W: ArrayLike, theta: ArrayLike | None, s: ArrayLike, tie: str = "k
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        Shape ``(n,)``: every neuron's update value, all from the old ``s``.
 
     Raises
     ------
@@ -617,7 +636,7 @@ def is_fixed_point(W: ArrayLike, theta: ArrayLike | None, s: ArrayLike, tie: str
     Returns
     -------
     bool
-        The value described in the summary.
+        True iff ``async_step(W, theta, s, i) == s`` for every ``i``.
 
     Raises
     ------
@@ -646,7 +665,7 @@ def hamming(s: ArrayLike, t: ArrayLike) -> int:
     Returns
     -------
     int
-        The value described in the summary.
+        The number of positions where ``s`` and ``t`` differ, ``0 <= d <= n``.
 
     Raises
     ------
@@ -675,7 +694,7 @@ def energy_bound(W: ArrayLike, theta: ArrayLike | None = None) -> int:
     Returns
     -------
     int
-        The value described in the summary.
+        ``B >= 0``: ``|E(s)| <= B`` for every state ``s``.
 
     Raises
     ------
@@ -758,7 +777,9 @@ def run(W: ArrayLike, theta: ArrayLike | None, s: ArrayLike, *, mode: str = "asy
     tie : {'keep', 'plus'}
         Rule on a tie ``h_i = theta_i``: keep ``s_i`` (spec default) or set +1.
     max_sweeps : int >= 1
-        Cap on sweeps (synchronous: steps); the status says when it was reached.
+        Cap on sweeps (synchronous: steps); the status says when it was reached.  Without
+        symmetric ``W`` (``require_symmetric=False``) at most ``max(1000, MAX_LOOP_STEPS // n)``
+        (:data:`pyref._validate.MAX_LOOP_STEPS`), since the run may cycle.
     seed : None, int >= 0 or numpy.random.Generator
         Source of all randomness: ``None`` draws fresh OS entropy (not reproducible), an int gives
         a reproducible stream, a Generator is used as is and advanced in place.
@@ -771,7 +792,8 @@ def run(W: ArrayLike, theta: ArrayLike | None, s: ArrayLike, *, mode: str = "asy
     Returns
     -------
     RunResult
-        The value described in the summary.
+        The final state, the trajectory and energies (when ``record``), the number of
+        sweeps and the status ``"fixed_point"``, ``"two_cycle"`` or ``"max_sweeps"``.
 
     Raises
     ------
@@ -787,6 +809,7 @@ def run(W: ArrayLike, theta: ArrayLike | None, s: ArrayLike, *, mode: str = "asy
     n = Wv.shape[0]
     sv = check_state(s, n)
     max_sweeps = check_positive_int(max_sweeps, "max_sweeps")
+    _check_unproved_run(Wv, max_sweeps)
     if not isinstance(record, (bool, np.bool_)):
         raise InputTypeError(f"record: got {record!r}; expected True or False")
     traj = [sv.copy()] if record else []
@@ -900,7 +923,9 @@ def recall_batch(W: ArrayLike, theta: ArrayLike | None, probes: ArrayLike, *, mo
     tie : {'keep', 'plus'}
         Rule on a tie ``h_i = theta_i``: keep ``s_i`` (spec default) or set +1.
     max_sweeps : int >= 1
-        Cap on sweeps (synchronous: steps); the status says when it was reached.
+        Cap on sweeps (synchronous: steps); the status says when it was reached.  Without
+        symmetric ``W`` (``require_symmetric=False``) at most ``max(1000, MAX_LOOP_STEPS // n)``
+        (:data:`pyref._validate.MAX_LOOP_STEPS`), since the run may cycle.
     require_symmetric : bool
         Demand symmetric ``W`` with zero diagonal (the hypotheses under which convergence is
         proved).
@@ -908,7 +933,8 @@ def recall_batch(W: ArrayLike, theta: ArrayLike | None, probes: ArrayLike, *, mo
     Returns
     -------
     BatchRecall
-        The value described in the summary.
+        Per probe: the final state, the number of sweeps and the status, each equal to what
+        :func:`run` gives for that probe.
 
     Raises
     ------
@@ -923,6 +949,7 @@ def recall_batch(W: ArrayLike, theta: ArrayLike | None, probes: ArrayLike, *, mo
     n = Wv.shape[0]
     S = check_states(probes, n, name="probes")
     max_sweeps = check_positive_int(max_sweeps, "max_sweeps")
+    _check_unproved_run(Wv, max_sweeps)
     if isinstance(schedule, str):
         if schedule != "cyclic":
             raise ValueError(f"schedule: got {schedule!r}; recall_batch takes 'cyclic' or a "

@@ -298,7 +298,8 @@ def fuzz(adapter: Any, conv: cf.Conventions, examples: int, seed: int = 0, *,
     mismatches and ``fuzz_failures`` (and saved under ``save_dir``).  After a failure the
     search goes on (up to three rounds) for a failure of another class (a wrong value vs.
     an exception of another type), so a crash on tiny inputs does not hide a wrong
-    answer on larger ones."""
+    answer on larger ones.  ``seed``: an int from which every Hypothesis seed is derived,
+    so a run is reproducible (``None`` is not accepted)."""
     hyp = _need_hypothesis()
     from hypothesis import HealthCheck, Phase, Verbosity, given, settings
 

@@ -169,18 +169,72 @@ def energy_half_quadratic(W: ArrayLike, theta: ArrayLike, s: ArrayLike,
                           scale: Any = 1) -> Any:
     """``scale * (-1/2 s^T W s + theta^T s)``: the whole quadratic form, diagonal
     included (spec conventions; equals ``scale * energy`` for a zero diagonal).  Exact for
-    integer / Fraction inputs and scale (an ``int`` or ``Fraction`` result)."""
+    integer / Fraction inputs and scale (an ``int`` or ``Fraction`` result).
+
+    Float inputs give a float; if a float64 intermediate overflows (entries near 1e308),
+    the value is recomputed exactly from the floats' binary values and rounded once.
+
+    Parameters
+    ----------
+    W : array_like, shape (n, n)
+        Weights (the diagonal counts).
+    theta : array_like, shape (n,)
+        Thresholds.
+    s : array_like, shape (n,)
+        State, entries +1 / -1.
+    scale : int, float or Fraction
+        Factor applied to the whole form.
+
+    Returns
+    -------
+    int, Fraction or float
+        The scaled quadratic energy: exact for exact inputs, else a finite float.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed, or if the exact energy of finite float inputs lies
+        beyond the float64 range.
+    """
     Wa = check_weights(W)
     sa = check_state(s, Wa.shape[0])
     th = check_thresholds(theta, Wa.shape[0])
     _check_scale(scale)
     if Wa.dtype.kind == "f" or th.dtype.kind == "f" or isinstance(scale, float):
-        return float(scale) * (-0.5 * float(sa @ Wa @ sa) + float(th @ sa))
-    quad = sum(Fraction(v) for v in (sa @ Wa.astype(object) @ sa).ravel()) \
-        if Wa.dtype == object else Fraction(int(sa @ Wa @ sa))
-    e: Fraction = Fraction(scale) * (-Fraction(quad) / 2 + sum(
-        (Fraction(t) * int(x) for t, x in zip(th, sa)), Fraction(0)))
+        with np.errstate(over="ignore", invalid="ignore"):
+            val = float(scale) * (-0.5 * float(sa @ Wa @ sa) + float(th @ sa))
+        if np.isfinite(val):
+            return val
+        # a float64 intermediate overflowed: the exact value of the (finite) float inputs
+        exact = _half_quadratic_exact(Wa, th, sa, scale)
+        try:
+            return float(exact)
+        except OverflowError:
+            raise ValueError("energy_half_quadratic: the exact energy of these finite inputs "
+                             "is beyond float64 (|E| > 1.8e308); expected smaller entries "
+                             "(or ints / Fractions for an exact result)") from None
+    e = _half_quadratic_exact(Wa, th, sa, scale)
     return int(e) if e.denominator == 1 else e
+
+
+def _half_quadratic_exact(Wa: np.ndarray, th: np.ndarray, sa: np.ndarray,
+                          scale: Any) -> Fraction:
+    """``scale * (-1/2 s^T W s + theta^T s)`` in exact rationals (floats by their exact
+    binary values)."""
+    n = len(sa)
+    quad = sum((_frac(Wa[i, j]) * int(sa[i]) * int(sa[j]) for i in range(n)
+                for j in range(n)), Fraction(0))
+    lin = sum((_frac(t) * int(x) for t, x in zip(th, sa)), Fraction(0))
+    return _frac(scale) * (-quad / 2 + lin)
+
+
+def _frac(v: Any) -> Fraction:
+    """``v`` as a Fraction of Python ints (numpy scalars would overflow in its arithmetic)."""
+    if isinstance(v, (int, np.integer)):
+        return Fraction(int(v))
+    if isinstance(v, (float, np.floating)):
+        return Fraction(float(v))
+    return Fraction(v)
 
 
 def _check_scale(scale: Any) -> None:

@@ -78,7 +78,7 @@ def _poly_safe(n: int, m: int, a: int) -> bool:
         return True
     if a * (n.bit_length() - 1) + (m.bit_length() - 1) >= 63:
         return False
-    return m * n**a < INT64_SAFE
+    return bool(m * n**a < INT64_SAFE)
 
 
 def _sum_pow(o: np.ndarray, a: int, safe: bool) -> Any:
@@ -94,7 +94,7 @@ def _lse_sorted(x: np.ndarray) -> np.ndarray:
     bit-identical results (ties of the exponential energy are then detected exactly)."""
     xs = np.sort(x, axis=-1)
     mx = xs[..., -1:]
-    return mx[..., 0] + np.log(np.sum(np.exp(xs - mx), axis=-1))
+    return np.asarray(mx[..., 0] + np.log(np.sum(np.exp(xs - mx), axis=-1)))
 
 
 def overlap(p: ArrayLike, s: ArrayLike) -> int:
@@ -110,7 +110,7 @@ def overlap(p: ArrayLike, s: ArrayLike) -> int:
     Returns
     -------
     int
-        The value described in the summary.
+        ``sum_i p_i s_i``, between ``-n`` and ``n``.
 
     Raises
     ------
@@ -128,9 +128,22 @@ def dense_energy(a: int | str, patterns: ArrayLike, s: ArrayLike) -> int:
 
     Parameters
     ----------
-    a : integer exponent ``a >= 1``.
-    patterns : (m, n) spins +-1, m >= 1.
-    s : (n,) spins +-1.
+    a : int >= 1
+        Interaction exponent of ``F(x) = x^a``.
+    patterns : array_like, shape (m, n)
+        Stored patterns, entries +1 / -1, ``m >= 1``.
+    s : array_like, shape (n,)
+        State, entries +1 / -1.
+
+    Returns
+    -------
+    int
+        ``-sum_k (p_k . s)^a``, exact.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed, or ``a = "exp"`` (use :func:`dense_energy_exp`).
     """
     a = _check_a(a)
     if isinstance(a, str):
@@ -159,7 +172,7 @@ def dense_energy_exp(patterns: ArrayLike, s: ArrayLike, beta: float = 1.0) -> fl
     Returns
     -------
     float
-        The value described in the summary.
+        ``-sum_k exp(beta p_k . s)`` (a finite float; ValueError if it overflows).
 
     Raises
     ------
@@ -189,7 +202,7 @@ def dense_log_neg_energy_exp(patterns: ArrayLike, s: ArrayLike, beta: float = 1.
     Returns
     -------
     float
-        The value described in the summary.
+        ``log(-E(s))``, finite even where ``E(s)`` itself would overflow.
 
     Raises
     ------
@@ -259,7 +272,8 @@ def dense_async_step(a: int | str, patterns: ArrayLike, s: ArrayLike, i: int, *,
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        Shape ``(n,)``: ``s`` with neuron ``i`` set to the sign that lowers the dense
+        energy (kept on a tie).
 
     Raises
     ------
@@ -297,7 +311,7 @@ def dense_sweep(a: int | str, patterns: ArrayLike, s: ArrayLike, *,
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        Shape ``(n,)``: the state after the steps at ``0, ..., n-1``.
 
     Raises
     ------
@@ -342,7 +356,7 @@ def dense_sweeps(a: int | str, patterns: ArrayLike, s: ArrayLike, k: int, *,
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        Shape ``(n,)``: the state after ``k`` sweeps.
 
     Raises
     ------
@@ -366,7 +380,7 @@ class DenseRunResult:
 
     state: np.ndarray
     trajectory: np.ndarray
-    energies: list
+    energies: list[Any]
     sweeps: int
     status: str
     flips: int
@@ -408,7 +422,8 @@ def dense_run(a: int | str, patterns: ArrayLike, s: ArrayLike, *, beta: float = 
     Returns
     -------
     DenseRunResult
-        The value described in the summary.
+        The final state (a fixed point unless ``max_sweeps`` was reached), the trajectory,
+        the energies, the number of sweeps and the status.
 
     Raises
     ------

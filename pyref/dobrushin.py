@@ -39,7 +39,13 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike
 
-from ._validate import check_nonneg_int, check_q, check_real, check_weights
+from ._validate import (
+    check_exact_power,
+    check_nonneg_int,
+    check_q,
+    check_real,
+    check_weights,
+)
 
 # pyref.boltzmann re-exports this module's public functions at its end, so the helpers of
 # pyref.boltzmann are imported inside the functions (no import cycle at load time).
@@ -107,6 +113,8 @@ def influence_bound(W: ArrayLike, q: Any) -> np.ndarray:
     C = np.empty((n, n), dtype=object)
     for i in range(n):
         for j in range(n):
+            # q^(2|W_ij|) exactly: refused (ValueError naming the limit) for huge weights
+            check_exact_power(fq, 2 * abs(Wl[i][j]), "q")
             p = fq ** (2 * abs(Wl[i][j]))
             C[i, j] = (1 - p) / (1 + p)
     return C
@@ -116,6 +124,24 @@ def influence_exact(w: ArrayLike) -> np.ndarray:
     """True influences ``c_ij = max_s |p_i(s) - p_i(s^(j))|`` of positive weights ``w`` on
     the ``2^n`` states, ``p_i(s) = w(s^{i+}) / (w(s^{i+}) + w(s^{i-}))`` and ``s^(j)`` = ``s``
     with ``s_j`` flipped (spec B6).  Exact for int/Fraction ``w``; ``c_ii = 0``.
+
+    Parameters
+    ----------
+    w : array_like, shape (2^n,)
+        Positive weights of the ``2^n`` states (enumeration order of
+        :func:`pyref.boltzmann.all_states`): ints or Fractions (exact) or floats.
+
+    Returns
+    -------
+    numpy.ndarray
+        Shape ``(n, n)``: the influences ``c_ij`` in ``[0, 1)`` (object Fractions for
+        exact ``w``, else float64), zero diagonal.
+
+    Raises
+    ------
+    ValueError
+        If ``w`` is not a positive weight vector of length ``2^n`` (with the size limits
+        of the exact enumeration).
     """
     from .boltzmann import _check_target, _site_coeff
 
@@ -140,14 +166,49 @@ def _alpha(C: np.ndarray) -> Any:
 
 def dobrushin_coefficient(W: ArrayLike, q: Any) -> Any:
     """Dobrushin's ``alpha = max_i sum_j C_ij`` from :func:`influence_bound` (spec B6);
-    Fraction for rational ``q``, float for a float ``q``.  The bounds need ``alpha < 1``."""
+    Fraction for rational ``q``, float for a float ``q``.  The bounds need ``alpha < 1``.
+
+    Parameters
+    ----------
+    W : array_like, shape (n, n)
+        Integer weights, symmetric with zero diagonal.
+    q : rational in (0, 1] or float
+        ``q = exp(-beta)``: int, Fraction or ``"a/b"`` (exact), or a float.
+
+    Returns
+    -------
+    Fraction or float
+        ``alpha >= 0`` (exact for rational ``q``).
+
+    Raises
+    ------
+    ValueError
+        If ``W`` or ``q`` is malformed, or an exact power ``q^(2|W_ij|)`` would exceed
+        :data:`pyref._validate.MAX_EXACT_BITS` bits.
+    """
     return _alpha(influence_bound(W, q))
 
 
 def dobrushin_coefficient_exact(w: ArrayLike) -> Any:
     """``alpha = max_i sum_j c_ij`` from the true influences :func:`influence_exact` of any
     positive weights (spec B6); at most :func:`dobrushin_coefficient` for Boltzmann
-    weights."""
+    weights.
+
+    Parameters
+    ----------
+    w : array_like, shape (2^n,)
+        Positive weights of the ``2^n`` states, as for :func:`influence_exact`.
+
+    Returns
+    -------
+    Fraction or float
+        ``alpha >= 0`` (exact for exact ``w``).
+
+    Raises
+    ------
+    ValueError
+        As :func:`influence_exact`.
+    """
     return _alpha(influence_exact(w))
 
 
@@ -164,6 +225,8 @@ def _bound_from_alpha(alpha: Any, n: int, t: int, scan: str) -> Any:
     r = alpha if scan == "systematic" else 1 - (1 - alpha) / n
     if isinstance(r, float):
         return n * r**t
+    check_exact_power(Fraction(r), t, "alpha" if scan == "systematic" else
+                      "1 - (1 - alpha)/n")
     return n * Fraction(r) ** t
 
 
@@ -174,10 +237,28 @@ def dobrushin_tv_bound(W: ArrayLike, q: Any, t: int, scan: str = "systematic") -
     ``scan="random"``: ``n (1 - (1 - alpha)/n)^t`` after ``t`` single-site random-scan
     steps; ``alpha`` = :func:`dobrushin_coefficient`.
 
+    Parameters
+    ----------
+    W : array_like, shape (n, n)
+        Integer weights, symmetric with zero diagonal.
+    q : rational in (0, 1] or float
+        ``q = exp(-beta)`` (a float gives a float bound).
+    t : int >= 0
+        Sweeps (systematic) or single-site steps (random).
+    scan : {'systematic', 'random'}
+        The scan bounded.
+
+    Returns
+    -------
+    Fraction or float
+        The bound ``>= 0`` on ``TV(mu P^t, pi)`` (exact for rational ``q``).
+
     Raises
     ------
     ValueError
-        If ``alpha >= 1``, ``t < 0`` or ``scan`` is unknown.
+        If ``alpha >= 1``, ``t < 0`` or ``scan`` is unknown, or if the exact power
+        ``alpha^t`` would exceed :data:`pyref._validate.MAX_EXACT_BITS` bits (pass a float
+        ``q`` for a float bound).
     """
     scan = _check_scan(scan)
     t = check_nonneg_int(t, "t")
@@ -191,6 +272,22 @@ def dobrushin_sweeps(W: ArrayLike, q: Any, eps: Any, scan: str = "systematic") -
     sweeps for ``scan="systematic"``, single-site steps for ``scan="random"`` (divide by
     ``n`` for sweep equivalents).  Decided exactly (via
     :func:`pyref.boltzmann.steps_for_tv`).
+
+    Parameters
+    ----------
+    W : array_like, shape (n, n)
+        Integer weights, symmetric with zero diagonal.
+    q : rational in (0, 1] or float
+        ``q = exp(-beta)``.
+    eps : positive real
+        Target total variation.
+    scan : {'systematic', 'random'}
+        The scan bounded.
+
+    Returns
+    -------
+    int
+        The least ``t >= 0`` with bound ``<= eps``.
 
     Raises
     ------

@@ -29,6 +29,7 @@ from ._validate import (
     check_positive_int,
     check_states,
     check_tie,
+    check_work,
 )
 from .classical import (
     BatchRecall,
@@ -321,6 +322,7 @@ def flip_random(s: ArrayLike, d: int, *, seed: SeedLike = None,
         raise ValueError(f"d: got {d}; expected 0 <= d <= n = {n}")
     rng = as_generator(seed)
     c = 1 if count is None else check_positive_int(count, "count")
+    check_work(c, "count", c * n, "count * n")
     out = np.tile(sv, (c, 1))
     if d:
         idx = np.argsort(rng.random((c, n)), axis=1)[:, :d]

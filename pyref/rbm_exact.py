@@ -187,7 +187,7 @@ def rbm_block_kernel_exact(W: ArrayLike, theta_v: ArrayLike, theta_h: ArrayLike,
     spec B7; Lean ``Hopfield.rbmK``; the transition of one step of
     :func:`pyref.rbm.block_gibbs` on the joint state), exact Fractions."""
     KH, KV = rbm_half_kernels_exact(W, theta_v, theta_h, q)
-    return KH @ KV
+    return np.asarray(KH @ KV)
 
 
 def block_min(w: ArrayLike, block: ArrayLike) -> Any:
@@ -214,8 +214,8 @@ def rbm_doeblin_alpha(W: ArrayLike, theta_v: ArrayLike, theta_h: ArrayLike, q: A
     n = nv + nh
     if bound == "block":
         H = hidden_mask(nv, nh)
-        return 2**n * block_min(w, H) * block_min(w, ~H)
+        return Fraction(2**n * block_min(w, H) * block_min(w, ~H))
     if bound == "gibbs":
         delta = min(w) / sum(w, Fraction(0))
-        return 2**n * delta**2
+        return Fraction(2**n * delta**2)
     raise ValueError(f"bound: got {bound!r}; expected 'block' or 'gibbs'")

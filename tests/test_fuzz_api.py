@@ -6,7 +6,9 @@ probabilities, seeds) mixed with malformed ones (wrong shapes, empty arrays, n =
 non-+-1 states, NaN/inf, huge floats, int64 extremes, bools, strings, complex numbers,
 Fractions, ragged lists, bad seeds).  The contract checked for every call:
 
-* it returns within ``PYREF_FUZZ_SECONDS`` (default 10 s; a per-call ``SIGALRM`` timer);
+* it returns within ``PYREF_FUZZ_SECONDS`` CPU-seconds (default 10; a per-call
+  ``ITIMER_PROF`` timer, with a wall-clock backstop at six times that)
+  and within ``PYREF_FUZZ_MEMORY_GB`` (default 3) of extra address space (``RLIMIT_AS``);
 * it raises ``ValueError`` or ``TypeError`` (a malformed input, rejected with a message),
   or it returns a result whose numbers are all finite (no NaN; ``inf`` only where the
   docstring documents it, the trivially true upper bounds in :data:`MAY_BE_INF`) and of
@@ -32,6 +34,7 @@ import inspect
 import math
 import numbers
 import os
+import resource
 import signal
 import warnings
 from collections.abc import Callable
@@ -60,6 +63,10 @@ MODULES = [
     "pyref.layers",
     "pyref.mha",
     "pyref.ahop",
+    "pyref.capacity",
+    "pyref.dobrushin",
+    "pyref.conventions",
+    "pyref.rbm_exact",
 ]
 # more modules for a local run, e.g. PYREF_FUZZ_EXTRA_MODULES=pyref.expander,pyref.mil
 MODULES += [m for m in os.environ.get("PYREF_FUZZ_EXTRA_MODULES", "").split(",") if m]
@@ -148,8 +155,13 @@ def _real() -> st.SearchStrategy[Any]:
                      st.floats(-10, 10), st.sampled_from(BAD_SCALARS))
 
 
+#: Sizes and step counts far beyond what a call can do in bounded time: each must be
+#: refused (ValueError naming the cap) or handled by a bounded route.
+HUGE_COUNTS = [10**6, 10**7, 10**9, 2**31, 2**62]
+
+
 def _count() -> st.SearchStrategy[Any]:
-    return st.one_of(st.integers(-1, 4), st.sampled_from(BAD_SCALARS + [10**6, 1.5]))
+    return st.one_of(st.integers(-1, 4), st.sampled_from(BAD_SCALARS + HUGE_COUNTS + [1.5]))
 
 
 def _seed() -> st.SearchStrategy[Any]:
@@ -269,10 +281,37 @@ def _check_type(value: Any, fn: Callable[..., Any], where: str) -> None:
                 f"{where}: returned {type(value).__name__}, annotated {ann}"
 
 
+#: Address space a fuzzed call may add (a finding must raise MemoryError in the test, not
+#: exhaust the shared machine).
+MEMORY_HEADROOM = int(float(os.environ.get("PYREF_FUZZ_MEMORY_GB", "3")) * 2**30)
+
+
+def _vm_bytes() -> int:
+    try:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith("VmSize:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
 def _call_with_contract(qualname: str, fn: Callable[..., Any], kwargs: dict[str, Any]) -> None:
     where = f"{qualname}(**{ {k: (type(v).__name__) for k, v in kwargs.items()} })"
-    old = signal.signal(signal.SIGALRM, _on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, SECONDS)
+    # CPU time (ITIMER_PROF: the machine may be shared and loaded), and a wall-clock
+    # backstop at 6x for a call that waits instead of computing
+    old = signal.signal(signal.SIGPROF, _on_alarm)
+    old_wall = signal.signal(signal.SIGALRM, _on_alarm)
+    signal.setitimer(signal.ITIMER_PROF, SECONDS)
+    signal.setitimer(signal.ITIMER_REAL, 6 * SECONDS)
+    old_as = resource.getrlimit(resource.RLIMIT_AS)
+    vm = _vm_bytes()
+    if vm:
+        cap = vm + MEMORY_HEADROOM
+        if old_as[1] != resource.RLIM_INFINITY:
+            cap = min(cap, old_as[1])
+        resource.setrlimit(resource.RLIMIT_AS, (cap, old_as[1]))
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", np.exceptions.ComplexWarning)
@@ -281,10 +320,15 @@ def _call_with_contract(qualname: str, fn: Callable[..., Any], kwargs: dict[str,
     except (ValueError, TypeError):
         return
     except CallTimeout:
-        pytest.fail(f"{where}: no result after {SECONDS} s")
+        pytest.fail(f"{where}: no result after {SECONDS} CPU-seconds")
+    except MemoryError:
+        pytest.fail(f"{where}: MemoryError (more than {MEMORY_HEADROOM >> 30} GiB asked)")
     finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
         signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, old)
+        signal.signal(signal.SIGPROF, old)
+        signal.signal(signal.SIGALRM, old_wall)
+        resource.setrlimit(resource.RLIMIT_AS, old_as)
     _check_finite(result, where, qualname in MAY_BE_INF)
     _check_type(result, fn, where)
 
@@ -305,6 +349,58 @@ def test_public_function_contract(qualname: str, fn: Callable[..., Any]) -> None
             if p.default is not p.empty and data.draw(st.booleans(), label=f"omit {p.name}"):
                 continue
             kwargs[p.name] = data.draw(_param_strategy(p.name, n), label=p.name)
+        _call_with_contract(qualname, fn, kwargs)
+
+    run()
+
+
+@functools.cache
+def _plausible_strategy(name: str, n: int) -> st.SearchStrategy[Any]:
+    """Well-formed values only (so that a call gets past validation to the work)."""
+    if name == "seed":
+        return st.just(0)
+    if name in MATRIX_NAMES:
+        return st.one_of(_sym_int(n), _pm1(2, n))
+    if name in VECTOR_NAMES:
+        return _pm1(None, n)
+    if name in REAL_NAMES:
+        return st.sampled_from([0.5, Fraction(1, 2), 1.0, Fraction(1, 10)])
+    if name in COUNT_NAMES:
+        return st.integers(1, 3)
+    if name in BOOL_NAMES:
+        return st.booleans()
+    return st.just(None)
+
+
+HUGE_FUNCTIONS = [(q, f) for q, f in FUNCTIONS
+                  if COUNT_NAMES & set(inspect.signature(f).parameters)]
+
+
+@pytest.mark.parametrize("qualname,fn", HUGE_FUNCTIONS, ids=[q for q, _ in HUGE_FUNCTIONS])
+def test_huge_counts_bounded(qualname: str, fn: Callable[..., Any]) -> None:
+    """One size or step count huge (10^6 .. 2^62), the other arguments well formed: the
+    call must still answer or refuse (ValueError naming the cap) within the time limit."""
+    sig = inspect.signature(fn)
+    params = [p for p in sig.parameters.values()
+              if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)]
+    counts = [p.name for p in params if p.name in COUNT_NAMES]
+
+    @settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
+              suppress_health_check=list(HealthCheck))
+    @given(data=st.data())
+    def run(data: st.DataObject) -> None:
+        n = data.draw(st.integers(1, 4), label="n")
+        huge = data.draw(st.sampled_from(counts), label="huge parameter")
+        kwargs: dict[str, Any] = {}
+        for p in params:
+            if p.name == huge:
+                kwargs[p.name] = data.draw(st.sampled_from(HUGE_COUNTS), label=p.name)
+            elif p.default is p.empty or p.name in COUNT_NAMES:
+                kwargs[p.name] = data.draw(_plausible_strategy(p.name, n), label=p.name)
+            elif p.default is not p.empty and data.draw(st.booleans(), label=f"set {p.name}"):
+                kwargs[p.name] = data.draw(_plausible_strategy(p.name, n), label=p.name)
+        if kwargs.get(huge) is None:
+            return
         _call_with_contract(qualname, fn, kwargs)
 
     run()

@@ -276,3 +276,159 @@ def test_layer_steps_are_bounded():
         layers.hopfield_core(Q, Q, steps=10**6)
     # within the bound the iteration runs (fixed points of an orthonormal set stay put)
     assert np.allclose(layers.hopfield_core(Q, Q, beta=50.0, steps=3), Q, atol=1e-12)
+
+
+# --------------------------------------------------------------------------- fuzz findings
+# (second pass: huge values; each call must answer or refuse within a second or so)
+
+def test_dobrushin_huge_weights_refused_quickly():
+    from pyref import dobrushin
+    W = np.array([[0, 2**61], [2**61, 0]])
+    for call in (lambda: dobrushin.dobrushin_sweeps(W, F(1, 2), F(1, 10)),
+                 lambda: dobrushin.influence_bound(W, F(1, 2)),
+                 lambda: dobrushin.dobrushin_tv_bound(W, F(1, 2), 3)):
+        out, secs = _quick(call)
+        assert secs < 1.0 and isinstance(out, ValueError)
+        assert "limited to" in str(out) and "float" in str(out)
+    # the float route answers: tanh(beta 2^61) = 1 in float64, so alpha = 1 is refused
+    with pytest.raises(ValueError, match="alpha"):
+        dobrushin.dobrushin_sweeps(W, 0.5, F(1, 10))
+
+
+def test_dobrushin_long_exact_bound_refused_small_one_exact():
+    from pyref import dobrushin
+    W = np.array([[0, 1], [1, 0]])
+    a = dobrushin.dobrushin_coefficient(W, F(1, 2))       # tanh(ln 2) = 3/5
+    assert a == F(3, 5)
+    assert dobrushin.dobrushin_tv_bound(W, F(1, 2), 4) == 2 * F(3, 5) ** 4
+    out, secs = _quick(lambda: dobrushin.dobrushin_tv_bound(W, F(1, 2), 10**6))
+    assert secs < 1.0 and isinstance(out, ValueError) and "alpha**1000000" in str(out)
+    # the float q gives the float bound at any t
+    assert dobrushin.dobrushin_tv_bound(W, 0.5, 10**6) == 0.0
+    # the least t is still decided exactly: 2 (3/5)^t <= 1/10 first at t = 6
+    assert dobrushin.dobrushin_sweeps(W, F(1, 2), F(1, 10)) == 6
+
+
+def test_sign_sum_counts_huge_N_refused_with_the_limit():
+    from pyref import capacity
+    out, secs = _quick(lambda: capacity.sign_sum_counts(10**7))
+    assert secs < 0.5 and isinstance(out, ValueError)
+    assert str(capacity.MAX_SIGN_COUNTS_N) in str(out)
+    c = capacity.sign_sum_counts(capacity.MAX_SIGN_COUNTS_N)      # the limit itself runs
+    assert sum(c.values()) == 2**capacity.MAX_SIGN_COUNTS_N
+    with pytest.raises(ValueError, match=str(capacity.MAX_SIGN_SUM_N)):
+        capacity.sign_sum_tail(capacity.MAX_SIGN_SUM_N + 1, 3)
+    with pytest.raises(ValueError, match="N = \\(m - 1\\)\\(n - 1\\)"):
+        capacity.capacity_bound(10**4, 10**3)
+
+
+def test_sign_sum_tail_near_N_is_cheap_and_exact():
+    from pyref import capacity
+    N = capacity.MAX_SIGN_SUM_N
+    out, secs = _quick(lambda: capacity.sign_sum_tail(N, N - 2))
+    assert secs < 0.5 and out == 1 + N             # a = 0 or a = 1 plus signs
+    for N in range(12):
+        for t in range(-N - 1, N + 2):
+            brute = sum(math.comb(N, a) for a in range(N + 1) if 2 * a - N <= -t)
+            assert capacity.sign_sum_tail(N, t) == brute
+
+
+def test_capacity_exact_powers_refused_not_hung():
+    from pyref import capacity
+    for call in (lambda: capacity.block_bound(10**9, 3),
+                 lambda: capacity.chernoff_bound(10**4, 10**3)):
+        out, secs = _quick(call)
+        assert secs < 0.5 and isinstance(out, ValueError) and "bits" in str(out)
+
+
+def test_certified_m_huge_n_fast_and_matches_the_scan():
+    from pyref import capacity
+
+    def scan(n, e):
+        best = 0
+        for m in range(1, n + 1):
+            L = 0
+            while (1 << L) * e < m * n:
+                L += 1
+            if (2 * m + 1) * L <= n:
+                best = m
+        return best
+    for e in (F(1, 2), F(1), F(1, 1000)):
+        for n in range(1, 120):
+            assert capacity.certified_m(n, e) == scan(n, e)
+    out, secs = _quick(lambda: capacity.certified_m(10**12))
+    assert secs < 0.5 and isinstance(out, int) and out > 0
+
+
+def test_energy_half_quadratic_huge_finite_floats():
+    from pyref import conventions as cv
+    W = np.array([[0.0, 1e308], [1e308, 0.0]])
+    # -1/2 s^T W s = 1e308 for s = (1, -1): float64 overflowed in the intermediate 2e308
+    assert cv.energy_half_quadratic(W, [0.0, 0.0], [1, -1]) == 1e308
+    assert cv.energy_half_quadratic(W, [0.0, 0.0], [1, 1], 0.5) == -5e307
+    with pytest.raises(ValueError, match="beyond float64"):
+        cv.energy_half_quadratic(np.full((2, 2), 1.7e308), [0.0, 0.0], [1, 1])
+    # int64 extremes stay exact (Python ints, no wrap)
+    Wi = np.array([[0, 2**62], [2**62, 0]])
+    assert cv.energy_half_quadratic(Wi, np.array([1, -1]), np.array([1, 1])) == -2**62
+    assert cv.energy_half_quadratic(Wi, [0, 0], [1, 1], F(1, 3)) == F(-2**62, 3)
+
+
+@pytest.mark.parametrize("call", [
+    lambda: bz.gibbs_sample(np.zeros((4, 4)), None, 1.0, n_sweeps=10**9, seed=0),
+    lambda: bz.gibbs_sample(np.zeros((4, 4)), None, 1.0, n_sweeps=10, burn_in=10**6, seed=0),
+    lambda: bz.gibbs_sample(np.zeros((4, 4)), None, 1.0, n_sweeps=10, n_chains=10**9, seed=0),
+    lambda: rbm.block_gibbs(np.zeros((3, 2)), None, None, 1.0, n_steps=10**7, seed=0),
+    lambda: rbm.block_gibbs(np.zeros((3, 2)), None, None, 1.0, n_steps=10, n_chains=10**9,
+                            seed=0),
+    lambda: bm_learning.train_bm(np.ones((2, 3)), 1.0, n_iter=10**6, method="gibbs", seed=0),
+    lambda: bm_learning.train_bm(np.ones((2, 3)), 1.0, n_iter=10**7, seed=0),
+], ids=["gibbs-sweeps", "gibbs-burn-in", "gibbs-chains", "block-steps", "block-chains",
+        "train-bm-gibbs", "train-bm-exact"])
+def test_sampler_work_caps(call):
+    out, secs = _quick(call)
+    assert secs < 1.0 and isinstance(out, ValueError)
+    assert "per-call cap" in str(out) and ("MAX_LOOP_STEPS" in str(out)
+                                           or "MAX_WORK" in str(out))
+
+
+def test_sampler_work_caps_more():
+    from pyref import capacity, rbm_learning
+    D = np.array([[1, -1, 1], [-1, 1, -1]])
+    with pytest.raises(ValueError, match="per-call cap"):
+        rbm_learning.train_rbm(D, 2, n_epochs=10**7, seed=0)
+    with pytest.raises(ValueError, match="trials \\* n"):
+        capacity.simulate_all_fixed(10**6, 2, trials=100, seed=0)
+    with pytest.raises(ValueError, match="per-call cap"):
+        capacity.capacity_curve([10**4], trials=100, seed=0)
+    # a run at the scale of the tests and docs is untouched by the caps
+    S = bz.gibbs_sample(np.zeros((4, 4)), None, 1.0, n_sweeps=200, n_chains=50, seed=0)
+    assert S.shape == (200, 50, 4)
+
+
+def test_unproved_run_sweeps_capped_default_allowed():
+    A = np.array([[0, 1], [-1, 0]])            # not symmetric: the run may cycle forever
+    s = np.array([1, 1])
+    for mode in ("sync", "async"):
+        for call in (lambda mode=mode: classical.run(A, None, s, mode=mode, max_sweeps=10**9,
+                                           require_symmetric=False),
+                     lambda mode=mode: classical.recall_batch(A, None, [s], mode=mode,
+                                                    max_sweeps=10**9, require_symmetric=False)):
+            out, secs = _quick(call)
+            assert secs < 1.0 and isinstance(out, ValueError)
+            assert "MAX_LOOP_STEPS" in str(out)
+        # the default max_sweeps runs and reports the cycle as status "max_sweeps"
+        r = classical.run(A, None, s, mode=mode, require_symmetric=False)
+        assert r.status == "max_sweeps" and r.sweeps == 1000
+    # with symmetric W the run converges: a huge max_sweeps is only a bound
+    W = np.array([[0, -1], [-1, 0]])
+    assert classical.run(W, None, s, max_sweeps=10**9).status == "fixed_point"
+
+
+def test_flip_random_and_make_memories_sizes_capped():
+    from pyref import ahop
+    with pytest.raises(ValueError, match="count = 1000000000: exceeds the per-call cap"):
+        learning.flip_random(np.ones(10, dtype=int), 2, count=10**9, seed=0)
+    with pytest.raises(ValueError, match="k \\* d"):
+        ahop.make_memories(10**9, 4, seed=0)
+    assert learning.flip_random(np.ones(10, dtype=int), 2, count=3, seed=0).shape == (3, 10)

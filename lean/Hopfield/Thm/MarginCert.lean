@@ -7,26 +7,45 @@ public import Hopfield.Literal
 # Margin certificates for literal networks (spec T8)
 
 A network written as integer lists (`Hopfield.Weights.ofLists`, `Hopfield.Thresholds.ofList`,
-`Hopfield.State.ofList`, as `proofs_ci certify` writes it) is checked by one computable Bool
-function, `Hopfield.marginCertOk`, which the kernel evaluates by `decide +kernel`. It walks the
-rows once: for row `r_i`, threshold `θ_i`, spin `p_i` and cut `t_i` it computes the dot product
-`h_i = r_i · p` and the excess `∑_j max(|W_ij| - t_i, 0)` and checks
-`0 ≤ t_i` and `2 (d t_i + ∑_j max(|W_ij| - t_i, 0)) < p_i (h_i - θ_i)`; so the kernel's work is
-`O(n²)` integer operations per pattern, with no indexed lookups. The soundness theorem
+`Hopfield.State.ofList`) is checked by one computable Bool function, `Hopfield.marginCertOk`,
+which the kernel evaluates by `decide +kernel`. It walks the rows once: for row `r_i`,
+threshold `θ_i`, spin `p_i` and cut `t_i` it computes the dot product `h_i = r_i · p` and the
+excess `∑_j max(|W_ij| - t_i, 0)` and checks `0 ≤ t_i` and
+`2 (d t_i + ∑_j max(|W_ij| - t_i, 0)) < p_i (h_i - θ_i)`; so the kernel's work is `O(n²)`
+integer operations per pattern, with no indexed lookups. The soundness theorem
 `Hopfield.recallsWithin_of_marginCertOk` turns a `true` answer into T8's conclusion
 (`Hopfield.recall_of_cut`) for the literal network. With `t_i` the `d`-th largest `|W_ij|`
 the check is exactly T8's radius condition with the top-`d` sums.
 
+`proofs_ci certify` writes the compact form: each weight row, the thresholds, each pattern and
+each list of cuts is ONE numeral (base-`B` digits with an offset, or bits for spins), decoded
+by `Hopfield.decodeRow` and `Hopfield.decodeSpins`; so a certificate's statement is about
+`Weights.ofLists (rows.map (decodeRow B off n))`. Its check is split in two `Nat`-only walks
+over the numerals: `Hopfield.factsOk` confirms each row's digit sum and its excess over the
+cut (`Hopfield.digSum`, `Hopfield.excN`; once per list of cuts, so shared by the patterns
+certified at one radius), and `Hopfield.dotCertOk` checks each pattern's margins from the
+digit sum over its `+1` positions (`Hopfield.posSum`). `Hopfield.marginCertOk_of_dotCertOk`
+shows that the two imply `marginCertOk` for the decoded lists. The walks are written with
+`Nat.rec` and the `Nat` functions themselves (`Nat.add`, not `+`): the kernel evaluates them on
+literals directly, without unfolding the operator classes or a structural-recursion encoding.
+
 ## Main definitions
 
 * `Hopfield.dotL`, `Hopfield.excessL`: dot product and excess of integer lists
-* `Hopfield.decodeInts`: integer lists written as one numeral (the certificates' data)
-* `Hopfield.marginRowsOk`, `Hopfield.marginCertOk`: the checker
+* `Hopfield.marginRowsOk`, `Hopfield.marginCertOk`: the checker on integer lists
+* `Hopfield.decodeRow`, `Hopfield.decodeSpins`: lists written as one numeral
+* `Hopfield.digSum`, `Hopfield.posSum`, `Hopfield.offPop`, `Hopfield.excN`: walks over numerals
+* `Hopfield.rowFactsOk`, `Hopfield.factsOk`, `Hopfield.dotRowsOk`, `Hopfield.dotCertOk`: the
+  checker on numerals
 
 ## Main results
 
 * `Hopfield.sumFin_getD_mul`, `Hopfield.sumFin_excess_getD`: the list forms are the sums.
 * `Hopfield.recallsWithin_of_marginCertOk`: soundness of the checker.
+* `Hopfield.dotL_decodeRow_eq_posSum`, `Hopfield.excessL_decodeRow`: the numeral walks are the
+  list forms.
+* `Hopfield.marginCertOk_of_dotCertOk`, `Hopfield.recallsWithin_of_dotCertOk`: soundness of the
+  checker on numerals.
 -/
 
 @[expose] public section
@@ -44,14 +63,6 @@ def dotL : List Int → List Int → Int
 def excessL (t : Int) : List Int → Int
   | [] => 0
   | x :: xs => max ((x.natAbs : Int) - t) 0 + excessL t xs
-
-/-- Decode `len` integers from the base-`B` digits of `x`, least significant first, the digit
-`c` standing for `c - off`: the compact form in which certificates write their literal data
-(one numeral per list instead of one per entry; the kernel's `Nat` division and remainder
-are fast) (spec T8). -/
-def decodeInts (B off : Nat) : Nat → Nat → List Int
-  | 0, _ => []
-  | len + 1, x => (((x % B : Nat) : Int) - off) :: decodeInts B off len (x / B)
 
 /-- The row checks of a margin certificate for the pattern `p` and radius `d`: for each row
 `r`, threshold `θ_i`, spin `p_i` and cut `t`, `0 ≤ t` and
@@ -162,6 +173,212 @@ theorem recallsWithin_of_marginCertOk (rule : TieRule) {n : Nat} {rows : List (L
     unfold margin
     rw [hfield, hex, val_ofList hpl hpm' i]
     exact hk
+
+/-! ### Numerals: rows, spins, cuts and thresholds -/
+
+/-- Decode `len` integers from the base-`B` digits of `x`, least significant first, the digit
+`c` standing for `c - off`: the compact form in which certificates write a weight row, the
+thresholds and the cuts (one numeral per list instead of one literal per entry) (spec T8). -/
+def decodeRow (B off : Nat) : Nat → Nat → List Int
+  | 0, _ => []
+  | len + 1, x => (((x % B : Nat) : Int) - off) :: decodeRow B off len (x / B)
+
+/-- Decode `len` spins from the bits of `x`, least significant first: bit `1` is `+1`, bit `0`
+is `-1` (the compact form of a pattern) (spec T8). -/
+def decodeSpins : Nat → Nat → List Int
+  | 0, _ => []
+  | len + 1, x => (((2 * (x % 2) : Nat) : Int) - 1) :: decodeSpins len (x / 2)
+
+/-- The excess `∑_j max(|c_j - off| - t, 0)` of an encoded row over the cut `t`, in `Nat`
+arithmetic with `Nat.rec` (spec T8). -/
+def excN (B off t : Nat) (len : Nat) : Nat → Nat :=
+  Nat.rec (motive := fun _ => Nat → Nat) (fun _ => 0)
+    (fun _ ih R => Nat.add (Nat.sub (Nat.add (Nat.sub (Nat.mod R B) off)
+      (Nat.sub off (Nat.mod R B))) t) (ih (Nat.div R B))) len
+
+/-- `excN` on no digits is `0` (spec T8). -/
+theorem excN_zero (B off t R : Nat) : excN B off t 0 R = 0 :=
+  rfl
+
+/-- `excN` on `len + 1` digits: the first digit's term plus the rest (spec T8). -/
+theorem excN_succ (B off t len R : Nat) : excN B off t (len + 1) R =
+    (R % B - off + (off - R % B) - t) + excN B off t len (R / B) :=
+  rfl
+
+/-- A decoded row has `len` entries (spec T8). -/
+theorem length_decodeRow (B off : Nat) : ∀ len x : Nat, (decodeRow B off len x).length = len
+  | 0, _ => rfl
+  | len + 1, x => by simp [decodeRow, length_decodeRow B off len (x / B)]
+
+/-- A decoded pattern has `len` entries (spec T8). -/
+theorem length_decodeSpins : ∀ len x : Nat, (decodeSpins len x).length = len
+  | 0, _ => rfl
+  | len + 1, x => by simp [decodeSpins, length_decodeSpins len (x / 2)]
+
+/-- Every entry of a decoded pattern is `1` or `-1` (spec T8). -/
+theorem mem_decodeSpins : ∀ (len x : Nat), ∀ y ∈ decodeSpins len x, y = 1 ∨ y = -1
+  | 0, _, y, hy => by simp [decodeSpins] at hy
+  | len + 1, x, y, hy => by
+    simp only [decodeSpins, List.mem_cons] at hy
+    rcases hy with rfl | hy
+    · have : x % 2 < 2 := Nat.mod_lt _ (by decide)
+      omega
+    · exact mem_decodeSpins len (x / 2) y hy
+
+/-- The excess of a decoded row over a cut `t` is `excN` (spec T8). -/
+theorem excessL_decodeRow (B off t : Nat) : ∀ len R : Nat,
+    excessL (t : Int) (decodeRow B off len R) = ((excN B off t len R : Nat) : Int)
+  | 0, _ => by simp [decodeRow, excessL, excN_zero]
+  | len + 1, R => by
+    rw [decodeRow, excessL, excessL_decodeRow B off t len (R / B), excN_succ]
+    generalize R % B = c
+    generalize excN B off t len (R / B) = e
+    rcases Int.natAbs_eq ((c : Int) - off) with h | h <;> omega
+
+/-! ### Row facts shared by the patterns: the check split in two -/
+
+/-- The digit sum `∑_j c_j` of an encoded row (spec T8). -/
+def digSum (B : Nat) (len : Nat) : Nat → Nat :=
+  Nat.rec (motive := fun _ => Nat → Nat) (fun _ => 0)
+    (fun _ ih R => Nat.add (Nat.mod R B) (ih (Nat.div R B))) len
+
+/-- The sum `∑_j b_j c_j` of the digits of `R` where bit `j` of `P` is `1` (spec T8). -/
+def posSum (B : Nat) (len : Nat) : Nat → Nat → Nat :=
+  Nat.rec (motive := fun _ => Nat → Nat → Nat) (fun _ _ => 0)
+    (fun _ ih R P => Nat.add (Nat.mul (Nat.mod P 2) (Nat.mod R B)) (ih (Nat.div R B) (Nat.div P 2)))
+    len
+
+/-- `off` times the number of one bits among the first `len` bits of `P` (spec T8). -/
+def offPop (off : Nat) (len : Nat) : Nat → Nat :=
+  Nat.rec (motive := fun _ => Nat → Nat) (fun _ => 0)
+    (fun _ ih P => Nat.add (Nat.mul (Nat.mod P 2) off) (ih (Nat.div P 2))) len
+
+/-- `digSum` on `len + 1` digits (spec T8). -/
+theorem digSum_succ (B len R : Nat) : digSum B (len + 1) R = R % B + digSum B len (R / B) :=
+  rfl
+
+/-- `posSum` on `len + 1` digits (spec T8). -/
+theorem posSum_succ (B len R P : Nat) :
+    posSum B (len + 1) R P = P % 2 * (R % B) + posSum B len (R / B) (P / 2) :=
+  rfl
+
+/-- `offPop` on `len + 1` bits (spec T8). -/
+theorem offPop_succ (off len P : Nat) :
+    offPop off (len + 1) P = P % 2 * off + offPop off len (P / 2) :=
+  rfl
+
+/-- The dot product of a decoded row with a decoded pattern from the digit sums:
+`r · p = 2 ∑_j b_j c_j - ∑_j c_j - 2 off ∑_j b_j + len · off` (spec T8). -/
+theorem dotL_decodeRow_eq_posSum (B off : Nat) : ∀ len R P : Nat,
+    dotL (decodeRow B off len R) (decodeSpins len P) =
+      2 * ((posSum B len R P : Nat) : Int) - ((digSum B len R : Nat) : Int)
+        - 2 * ((offPop off len P : Nat) : Int) + ((len * off : Nat) : Int)
+  | 0, _, _ => by simp [decodeRow, decodeSpins, dotL]; rfl
+  | len + 1, R, P => by
+    rw [decodeRow, decodeSpins, dotL, dotL_decodeRow_eq_posSum B off len (R / B) (P / 2),
+      posSum_succ, digSum_succ, offPop_succ, Nat.add_mul, Nat.one_mul]
+    have hp : P % 2 < 2 := Nat.mod_lt _ (by decide)
+    generalize R % B = c
+    generalize P % 2 = b at *
+    generalize posSum B len (R / B) (P / 2) = a
+    generalize digSum B len (R / B) = s
+    generalize offPop off len (P / 2) = q
+    generalize len * off = l
+    rcases (by omega : b = 0 ∨ b = 1) with rfl | rfl
+    · simp only [Nat.mul_zero, Nat.zero_mul, Nat.zero_add]
+      omega
+    · simp only [Nat.mul_one, Nat.one_mul]
+      omega
+
+/-- The row facts for one list of cuts: for each encoded row `R_i`, its digit sum is digit `i`
+of `S` (base `Bs`) and its excess over the cut `t_i` (digit `i` of `T`, base `Bt`) is digit
+`i` of `E` (base `Be`). They do not depend on the pattern, so one kernel check serves every
+pattern certified with these cuts (spec T8). -/
+def rowFactsOk (B off n Bt Bs Be : Nat) : Nat → Nat → Nat → List Nat → Bool
+  | T, S, E, R :: Rs =>
+    Nat.beq (digSum B n R) (Nat.mod S Bs) &&
+      Nat.beq (excN B off (Nat.mod T Bt) n R) (Nat.mod E Be) &&
+      rowFactsOk B off n Bt Bs Be (Nat.div T Bt) (Nat.div S Bs) (Nat.div E Be) Rs
+  | _, _, _, [] => true
+
+/-- The pattern's row checks given the row facts: with `A_i = posSum`, the margin inequality
+`2 (d t_i + e_i) < p_i ((2 A_i - s_i - 2 off ∑_j b_j + n off) - θ_i)` for each row, where
+`t_i, s_i, e_i` are the digits of `T, S, E` (spec T8). -/
+def dotRowsOk (B off n P0 d Bt Bh offh Bs Be : Nat) :
+    Nat → Nat → Nat → Nat → Nat → List Nat → Bool
+  | P, H, T, S, E, R :: Rs =>
+    decide ((2 : Int) * ((d : Int) * ((T % Bt : Nat) : Int) + ((E % Be : Nat) : Int)) <
+      (((2 * (P % 2) : Nat) : Int) - 1) *
+        ((2 * ((posSum B n R P0 : Nat) : Int) - ((S % Bs : Nat) : Int)
+          - 2 * ((offPop off n P0 : Nat) : Int) + ((n * off : Nat) : Int))
+          - (((H % Bh : Nat) : Int) - (offh : Int)))) &&
+      dotRowsOk B off n P0 d Bt Bh offh Bs Be (P / 2) (H / Bh) (T / Bt) (S / Bs) (E / Be) Rs
+  | _, _, _, _, _, [] => true
+
+/-- Passing row facts and pattern row checks give a passing `marginRowsOk` walk on the
+decoded lists (spec T8). -/
+theorem marginRowsOk_of_dotRowsOk (B off n P0 d Bt Bh offh Bs Be : Nat) :
+    ∀ (Rs : List Nat) (P H T S E : Nat), rowFactsOk B off n Bt Bs Be T S E Rs = true →
+      dotRowsOk B off n P0 d Bt Bh offh Bs Be P H T S E Rs = true →
+      marginRowsOk (decodeSpins n P0) d (Rs.map (decodeRow B off n))
+        (decodeRow Bh offh Rs.length H) (decodeSpins Rs.length P)
+        (decodeRow Bt 0 Rs.length T) = true
+  | [], _, _, _, _, _, _, _ => rfl
+  | R :: Rs, P, H, T, S, E, hf, h => by
+    simp only [rowFactsOk, Bool.and_eq_true] at hf
+    simp only [dotRowsOk, Bool.and_eq_true, decide_eq_true_eq] at h
+    have hs : digSum B n R = S % Bs := Nat.eq_of_beq_eq_true hf.1.1
+    have he : excN B off (T % Bt) n R = E % Be := Nat.eq_of_beq_eq_true hf.1.2
+    have ht : ((T % Bt : Nat) : Int) - ((0 : Nat) : Int) = ((T % Bt : Nat) : Int) := by omega
+    simp only [List.map_cons, List.length_cons, decodeRow, decodeSpins, marginRowsOk,
+      Bool.and_eq_true, decide_eq_true_eq, ht, excessL_decodeRow, dotL_decodeRow_eq_posSum]
+    refine ⟨⟨by omega, ?_⟩, marginRowsOk_of_dotRowsOk B off n P0 d Bt Bh offh Bs Be Rs
+      (P / 2) (H / Bh) (T / Bt) (S / Bs) (E / Be) hf.2 h.2⟩
+    have h1 := h.1
+    rw [← hs, ← he] at h1
+    exact h1
+
+/-- The row facts of a certificate: `n` encoded rows in a base `B > 0` and their facts
+(`rowFactsOk`) for the cuts `T` (spec T8). -/
+def factsOk (B off n : Nat) (Rs : List Nat) (Bt T Bs S Be E : Nat) : Bool :=
+  decide (0 < B) && Rs.length == n && rowFactsOk B off n Bt Bs Be T S E Rs
+
+/-- The pattern check of a certificate, given its row facts: `P` passes every row check of
+`dotRowsOk` at radius `d` (spec T8). -/
+def dotCertOk (B off n : Nat) (Rs : List Nat) (Bh offh H P d Bt T Bs S Be E : Nat) : Bool :=
+  dotRowsOk B off n P d Bt Bh offh Bs Be P H T S E Rs
+
+/-- Soundness of the split check: row facts and a pattern check give `marginCertOk` for the
+decoded rows, thresholds, pattern and cuts (spec T8). -/
+theorem marginCertOk_of_dotCertOk {B off n : Nat} {Rs : List Nat}
+    {Bh offh H P d Bt T Bs S Be E : Nat} (hf : factsOk B off n Rs Bt T Bs S Be E = true)
+    (h : dotCertOk B off n Rs Bh offh H P d Bt T Bs S Be E = true) :
+    marginCertOk n (Rs.map (decodeRow B off n)) (decodeRow Bh offh n H) (decodeSpins n P) d
+      (decodeRow Bt 0 n T) = true := by
+  simp only [factsOk, Bool.and_eq_true, decide_eq_true_eq, beq_iff_eq] at hf
+  obtain ⟨⟨_, hn⟩, hrows⟩ := hf
+  have hw := marginRowsOk_of_dotRowsOk B off n P d Bt Bh offh Bs Be Rs P H T S E hrows h
+  rw [hn] at hw
+  have h1 : ((Rs.map (decodeRow B off n)).length == n) = true := by simp [hn]
+  have h2 : (Rs.map (decodeRow B off n)).all (fun r => r.length == n) = true := by
+    simp [List.all_eq_true, length_decodeRow]
+  have h3 : ((decodeSpins n P).length == n) = true := by simp [length_decodeSpins]
+  have h4 : (decodeSpins n P).all (fun x => x == 1 || x == -1) = true := by
+    rw [List.all_eq_true]
+    intro x hx
+    rcases mem_decodeSpins n P x hx with rfl | rfl <;> decide
+  simp only [marginCertOk, h1, h2, h3, h4, hw, Bool.and_self]
+
+/-- Soundness of the split check, T8's conclusion: if the row facts and the pattern check
+evaluate to `true`, the decoded pattern is a fixed point of the decoded network and every
+state within distance `d` of it goes to it in one synchronous step and under every
+asynchronous schedule covering its disagreement set, under either tie rule (spec T8). -/
+theorem recallsWithin_of_dotCertOk (rule : TieRule) {B off n : Nat} {Rs : List Nat}
+    {Bh offh H P d Bt T Bs S Be E : Nat} (hf : factsOk B off n Rs Bt T Bs S Be E = true)
+    (h : dotCertOk B off n Rs Bh offh H P d Bt T Bs S Be E = true) :
+    RecallsWithin rule (Weights.ofLists (Rs.map (decodeRow B off n)) : Weights n)
+      (Thresholds.ofList (decodeRow Bh offh n H)) (State.ofList (decodeSpins n P)) d :=
+  recallsWithin_of_marginCertOk rule (marginCertOk_of_dotCertOk hf h)
 
 end Hopfield
 
