@@ -16,9 +16,12 @@ for every start distribution ``mu``::
     random scan K = (1/n) sum_i K_i:       TV(mu K^t, pi) <= n (1 - (1 - alpha)/n)^t
 
 (one systematic step is a sweep of ``n`` site updates, one random-scan step is one site
-update).  Proof (the classical oscillation argument; Lean ``Hopfield.sysK_tv_le_dobrushin``
-and ``Hopfield.randK_tv_le_dobrushin`` prove both bounds from any influence bounds ``c``;
-the Boltzmann bound ``tanh(beta |W_ij|)`` is property-tested): for a
+update).  Lean proves all of it: ``Hopfield.sysK_tv_le_dobrushin`` and
+``Hopfield.randK_tv_le_dobrushin`` give both bounds from any influence bounds ``c``,
+``Hopfield.influenceLe_boltzmannW`` the Boltzmann bound ``tanh(beta |W_ij|)``
+(Lean ``Hopfield.influenceBound``), and ``Hopfield.sysK_boltzmannW_tv_le_dobrushin`` /
+``Hopfield.randK_boltzmannW_tv_le_dobrushin`` the bounds with this module's ``alpha``
+(Lean ``Hopfield.dobrushinCoefficient``).  Proof (the classical oscillation argument): for a
 function ``f`` let ``d_j(f) = max |f(s) - f(s')|`` over ``s, s'`` differing at ``j``; then
 ``d_i(K_i f) = 0`` and ``d_j(K_i f) <= d_j(f) + c_ij d_i(f)``, so ``sum_j d_j`` contracts by
 ``alpha`` per sweep (each unit of ``d`` is moved at least once, at rate ``<= alpha``) and by

@@ -37,6 +37,7 @@ None: the definitions are those of `Hopfield` (see `Hopfield.Basic`).
 * `HopfieldPinned.T8.margin_hebbian_ge` pins `Hopfield.margin_hebbian_ge`
 * `HopfieldPinned.T8.recall_hebbian_of_crosstalk` pins `Hopfield.recall_hebbian_of_crosstalk`
 * `HopfieldPinned.T8.recallsWithin_of_marginCertOk` pins `Hopfield.recallsWithin_of_marginCertOk`
+* `HopfieldPinned.T8.recallsWithin_of_dotCertOk` pins `Hopfield.recallsWithin_of_dotCertOk`
 -/
 
 @[expose] public section
@@ -131,6 +132,14 @@ theorem T8.recallsWithin_of_marginCertOk (rule : TieRule) {n : Nat} {rows : List
     RecallsWithin rule (Weights.ofLists rows : Weights n) (Thresholds.ofList θ)
       (State.ofList p) d :=
   Hopfield.recallsWithin_of_marginCertOk rule h
+
+/-- T8, pins `Hopfield.recallsWithin_of_dotCertOk`: Soundness of the split check, T8's conclusion: if the row facts and the pattern check evaluate to `true`, the decoded pattern is a fixed point of the decoded network and every state within distance `d` of it goes to it in one synchronous step and under every asynchronous schedule covering its disagreement set, under either tie rule (spec T8). -/
+theorem T8.recallsWithin_of_dotCertOk (rule : TieRule) {B off n : Nat} {Rs : List Nat}
+    {Bh offh H P d Bt T Bs S Be E : Nat} (hf : factsOk B off n Rs Bt T Bs S Be E = true)
+    (h : dotCertOk B off n Rs Bh offh H P d Bt T Bs S Be E = true) :
+    RecallsWithin rule (Weights.ofLists (Rs.map (decodeRow B off n)) : Weights n)
+      (Thresholds.ofList (decodeRow Bh offh n H)) (State.ofList (decodeSpins n P)) d :=
+  Hopfield.recallsWithin_of_dotCertOk rule hf h
 
 end HopfieldPinned
 
