@@ -17,7 +17,7 @@ unstable iff ``C <= -n``, so by the union bound
 
 * :func:`crosstalk` -- ``C`` for a concrete pattern array (Lean ``Hopfield.crosstalk``).
 * :func:`sign_sum_counts`, :func:`sign_sum_tail` -- the law of ``S_N`` as exact counts
-  (Lean ``Hopfield.signSum``, ``Hopfield.signTail``).
+  (Lean ``Hopfield.signSum``, ``Hopfield.signSumTail``).
 * :func:`unstable_probability` -- ``P(S_N <= -n)``, exact.
 * :func:`capacity_bound` -- ``1 - m n P(S_N <= -n)``, exact.
 * :func:`chernoff_bound` -- ``1 - m n ((1+b^2)/2)^N / b^(N+n)``, exact, any rational
@@ -148,7 +148,7 @@ def sign_sum_counts(N: int) -> dict[int, int]:
 
 def sign_sum_tail(N: int, t: int) -> int:
     """``#{sigma in {-1,+1}^N : sum sigma <= -t}`` exactly (spec T9; Lean
-    ``Hopfield.signTail``).
+    ``Hopfield.signSumTail``).
 
     ``sum sigma = 2a - N`` with ``a`` the number of ``+1`` entries, so the count is
     ``sum_{a <= (N - t) / 2} binom(N, a)``.  Computed exactly with big integers as

@@ -165,7 +165,7 @@ def _tie_tol(W: np.ndarray, theta: np.ndarray) -> np.ndarray | None:
 
 def _update_vec(h: np.ndarray, theta: np.ndarray, s: np.ndarray, tie: str,
                 tol: np.ndarray | None = None) -> np.ndarray:
-    """Vectorised ``updateBit``: +1 if h > theta, -1 if h < theta, tie by ``tie``
+    """Vectorised ``updateValue``: +1 if h > theta, -1 if h < theta, tie by ``tie``
     (``|h - theta| <= tol`` counts as a tie for float weights, see :func:`_tie_tol`)."""
     if h.dtype != object and np.asarray(theta).dtype != object:
         d = h - theta
@@ -232,7 +232,7 @@ def field(W: ArrayLike, s: ArrayLike) -> np.ndarray:
 
 
 def update_value(h: Any, theta: Any, s_i: int, tie: str = "keep") -> int:
-    """New spin of one neuron (Lean ``Hopfield.updateBit``, spec conventions / T1).
+    """New spin of one neuron (Lean ``Hopfield.updateValue``, spec conventions / T1).
 
     ``+1`` if ``h > theta``, ``-1`` if ``h < theta``; if ``h == theta``: ``s_i`` for
     ``tie="keep"``, ``+1`` for ``tie="plus"``.
@@ -1115,7 +1115,7 @@ _BLOCK = 256  # neurons per block: of 128/256/384/512, 128 and 256 tied at n = 1
 
 def _unstable(H: np.ndarray, cur: np.ndarray, thc: np.ndarray, has_theta: bool,
               tol: np.ndarray | None, keep: bool) -> np.ndarray:
-    """Mask of the neurons whose ``updateBit`` would change the spin: the field is strictly
+    """Mask of the neurons whose ``updateValue`` would change the spin: the field is strictly
     on the other side of the threshold (``d s < 0``), or, for plus ties, ``d == 0`` and
     ``s == -1`` (``d = h - theta``, zeroed inside the float tie band ``tol``)."""
     d = H - thc if has_theta else H
