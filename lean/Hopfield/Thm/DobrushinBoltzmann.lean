@@ -104,8 +104,10 @@ theorem pow_frac_sub_le {q : Rat} (hq0 : 0 < q) (hq1 : q ≤ 1) {a₁ b₁ a₀ 
   have hmean : 2 * q ^ (2 * K) * (q ^ a₁ * q ^ b₀) ≤ q ^ a₁ * q ^ a₀ + q ^ b₁ * q ^ b₀ := by
     have hm := two_mul_pow_le_pow_add_pow (Rat.le_of_lt hq0)
       (x := a₁ + a₀) (y := b₁ + b₀) (m := a₁ + b₀ + 2 * K) (by omega)
-    rw [← pow_add_eq, ← pow_add_eq, ← pow_add_eq, show 2 * K + (a₁ + b₀) = a₁ + b₀ + 2 * K by
-      omega]
+    have e1 : q ^ (a₁ + b₀ + 2 * K) = q ^ (2 * K) * (q ^ a₁ * q ^ b₀) := by
+      rw [pow_add_eq, pow_add_eq]
+      grind
+    rw [e1, pow_add_eq a₁ a₀, pow_add_eq b₁ b₀] at hm
     grind
   exact frac_sub_le_of_mul_eq (Rat.pow_pos hq0) (Rat.pow_pos hq0) (Rat.pow_pos hq0)
     (Rat.pow_pos hq0) (Rat.pow_pos hq0) hu1 hBC hmean
