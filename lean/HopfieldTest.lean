@@ -3,13 +3,13 @@ module
 public import HopfieldTest.Examples.Boltzmann
 public import HopfieldTest.Examples.Boltzmann3
 public import HopfieldTest.Examples.Rbm
+public import HopfieldTest.VectorCheck
 public import HopfieldTest.Vectors.V00
 public import HopfieldTest.Vectors.V01
 public import HopfieldTest.Vectors.V02
 public import HopfieldTest.Vectors.V03
 public import HopfieldTest.Vectors.V04
 public import HopfieldTest.Vectors.V05
-public import HopfieldTest.Vectors.Boltzmann
 
 /-!
 # HopfieldTest: examples and kernel-checked test vectors
@@ -22,7 +22,8 @@ default; `lake build HopfieldTest` and `python3 -m proofs_ci verify` do.
 ## Main definitions
 
 * `HopfieldTest.Examples.*`: small Boltzmann machines with their exact kernels (B1-B5)
-* `HopfieldTest.Vectors.*`: the generated vector files (spec T7)
+* `HopfieldTest.VectorCheck`: the case records and their Bool checkers (spec T7)
+* `HopfieldTest.Vectors.*`: the generated vector files, read from the frozen corpus (spec T7)
 
 ## Main results
 

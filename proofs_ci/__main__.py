@@ -87,23 +87,41 @@ def theorem_table(src: Path, status: dict[str, str], audit_ok: bool) -> str:
 
 
 def vector_counts(src: Path, status: dict[str, str]) -> dict[str, int]:
-    """Lean definition -> number of kernel-checked vector facts (``example``s) that use it,
-    over the vector modules that built."""
+    """Lean definition -> number of kernel-checked vector facts that use it (``example``s,
+    and records of the data-shaped files, each counted for the definitions its ``Holds``
+    names), over the vector modules that built."""
     _entries, pairs = mirror.load()
     names = sorted({lean.split(".")[-1] for lean, _py in pairs})
     counts = {lean: 0 for lean, _py in pairs}
+    holds = _holds_statements(src)
     for path in sorted((src / "HopfieldTest" / "Vectors").glob("*.lean")):
         mod = ".".join(path.relative_to(src).with_suffix("").parts)
         if status.get(mod) not in ("built", "cached"):
             continue
-        facts = path.read_text(encoding="utf-8").split("\nexample ")[1:]
+        text = path.read_text(encoding="utf-8")
+        facts = [f.split(":= by decide +kernel")[0] for f in text.split("\nexample ")[1:]]
+        # data-shaped files: `def cK : List Record := [ ⟨...⟩, ... ]`, each record checked
+        # against `Record.Holds` of HopfieldTest/VectorCheck.lean
+        for rec, body in re.findall(r"\n(?:noncomputable )?def \w+ : List (\w+) := \[\n(.*?)\]\n",
+                                    text, re.S):
+            facts += [holds.get(rec, "")] * len(re.findall(r"^  ⟨", body, re.M))
         for fact in facts:
-            words = set(re.findall(r"[\w.']+", fact.split(":= by decide +kernel")[0]))
+            words = set(re.findall(r"[\w.']+", fact))
             for lean, _py in pairs:
                 short = lean.split(".")[-1]
-                if short in names and (short in words or lean.removeprefix("Hopfield.") in words):
+                if short in names and (short in words or lean in words
+                                       or lean.removeprefix("Hopfield.") in words):
                     counts[lean] += 1
     return counts
+
+
+def _holds_statements(src: Path) -> dict[str, str]:
+    """Record type -> the text of its ``Holds`` in ``HopfieldTest/VectorCheck.lean``."""
+    path = src / "HopfieldTest" / "VectorCheck.lean"
+    if not path.is_file():
+        return {}
+    text = path.read_text(encoding="utf-8")
+    return dict(re.findall(r"abbrev Holds \(c : (\w+)\) : Prop :=(.*?)\n\n", text, re.S))
 
 
 def write_report(path: Path, *, ok: bool, tc: toolchain.Toolchain, src: Path,

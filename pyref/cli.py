@@ -348,7 +348,9 @@ def repo_lean_dir(cwd: Path | None = None) -> Path | None:
 def _cmd_vectors(args: argparse.Namespace, out: TextIO) -> int:
     from . import vectors
 
-    _check_counts(args, {"files": 1, "per-file": 1})
+    if args.draw:
+        path = vectors.write_corpus(vectors.draw_corpus())
+        print(f"drew the corpus afresh (seed {vectors.DRAW_SEED}): {path}", file=out)
     if args.lean_root is not None:
         lean_root = Path(args.lean_root)
     else:
@@ -358,12 +360,12 @@ def _cmd_vectors(args: argparse.Namespace, out: TextIO) -> int:
                              "pyref source checkout; expected --out DIR (the Lean source "
                              "root that receives HopfieldTest/Vectors/)")
         lean_root = found
-    paths = vectors.write_lean_files(lean_root, args.files, args.per_file)
+    paths = vectors.write_lean_files(lean_root)
     for path in paths:
         print(f"wrote {path}", file=out)
-    print(f"{args.files * args.per_file} classical/Hebbian cases and "
-          f"{vectors.BOLTZMANN_CASES} Boltzmann cases in {len(paths)} files; the proof "
-          "build (python3 -m proofs_ci verify) checks them with the Lean kernel", file=out)
+    counts = ", ".join(f"{len(v)} {g}" for g, v in vectors.load_corpus()["groups"].items())
+    print(f"{counts} cases of the frozen corpus in {len(paths)} files; the proof build "
+          "(python3 -m proofs_ci verify) checks them with the Lean kernel", file=out)
     return 0
 
 
@@ -513,15 +515,17 @@ def build_parser() -> argparse.ArgumentParser:
                    default=sys.stderr.isatty(), help="progress bar on stderr")
 
     v = sub.add_parser("vectors", help="regenerate the kernel-checked test vectors (T7)",
-                       description="Write lean/Hopfield/Vectors/V*.lean: seeded cases run "
-                                   "through pyref, stated as `decide +kernel` facts about "
-                                   "the Lean definitions (spec T7).")
+                       description="Write lean/HopfieldTest/Vectors/V*.lean from the frozen "
+                                   "corpus pyref/data/vectors/v2/corpus.json.gz: literal case "
+                                   "records checked by `decide +kernel` against the Lean "
+                                   "definitions (spec T7).")
     v.add_argument("--out", "--lean-root", dest="lean_root", default=None, metavar="DIR",
                    help="the Lean source root to write into (default: the checkout's lean/ "
                         "when run from inside the pyref source checkout; required "
                         "elsewhere)")
-    v.add_argument("--files", type=int, default=6, help="number of vector files")
-    v.add_argument("--per-file", type=int, default=170, help="cases per file")
+    v.add_argument("--draw", action="store_true",
+                   help="first draw the corpus afresh (seeded) and overwrite it: only when "
+                        "the corpus itself is to change (a new version)")
 
     k = sub.add_parser("conform", help="check an implementation against the conformance "
                                        "vectors",

@@ -57,6 +57,7 @@ __all__ = [
     "Mismatch",
     "ConformanceReport",
     "fixed_cases",
+    "corpus_cases",
     "classical_input",
     "classical_checks",
     "learning_checks",
@@ -160,7 +161,7 @@ def _classical_entry(c: vectors.ClassicalCase) -> dict:
     energies = [[list(x), int(classical.energy(W, theta, np.array(x)))]
                 for x in sorted(states)]
     return {
-        "id": f"classical-{c.seed}", "kind": "classical", "lean_checked": True,
+        "id": f"classical-{c.seed}", "kind": "classical", "lean_checked": False,
         "lean_tie": c.tie,
         "input": {"W": c.W, "theta": c.theta, "s": c.s, "schedule": c.schedule},
         "expected": {"field": _ints(classical.field(W, s)), "energies": energies, **dyn},
@@ -170,7 +171,7 @@ def _classical_entry(c: vectors.ClassicalCase) -> dict:
 def _hebbian_entry(c: vectors.HebbianCase) -> dict:
     P = np.array(c.patterns)
     return {
-        "id": f"hebbian-{c.seed}", "kind": "hebbian", "lean_checked": True,
+        "id": f"hebbian-{c.seed}", "kind": "hebbian", "lean_checked": False,
         "input": {"patterns": c.patterns},
         "expected": {"integer": c.W, "1/n": _enc(learning.hebbian_normalized(P))},
     }
@@ -209,12 +210,19 @@ def _boltzmann_entry(seed: int) -> dict:
 
 def generate_vectors(files: int = vectors.VECTOR_FILES,
                      per_file: int = vectors.CASES_PER_FILE,
-                     kernel_cases: int = 40, boltzmann_cases: int = 40) -> dict:
+                     kernel_cases: int = 40, boltzmann_cases: int = 40,
+                     corpus: bool | None = None) -> dict:
     """The conformance vectors (format ``pyref-conformance``, version 1) as a JSON-ready
     dict: the classical and Hebbian cases of ``pyref.vectors.generate(files, per_file)``
-    (the kernel-checked T7 cases) plus seeded exact kernel and Boltzmann cases."""
+    plus seeded exact kernel and Boltzmann cases.  ``corpus`` (default: with the default
+    counts, i.e. for the packaged file) adds ``"corpus": "pyref-vectors/2"``: the runner
+    then also checks the kernel-checked cases of the frozen v2 corpus
+    (:func:`corpus_cases`)."""
     if kernel_cases < 0 or boltzmann_cases < 0:
         raise ValueError("kernel_cases, boltzmann_cases: expected non-negative counts")
+    if corpus is None:
+        corpus = (files, per_file, kernel_cases, boltzmann_cases) == (
+            vectors.VECTOR_FILES, vectors.CASES_PER_FILE, 40, 40)
     cases: list[dict] = []
     for group in vectors.generate(files, per_file):
         for c in group:
@@ -237,6 +245,7 @@ def generate_vectors(files: int = vectors.VECTOR_FILES,
             "boltzmann": "pi(s) = q^(E(s) - E_min) / Z', q = exp(-beta)",
             "numbers": "ints, or exact rationals as strings 'num/den'",
         },
+        **({"corpus": CORPUS_NAME} if corpus else {}),
         "cases": cases,
     }
 
@@ -988,25 +997,98 @@ def layer_checks(ch: _Checker, cid: str, inp: dict, only: Iterable[str] | None =
 
 # --------------------------------------------------------------------------- runner
 
+CORPUS_NAME = "pyref-vectors/2"
+
+
+def _corpus_classical(k: int, c: dict) -> dict:
+    e = c["expected"]
+    energies = {tuple(x): v for x, v in zip(e["trajectory"], e["energies"])}
+    energies[tuple(c["s"])] = e["energy"]
+    return {
+        "id": f"classical-v2-{k}", "kind": "classical", "lean_checked": True,
+        "lean_tie": c["tie"],
+        "input": {"W": c["W"], "theta": c["theta"], "s": c["s"], "schedule": c["schedule"]},
+        "expected": {"field": e["field"],
+                     "energies": [[list(x), v] for x, v in sorted(energies.items())],
+                     c["tie"]: {"trajectory": e["trajectory"], "sync_step": e["sync"],
+                                "sweep": e["sweep"],
+                                "is_fixed_point": [[e["trajectory"][-1], e["fixed"]]]}},
+    }
+
+
+def _corpus_kernel(k: int, c: dict) -> dict | None:
+    e = _dec(c["expected"])
+    w = [Fraction(x) for x in e["weights"]]
+    scale = math.lcm(*(x.denominator for x in w))        # kernels are scale invariant
+    if max(w) * scale >= 2 ** 53:                         # keep the weights exact as floats
+        return None
+    return {
+        "id": f"kernel-v2-{k}", "kind": "kernel", "lean_checked": True,
+        "input": {"w": [int(x * scale) for x in w]},
+        "expected": {"site_kernel": c["expected"]["site_kernels"],
+                     "random_scan_kernel": c["expected"]["random_scan"],
+                     "systematic_scan_kernel": c["expected"]["systematic_scan"]},
+    }
+
+
+def corpus_cases(corpus: dict | None = None) -> list[dict]:
+    """The kernel-checked cases of the frozen v2 corpus (:mod:`pyref.vectors`, spec T7) as
+    version-1 conformance cases: the classical ones with symmetric zero-diagonal weights
+    (the networks every library supports; expected values for the Lean-checked tie rule),
+    every Hebbian case, and every Boltzmann case as a Boltzmann-distribution case and (where
+    its weights scaled to integers stay below ``2^53``) as an exact-kernel case."""
+    corpus = vectors.load_corpus() if corpus is None else corpus
+    g = corpus["groups"]
+    out = []
+    for k, c in enumerate(g["classical"]):
+        W = np.array(c["W"])
+        if np.array_equal(W, W.T) and not np.any(np.diag(W)):
+            out.append(_corpus_classical(k, c))
+    for k, c in enumerate(g["hebbian"]):
+        n = c["n"]
+        out.append({"id": f"hebbian-v2-{k}", "kind": "hebbian", "lean_checked": True,
+                    "input": {"patterns": c["patterns"]},
+                    "expected": {"integer": c["expected"]["W"],
+                                 "1/n": _enc([[Fraction(x, n) for x in r]
+                                              for r in c["expected"]["W"]])}})
+    for k, c in enumerate(g["boltzmann"]):
+        kc = _corpus_kernel(k, c)
+        if kc is not None:
+            out.append(kc)
+        out.append({"id": f"boltzmann-v2-{k}", "kind": "boltzmann", "lean_checked": True,
+                    "input": {"W": c["W"], "theta": c["theta"], "q": c["q"]},
+                    "expected": {"distribution": c["expected"]["pi"]}})
+    return out
+
+
 def fixed_cases(doc: dict, conv: Conventions) -> Iterator[tuple[str, str, dict, Any]]:
     """The cases the fixed run checks, as ``(source, id, input, file_expected)``.
 
-    The one place that reads the vectors document: classical cases as they are, or (with
-    ``thresholds=False``) only those with zero adapter-side thresholds plus every other
-    case with its thresholds replaced (``source = "derived"``, expected values from pyref);
-    Hebbian, kernel and Boltzmann cases as they are; then seeded RBM and Hopfield-layer
-    cases (``source = "generated"``, not in the version-1 file)."""
-    for c in doc["cases"]:
+    The one place that reads the vectors: the document's cases (``source = "vectors"``)
+    and, when the document names the v2 corpus (``"corpus": "pyref-vectors/2"``, as the
+    packaged file does), the corpus's kernel-checked cases (``source = "corpus"``,
+    :func:`corpus_cases`).  Classical cases as they are, or (with ``thresholds=False``)
+    only those with zero adapter-side thresholds plus every other case with its thresholds
+    replaced (``source = "derived"``, expected values from pyref); Hebbian, kernel and
+    Boltzmann cases as they are; then seeded RBM and Hopfield-layer cases
+    (``source = "generated"``, not in the version-1 file)."""
+    if doc.get("corpus") not in (None, CORPUS_NAME):
+        raise ValueError(f"vectors: corpus {doc['corpus']!r} is unknown; expected "
+                         f"{CORPUS_NAME!r} or none")
+    sourced = [("vectors", c) for c in doc["cases"]]
+    if doc.get("corpus") == CORPUS_NAME:
+        sourced += [("corpus", c) for c in corpus_cases()]
+    for source, c in sourced:
         if c["kind"] != "classical":
-            yield "vectors", c["id"], c["input"], c["expected"]
+            yield source, c["id"], c["input"], c["expected"]
             continue
         inp = c["input"]
         if conv.thresholds:
-            yield "vectors", c["id"], inp, c["expected"]
+            yield source, c["id"], inp, c["expected"]
             continue
         zero = _ints(_zero_threshold_theta(_arr(inp["W"]), conv))
         if inp["theta"] == zero:
-            yield "vectors", c["id"], inp, c["expected"]
+            yield source, c["id"], inp, c["expected"]
         else:
             yield "derived", c["id"] + "-theta0", {**inp, "theta": zero}, None
     for k in range(RBM_CASES):
