@@ -480,6 +480,14 @@ def _lean_dense(c: dict) -> str:
             f"{_bits(e['sweeps'])}⟩")
 
 
+def _nat_fracs(xs: list[Fraction], b: int) -> str:
+    """Numerators and denominators of ``xs`` as two numerals of ``b``-bit digits (the
+    ``rats`` decoder of ``VectorCheck.lean``)."""
+    a = sum(x.numerator << (b * k) for k, x in enumerate(xs))
+    d = sum(x.denominator << (b * k) for k, x in enumerate(xs))
+    return f"{_nat(a)}, {_nat(d)}"
+
+
 def _lean_boltzmann(c: dict) -> str:
     e = c["expected"]
     if e["index"] != list(range(2 ** c["n"])):
@@ -496,13 +504,8 @@ def _lean_boltzmann(c: dict) -> str:
     if any(x < 0 for xs in fr for x in xs):
         raise ValueError("Boltzmann outputs must be nonnegative rationals")
 
-    def nd(xs: list[Fraction]) -> str:
-        a = sum(x.numerator << (b * k) for k, x in enumerate(xs))
-        d = sum(x.denominator << (b * k) for k, x in enumerate(xs))
-        return f"{_nat(a)}, {_nat(d)}"
-
     q = Fraction(c["q"])
-    w, p, k, r, y, mu, tv, g = (nd(xs) for xs in fr)
+    w, p, k, r, y, mu, tv, g = (_nat_fracs(xs, b) for xs in fr)
     return (f"⟨{c['n']}, {_rows(c['W'])}, {_nat_ints(c['theta'])}, "
             f"{q.numerator}, {q.denominator}, {b}, {c['i']}, {w}, {p}, {k}, {r}, {y}, "
             f"{mu}, {tv}, {g}, {_nat_list([_bits(x) for x in e['states']])}⟩")
@@ -515,14 +518,9 @@ def _lean_dobrushin(c: dict) -> str:
     if any(x < 0 for x in fr):
         raise ValueError("Dobrushin outputs must be nonnegative rationals")
 
-    def nd(xs: list[Fraction]) -> str:
-        a = sum(x.numerator << (b * k) for k, x in enumerate(xs))
-        d = sum(x.denominator << (b * k) for k, x in enumerate(xs))
-        return f"{_nat(a)}, {_nat(d)}"
-
     q = Fraction(c["q"])
     return (f"⟨{c['n']}, {_rows(c['W'])}, {q.numerator}, {q.denominator}, {b}, "
-            f"{nd(fr[:-1])}, {nd(fr[-1:])}⟩")
+            f"{_nat_fracs(fr[:-1], b)}, {_nat_fracs(fr[-1:], b)}⟩")
 
 
 def _lean_update(c: dict) -> str:
