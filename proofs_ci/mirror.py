@@ -225,7 +225,7 @@ def check(repo: Path, src: Path, path: Path = MANIFEST, require_pinned: bool | N
         if not _resolve_python(py_name):
             problems.append(f"mirror: pyref function {py_name} does not exist")
     for d in decls:
-        if d.module.startswith(SPEC_MODULE_PREFIX) and d.kind in ("theorem", "lemma", "example"):
+        if d.module.startswith(SPEC_MODULE_PREFIX) and d.kind in ("theorem", "lemma"):
             problems.append(f"{d.module}: {d.kind} {d.name} in a spec file; spec files hold "
                             f"definitions only, theorems go in a file that imports it (GUIDE.md)")
     pins, pin_problems = pinned(src)
