@@ -319,9 +319,18 @@ def _test_python() -> Path | None:
     return py
 
 
+TEST_BUILD_LOG = REPO / "build" / "test-build.log"
+
+
 def cmd_test(args: argparse.Namespace) -> int:
     """Install the package with its dev extras into a virtual environment (``.venv/`` unless
-    one is active), then run pytest there (the tests build the proofs)."""
+    one is active), then run pytest there (the tests build the proofs).
+
+    With no pytest arguments (the whole suite), the proof build (what ``verify`` builds,
+    into ``build/lean``) starts in the background first, its log in
+    ``build/test-build.log``, while the Python tests run; the Lean tests run last (see
+    ``tests/conftest.py``) and wait for it (the build directory is locked), so the two
+    overlap on a machine with spare cores."""
     py = _test_python()
     if py is None:
         return 2
@@ -330,9 +339,32 @@ def cmd_test(args: argparse.Namespace) -> int:
     if subprocess.run(pip).returncode != 0:
         _log("test: installing the dev dependencies failed (see pip's message above)")
         return 2
+    background = None
+    if not args.pytest_args:
+        pre = [str(py), "-m", "proofs_ci", "--toolchain", "wasm"]
+        if args.cache:
+            pre += ["--cache", args.cache]
+        pre += ["build", "-j", "2", "--build-dir", str(BUILD_DIR)]
+        TEST_BUILD_LOG.parent.mkdir(parents=True, exist_ok=True)
+        _log("$ " + " ".join(pre) + f" > {TEST_BUILD_LOG.relative_to(REPO)} &")
+        with open(TEST_BUILD_LOG, "w") as log_file:
+            background = subprocess.Popen(pre, cwd=REPO, stdout=log_file,
+                                          stderr=subprocess.STDOUT)
     cmd = [str(py), "-m", "pytest", *args.pytest_args]
     _log("$ " + " ".join(cmd))
-    return subprocess.run(cmd, cwd=REPO).returncode
+    try:
+        rc = subprocess.run(cmd, cwd=REPO).returncode
+    finally:
+        if background is not None and background.poll() is None and sys.exc_info()[0]:
+            background.terminate()
+    if background is not None:
+        brc = background.wait()
+        tail = TEST_BUILD_LOG.read_text(encoding="utf-8", errors="replace").splitlines()[-3:]
+        _log("test: background proof build " + ("OK" if brc == 0 else f"FAILED (exit {brc})")
+             + f"; {TEST_BUILD_LOG.relative_to(REPO)} ends:\n  " + "\n  ".join(tail))
+        if brc != 0 and rc == 0:
+            rc = brc
+    return rc
 
 
 def make_parser() -> argparse.ArgumentParser:

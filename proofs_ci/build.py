@@ -12,6 +12,7 @@ error and on every Lean warning not in ``WARNING_ALLOWLIST`` (``sorry`` included
 from __future__ import annotations
 
 import dataclasses
+import fcntl
 import hashlib
 import os
 import re
@@ -62,21 +63,29 @@ def module_name(src_root: Path, path: Path) -> str:
     return ".".join(rel.parts)
 
 
+_COMMENT_MARK = re.compile(r"/-|-/")
+
+
 def strip_block_comments(text: str) -> str:
-    """Remove (nested) ``/- ... -/`` comments, keeping newlines so line numbers survive."""
-    out, depth, i = [], 0, 0
-    while i < len(text):
-        if text.startswith("/-", i):
-            depth += 1
-            i += 2
-        elif depth and text.startswith("-/", i):
-            depth -= 1
-            i += 2
+    """Remove (nested) ``/- ... -/`` comments, keeping newlines so line numbers survive.
+
+    (A ``-/`` outside any comment is ordinary text; scanning jumps from mark to mark.)"""
+    out: list[str] = []
+    depth, i = 0, 0
+    while True:
+        m = _COMMENT_MARK.search(text, i)
+        j = m.start() if m else len(text)
+        seg = text[i:j]
+        out.append(seg if depth == 0 else "\n" * seg.count("\n"))
+        if m is None:
+            return "".join(out)
+        if m.group() == "/-":
+            depth, i = depth + 1, j + 2
+        elif depth:
+            depth, i = depth - 1, j + 2
         else:
-            if depth == 0 or text[i] == "\n":
-                out.append(text[i])
-            i += 1
-    return "".join(out)
+            out.append("-")
+            i = j + 1
 
 
 def parse_imports(text: str) -> list[str]:
@@ -198,6 +207,9 @@ def compile_module(tc: Toolchain, mod: Module, src_root: Path, build_dir: Path
     # lean.js looks for its own directory (the package) as well as the core library
     env["LEAN_WASM_MOUNTS"] = _mounts([src_root, build_dir, tc.lib_dir, tc.lean_js.parent])
     cmd = tc.wasm_command() + [str(rel), "-o", f"{out_base}.olean", "-i", f"{out_base}.ilean"]
+    # one task-manager worker: the driver runs one Lean process per core, and each extra
+    # worker thread costs an instantiation of the module (see toolchain.py)
+    cmd.append("-j1")
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         proc = subprocess.Popen(cmd, cwd=src_root, env=env, stdout=out, stderr=err)
         # wait4 gives this child's own resource usage, so parallel jobs are told apart
@@ -228,6 +240,26 @@ def critical_path(results: list[Result], imports: dict[str, list[str]]
     return max((visit(n) for n in secs), default=(0.0, []), key=lambda x: x[0])
 
 
+def estimated_cost(mod: Module) -> float:
+    """A guess of a module's compile time in seconds, before any build: a fixed start-up
+    plus a term linear in its size (the data-shaped vector files are the big ones)."""
+    return 5.0 + mod.path.stat().st_size / 1000.0
+
+
+def schedule_priority(mods: dict[str, Module], order: list[str]) -> dict[str, float]:
+    """Module -> its estimated cost plus the largest priority among the modules in
+    ``order`` that import it (the estimated length of the longest chain it starts)."""
+    users: dict[str, list[str]] = {n: [] for n in order}
+    for n in order:
+        for d in mods[n].imports:
+            if d in users:
+                users[d].append(n)
+    prio: dict[str, float] = {}
+    for n in reversed(order):  # importers come later in a topological order
+        prio[n] = estimated_cost(mods[n]) + max((prio[u] for u in users[n]), default=0.0)
+    return prio
+
+
 def build(tc: Toolchain, src_root: Path, build_dir: Path, jobs: int = 2,
           targets: list[str] | None = None, log=print) -> list[Result]:
     """Build the modules under ``src_root`` (or only ``targets`` and their imports).
@@ -254,6 +286,16 @@ def build(tc: Toolchain, src_root: Path, build_dir: Path, jobs: int = 2,
         order = [n for n in order if n in needed]
     hashes = module_hashes(mods, order, tc.ident)
     build_dir.mkdir(parents=True, exist_ok=True)
+    # one build at a time per build directory (e.g. `proofs_ci test`'s background build
+    # and a test that needs its oleans): a second one waits, then finds them cached
+    with open(build_dir / ".lock", "w") as lock_file:
+        fcntl.flock(lock_file, fcntl.LOCK_EX)
+        return _build_locked(tc, mods, order, hashes, src_root, build_dir, jobs, log)
+
+
+def _build_locked(tc: Toolchain, mods: dict[str, Module], order: list[str],
+                  hashes: dict[str, str], src_root: Path, build_dir: Path, jobs: int,
+                  log) -> list[Result]:
     total, results, lock = len(order), [], threading.Lock()
     done: dict[str, str] = {}
 
@@ -294,7 +336,11 @@ def build(tc: Toolchain, src_root: Path, build_dir: Path, jobs: int = 2,
                 for line in res.output.splitlines():
                     log(f"    {line}")
 
-    pending = list(order)
+    # longest estimated path first: a module's cost is guessed from its size, and modules
+    # are started in order of the estimated work that still depends on them (so the long
+    # chain to the vector files starts early and small files fill in around it)
+    prio = schedule_priority(mods, order)
+    pending = sorted(order, key=lambda n: -prio[n])
     running: dict[Future, str] = {}
     with ThreadPoolExecutor(max_workers=jobs) as pool:
         while pending or running:

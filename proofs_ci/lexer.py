@@ -17,6 +17,7 @@ which the audit rejects. So the audit never reads as comment what Lean reads as 
 from __future__ import annotations
 
 import dataclasses
+import functools
 
 # single-character tokens that never combine with a following `-` or `/` into a Lean token
 SEPARATORS = set("()[]{},⟨⟩")
@@ -97,7 +98,20 @@ def _string_end(text: str, i: int) -> int:
 
 
 def tokenize(text: str) -> list[Token]:
-    """The tokens of ``text`` (comments included, whitespace dropped)."""
+    """The tokens of ``text`` (comments included, whitespace dropped).
+
+    Memoized on the text (``verify`` reads each file several times: audit, declarations,
+    the theorem table, the mirror check); tokens are immutable and each call returns a new
+    list."""
+    return list(_tokenize_cached(text))
+
+
+@functools.lru_cache(maxsize=256)
+def _tokenize_cached(text: str) -> tuple[Token, ...]:
+    return tuple(_tokenize(text))
+
+
+def _tokenize(text: str) -> list[Token]:
     toks: list[Token] = []
     i, n = 0, len(text)
     line, line_start = 1, 0

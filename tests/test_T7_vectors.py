@@ -128,16 +128,15 @@ def test_lean_encoding_round_trips() -> None:
 
 
 @pytest.mark.proofs
-def test_one_wrong_expected_value_fails_the_lean_check(tmp_path: Path,
-                                                       corpus: dict) -> None:
+def test_one_wrong_expected_value_fails_the_lean_check(tmp_path: Path, corpus: dict,
+                                                       built_lean: Path) -> None:
     tc = toolchain.resolve("wasm")
     src = tmp_path / "lean"
     shutil.copytree(LEAN, src, ignore=shutil.ignore_patterns("Vectors"))
     (src / "HopfieldTest.lean").unlink()        # it imports the vector files left out
     (src / "HopfieldTest" / "Vectors").mkdir()
     build_dir = tmp_path / "build"
-    if (REPO / "build" / "lean" / "Hopfield").is_dir():  # reuse oleans built earlier
-        shutil.copytree(REPO / "build" / "lean", build_dir)
+    shutil.copytree(built_lean, build_dir)  # VectorCheck and its imports are cached
     case = corpus["groups"]["classical"][0]
     wrong = {**case, "expected": {**case["expected"],
                                   "energy": case["expected"]["energy"] + 1}}

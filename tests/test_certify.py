@@ -217,11 +217,10 @@ def test_decimals_are_read_exactly_and_scaled(tmp_path) -> None:
 
 
 @pytest.mark.proofs
-def test_lean_certifies_and_rejects_an_overclaimed_radius(tmp_path) -> None:
+def test_lean_certifies_and_rejects_an_overclaimed_radius(tmp_path, built_lean) -> None:
     tc = toolchain.resolve("wasm")
     lib = tmp_path / "lib"
-    if (REPO / "build" / "lean" / "Hopfield").is_dir():  # reuse oleans built earlier
-        shutil.copytree(REPO / "build" / "lean", lib)
+    shutil.copytree(built_lean, lib)  # the certificate's imports are cached
     W, P = tight(8)  # radius 3, tight
     net = certify.Network([[int(v) for v in r] for r in W], [0] * 8, P.tolist(), 1)
     good = certify.check_lean(tc, certify.render(net, [3], "keep"), REPO / "lean", lib, 1,

@@ -145,6 +145,46 @@ def test_declarations_resolve_namespaces_and_spec_ids(tmp_path: Path) -> None:
     assert got == {"Foo.bar": ("T1",), "Foo.Baz.qux": ("B4", "T2"), "top": ()}
 
 
+# --- block comments, the lean.js export slimming ------------------------------------------
+
+def test_strip_block_comments_nested_and_line_preserving() -> None:
+    text = "a /- x /- y -/ z\n w -/ b\n-/ c /-/ d -/ e\n"
+    out = build.strip_block_comments(text)
+    assert out == "a \n b\n-/ c  e\n"
+    assert out.count("\n") == text.count("\n")
+    # an unclosed comment runs to the end, keeping its newlines
+    assert build.strip_block_comments("x /- a\nb\n") == "x \n\n"
+    assert build.strip_block_comments("no marks here\n") == "no marks here\n"
+
+
+FAKE_JS = ('var Module={};function f(){_malloc(4);_free(0)}var _main,_malloc,_free,_unused;'
+           'x();function assignWasmExports(wasmExports){_main=Module["_main"]=wasmExports["m"];'
+           '_malloc=Module["_malloc"]=wasmExports["malloc"];_free=Module["_free"]=wasmExports'
+           '["free"];_unused=Module["_unused"]=wasmExports["unused"]}var wasmImports;g(_main)')
+
+
+def test_slim_exports_keeps_exactly_the_bindings_read_elsewhere() -> None:
+    out = toolchain.slim_exports(FAKE_JS)
+    assert "var _main,_malloc,_free;" in out
+    assert "_unused" not in out
+    assert ('function assignWasmExports(wasmExports){_main=Module["_main"]=wasmExports["m"];'
+            '_malloc=Module["_malloc"]=wasmExports["malloc"];_free=Module["_free"]='
+            'wasmExports["free"]}') in out
+    assert out.startswith("var Module={};function f(){_malloc(4);_free(0)}")
+    assert out.endswith("var wasmImports;g(_main)")
+
+
+@pytest.mark.parametrize("broken", [
+    FAKE_JS.replace("function assignWasmExports", "function assignOther"),
+    FAKE_JS.replace("var _main,", "var _x,"),
+    FAKE_JS.replace('_unused=Module["_unused"]=wasmExports["unused"]', "if(a){b()}"),
+    FAKE_JS.replace("_malloc(4);", "").replace("var _main,_malloc,", "var _main,"),
+])
+def test_slim_exports_refuses_an_unexpected_file(broken: str) -> None:
+    with pytest.raises(toolchain.ToolchainError, match="step 'patch'"):
+        toolchain.slim_exports(broken)
+
+
 # --- real builds ---------------------------------------------------------------------------
 
 @pytest.fixture(scope="session")
@@ -153,10 +193,11 @@ def tc() -> toolchain.Toolchain:
 
 
 @pytest.mark.proofs
-def test_library_builds(tc: toolchain.Toolchain) -> None:
-    """The whole library builds (cached modules count; any failure is reported in full)."""
+def test_library_builds(tc: toolchain.Toolchain, built_lean: Path) -> None:
+    """The whole library builds (the session's build, then this one all cached; any failure
+    is reported in full)."""
     lines: list[str] = []
-    results = build.build(tc, SRC, REPO / "build" / "lean", jobs=2, log=lines.append)
+    results = build.build(tc, SRC, built_lean, jobs=2, log=lines.append)
     failed = [r for r in results if r.status not in ("built", "cached")]
     assert not failed, "\n".join(lines)
     assert {r.name for r in results} == set(build.discover(SRC))
