@@ -388,7 +388,7 @@ def _cmd_conform(args: argparse.Namespace, out: TextIO) -> int:
                                storkey_diagonal=args.storkey_diagonal, spins=args.spins)
     require = [r.strip() for r in (args.require or "").split(",") if r.strip()]
     if args.fuzz is not None:
-        conform_fuzz._need_hypothesis()
+        conform_fuzz.need_hypothesis()
     cwd = os.getcwd()
     if cwd not in sys.path and "" not in sys.path:   # as `python -m` would: import from .
         sys.path.insert(0, cwd)

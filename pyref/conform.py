@@ -400,13 +400,13 @@ def _num_eq(exp: Any, got: Any) -> bool:
     return Fraction(got) == Fraction(exp)
 
 
-def _same(exp: Any, got: Any) -> bool:
+def same(exp: Any, got: Any) -> bool:
     """Exact for ints / Fractions from the adapter, relative 1e-9 for floats; shapes must
     agree."""
     got = _to_py(got)
     if isinstance(exp, list):
         return (isinstance(got, list) and len(got) == len(exp)
-                and all(_same(e, g) for e, g in zip(exp, got)))
+                and all(same(e, g) for e, g in zip(exp, got)))
     if isinstance(exp, bool):
         return isinstance(got, bool) and got == exp
     return _num_eq(exp, got)
@@ -414,13 +414,14 @@ def _same(exp: Any, got: Any) -> bool:
 
 def _show(x: Any, limit: int = 160) -> str:
     x = _to_py(x)
-    txt = json.dumps(_enc_show(x))
+    txt = json.dumps(enc_show(x))
     return txt if len(txt) <= limit else txt[:limit] + "..."
 
 
-def _enc_show(x: Any) -> Any:
+def enc_show(x: Any) -> Any:
+    """A value as the JSON of a report or reproducer shows it (Fractions as strings)."""
     if isinstance(x, list):
-        return [_enc_show(v) for v in x]
+        return [enc_show(v) for v in x]
     if isinstance(x, Fraction):
         return int(x) if x.denominator == 1 else f"{x.numerator}/{x.denominator}"
     if isinstance(x, float) and x.is_integer():
@@ -591,7 +592,10 @@ class ConformanceReport:
         return "\n".join(lines)
 
 
-class _Checker:
+class Checker:
+    """Runs the checks of one adapter and records them in a :class:`ConformanceReport`
+    (public within the package: ``conform_fuzz`` drives it too)."""
+
     def __init__(self, adapter: Any, report: ConformanceReport) -> None:
         self.adapter = adapter
         self.report = report
@@ -630,7 +634,7 @@ class _Checker:
             self.record(case, name, False, call, _show(expected),
                         f"exception {type(exc).__name__}: {exc}", expected, None, jargs)
             return False, None
-        ok = _same(expected, got)
+        ok = same(expected, got)
         self.record(case, name, ok, call, _show(expected), _show(got), expected,
                     _to_py(got), jargs)
         return ok, got
@@ -649,7 +653,7 @@ def _theta_arg(t: Iterable[Any]) -> np.ndarray:
     return np.array([float(v) for v in vals], dtype=np.float64)
 
 
-def _zero_threshold_theta(W: np.ndarray, conv: Conventions) -> np.ndarray:
+def zero_threshold_theta(W: np.ndarray, conv: Conventions) -> np.ndarray:
     """The spec thresholds whose adapter-side thresholds are zero: 0 (pm1), -W 1 (01)."""
     return np.zeros(len(W), dtype=np.int64) if conv.spins == "pm1" else -W.sum(axis=1)
 
@@ -721,7 +725,7 @@ class _Frame:
         return int(e) if e.denominator == 1 else e
 
 
-def classical_checks(ch: _Checker, cid: str, inp: dict, conv: Conventions,
+def classical_checks(ch: Checker, cid: str, inp: dict, conv: Conventions,
                      file_exp: dict | None = None, only: Iterable[str] | None = None) -> None:
     """Every check of one classical case (spec coordinates ``inp``) under ``conv``.
     ``file_exp``: the vectors file's expected values (used where they apply); ``only``:
@@ -779,7 +783,7 @@ def learning_expected(patterns: Any, name: str, conv: Conventions) -> Any:
     return _to_py(W)
 
 
-def learning_checks(ch: _Checker, cid: str, patterns: Any, conv: Conventions,
+def learning_checks(ch: Checker, cid: str, patterns: Any, conv: Conventions,
                     only: Iterable[str] | None = None,
                     expected: dict | None = None) -> None:
     """The learning-rule checks of one pattern set (``expected``: file values by name)."""
@@ -806,7 +810,7 @@ def _parse_run(out: Any, n: int, fr: _Frame) -> tuple[list[np.ndarray], bool | N
     return [fr.unstate(np.rint(x).astype(np.int64)) for x in arr], claim
 
 
-def property_checks(ch: _Checker, cid: str, inp: dict, conv: Conventions,
+def property_checks(ch: Checker, cid: str, inp: dict, conv: Conventions,
                     seed: int = 0) -> None:
     """Property mode: run the library's own ``run_async`` / ``run_sync`` from the case's
     start state and check, along the states it returns: the energy never rises and every
@@ -885,7 +889,7 @@ def property_checks(ch: _Checker, cid: str, inp: dict, conv: Conventions,
                           f"{_ints(fr.state(two))}", None, _ints(fr.state(last)), a)
 
 
-def _kernel_checks(ch: _Checker, c: dict) -> None:
+def _kernel_checks(ch: Checker, c: dict) -> None:
     cid, inp, exp = c["id"], c["input"], _dec(c["expected"])
     w = _arr(inp["w"])
     if ch.fn("site_kernel") is not None:
@@ -896,7 +900,7 @@ def _kernel_checks(ch: _Checker, c: dict) -> None:
             ch.call(cid, name, (("w", w),), exp[name])
 
 
-def _boltzmann_checks(ch: _Checker, c: dict) -> None:
+def _boltzmann_checks(ch: Checker, c: dict) -> None:
     cid, inp, exp = c["id"], c["input"], _dec(c["expected"])
     if ch.fn("boltzmann_distribution") is not None:
         q = float(Fraction(inp["q"]))                  # dyadic: exact as a float
@@ -921,7 +925,7 @@ def rbm_input(seed: int) -> dict:
             "theta_h": _ints(rng.integers(-1, 2, size=nh))}
 
 
-def rbm_checks(ch: _Checker, cid: str, inp: dict, only: Iterable[str] | None = None) -> None:
+def rbm_checks(ch: Checker, cid: str, inp: dict, only: Iterable[str] | None = None) -> None:
     """RBM checks on every visible (and hidden) state: free energy and both conditionals,
     expected from :mod:`pyref.rbm` (beta = 1; floats, relative 1e-9)."""
     want = set(RBM_FUNCTIONS if only is None else only)
@@ -978,7 +982,7 @@ def layer_input(seed: int) -> dict:
             "steps": int(rng.integers(1, 4)), "mask": mask}
 
 
-def layer_checks(ch: _Checker, cid: str, inp: dict, only: Iterable[str] | None = None) -> None:
+def layer_checks(ch: Checker, cid: str, inp: dict, only: Iterable[str] | None = None) -> None:
     """The Hopfield-layer check of one case against :func:`pyref.layers.hopfield_association`
     (floats, relative 1e-9)."""
     if "hopfield_association" not in set(LAYER_FUNCTIONS if only is None else only) or \
@@ -1086,7 +1090,7 @@ def fixed_cases(doc: dict, conv: Conventions) -> Iterator[tuple[str, str, dict, 
         if conv.thresholds:
             yield source, c["id"], inp, c["expected"]
             continue
-        zero = _ints(_zero_threshold_theta(_arr(inp["W"]), conv))
+        zero = _ints(zero_threshold_theta(_arr(inp["W"]), conv))
         if inp["theta"] == zero:
             yield source, c["id"], inp, c["expected"]
         else:
@@ -1120,7 +1124,7 @@ def run_conformance(adapter: Any, vectors_doc: dict | None = None, *, tie: str =
                                                                      hebbian=normalisation)
     doc = load_vectors() if vectors_doc is None else validate_vectors(vectors_doc)
     report = ConformanceReport(conventions=conv)
-    ch = _Checker(adapter, report)
+    ch = Checker(adapter, report)
     for name in ADAPTER_FUNCTIONS:
         ch.fn(name)                                   # records the skipped ones up front
     for k, (source, cid, inp, exp) in enumerate(fixed_cases(doc, conv)):

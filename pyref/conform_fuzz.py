@@ -44,7 +44,8 @@ class FuzzFailure:
         return f"FUZZ {self.function}: minimal failing case after shrinking"
 
 
-def _need_hypothesis() -> Any:
+def need_hypothesis() -> Any:
+    """The ``hypothesis`` module, or a clear error saying how to install it."""
     try:
         import hypothesis
     except ImportError as exc:
@@ -67,7 +68,7 @@ def _strategies(conv: cf.Conventions) -> tuple[Any, Any, Any, Any]:
         if conv.thresholds:
             theta = np.array(draw(st.lists(st.integers(-2, 2), min_size=n, max_size=n)))
         else:
-            theta = cf._zero_threshold_theta(W, conv)
+            theta = cf.zero_threshold_theta(W, conv)
         s = draw(st.lists(st.sampled_from([-1, 1]), min_size=n, max_size=n))
         sched = draw(st.lists(st.integers(0, n - 1), max_size=2 * n))
         return {"kind": "classical", "input": cf.classical_input(W, theta, s, sched)}
@@ -115,13 +116,13 @@ def _strategies(conv: cf.Conventions) -> tuple[Any, Any, Any, Any]:
     return classical(), patterns(), rbm_case(), layer_case()
 
 
-def _check_case(ch: cf._Checker, cid: str, case: dict, conv: cf.Conventions,
+def _check_case(ch: cf.Checker, cid: str, case: dict, conv: cf.Conventions,
                 only: tuple[str, ...] | None, properties: bool, seed: int) -> None:
     if case["kind"] == "classical":
         cf.classical_checks(ch, cid, case["input"], conv, None, only)
         if properties and (only is None or set(only) & set(cf.PROPERTY_FUNCTIONS)):
             sub = _Only(ch.adapter, only) if only is not None else ch.adapter
-            cf.property_checks(cf._Checker(sub, ch.report), cid, case["input"], conv, seed)
+            cf.property_checks(cf.Checker(sub, ch.report), cid, case["input"], conv, seed)
     elif case["kind"] == "rbm":
         cf.rbm_checks(ch, cid, case["input"], only)
     elif case["kind"] == "layer":
@@ -165,7 +166,7 @@ def load_case(path: Path | str) -> dict:
 def reproducer(m: cf.Mismatch, adapter_spec: str, note: str = "") -> str:
     """A short Python script that calls the adapter on the mismatch's arguments and
     asserts pyref's answer."""
-    lines = ["import numpy as np", "from pyref.conform import load_adapter, _same",
+    lines = ["import numpy as np", "from pyref.conform import load_adapter, same",
              f"A = load_adapter({adapter_spec!r})"]
     names = []
     for k, v in m.args:
@@ -178,9 +179,9 @@ def reproducer(m: cf.Mismatch, adapter_spec: str, note: str = "") -> str:
         lines.append(f"# property {m.function}: {m.expected}; pyref found: {m.got}")
         lines.append("print(got)")
     else:
-        exp = repr(cf._enc_show(m.expected_value))
+        exp = repr(cf.enc_show(m.expected_value))
         lines.append(f"expected = {exp}  # pyref{(', ' + note) if note else ''}")
-        lines.append("assert _same(expected, got), (expected, got)")
+        lines.append("assert same(expected, got), (expected, got)")
     return "\n".join(lines)
 
 
@@ -200,7 +201,7 @@ def replay_corpus(adapter: Any, save_dir: Path | str, conv: cf.Conventions,
     d = Path(save_dir)
     if not d.is_dir():
         return 0
-    ch = cf._Checker(adapter, report)
+    ch = cf.Checker(adapter, report)
     paths = sorted(d.glob("*.json"))
     for k, p in enumerate(paths):
         doc = load_case(p)
@@ -222,7 +223,7 @@ def _make_body(adapter: Any, conv: cf.Conventions, name: str, properties: bool, 
     def body(case: dict) -> None:
         count[0] += 1
         scratch = cf.ConformanceReport(conventions=conv)
-        _check_case(cf._Checker(adapter, scratch), "fuzz", case, conv, (name,),
+        _check_case(cf.Checker(adapter, scratch), "fuzz", case, conv, (name,),
                     properties, seed)
         new = [m for m in scratch.mismatches if _failure_class(m) not in found]
         if new:
@@ -235,7 +236,7 @@ def _make_body(adapter: Any, conv: cf.Conventions, name: str, properties: bool, 
 def _fails(adapter: Any, conv: cf.Conventions, name: str, properties: bool, seed: int,
            case: dict, cls: str) -> list:
     scratch = cf.ConformanceReport(conventions=conv)
-    _check_case(cf._Checker(adapter, scratch), "fuzz", case, conv, (name,), properties, seed)
+    _check_case(cf.Checker(adapter, scratch), "fuzz", case, conv, (name,), properties, seed)
     return [m for m in scratch.mismatches if _failure_class(m) == cls]
 
 
@@ -249,7 +250,7 @@ def _smaller(case: dict, conv: cf.Conventions) -> Iterator[dict]:
 
     def make(W2: np.ndarray, th2: Any, s2: list, sc2: list) -> dict:
         if not conv.thresholds:
-            th2 = cf._zero_threshold_theta(W2, conv)
+            th2 = cf.zero_threshold_theta(W2, conv)
         return {"kind": "classical", "input": cf.classical_input(W2, th2, s2, sc2)}
 
     if sched:
@@ -300,13 +301,13 @@ def fuzz(adapter: Any, conv: cf.Conventions, examples: int, seed: int = 0, *,
     an exception of another type), so a crash on tiny inputs does not hide a wrong
     answer on larger ones.  ``seed``: an int from which every Hypothesis seed is derived,
     so a run is reproducible (``None`` is not accepted)."""
-    hyp = _need_hypothesis()
+    hyp = need_hypothesis()
     from hypothesis import HealthCheck, Phase, Verbosity, given, settings
 
     if examples < 1:
         raise ValueError(f"--fuzz: got {examples}; expected a positive number of cases")
     report = report if report is not None else cf.ConformanceReport(conventions=conv)
-    probe = cf._Checker(adapter, report)
+    probe = cf.Checker(adapter, report)
     classical_st, patterns_st, rbm_st, layer_st = _strategies(conv)
     groups = [(n, classical_st) for n in cf.CLASSICAL_FUNCTIONS] + \
              [(n, patterns_st) for n in cf.LEARNING_FUNCTIONS] + \

@@ -56,7 +56,7 @@ from .._validate import (
     check_work,
     finite_output,
 )
-from ..boltzmann import (
+from ..spec.boltzmann import (
     MAX_ENUM_N,
     all_states,
     boltzmann_distribution,

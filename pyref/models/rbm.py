@@ -41,7 +41,7 @@ from .._validate import (
     check_work,
     finite_output,
 )
-from ..boltzmann import MAX_ENUM_N, all_states, sigmoid
+from ..spec.boltzmann import MAX_ENUM_N, all_states, sigmoid
 
 __all__ = [
     "check_rbm",

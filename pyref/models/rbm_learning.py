@@ -52,7 +52,7 @@ from .._validate import (
     check_work,
     finite_output,
 )
-from ..boltzmann import MAX_ENUM_N, all_states
+from ..spec.boltzmann import MAX_ENUM_N, all_states
 from .bm_learning import StderrProgress, check_data
 from .rbm import block_gibbs, check_rbm
 

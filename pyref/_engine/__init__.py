@@ -1,0 +1,11 @@
+"""The fast engines of pyref: vectorised, batched and float paths that compute the same
+results as the mirrored reference (:mod:`pyref.spec`), property-tested against it.
+
+* :mod:`pyref._engine.kernel` -- the exact arithmetic kernel shared with the reference
+  (update rule on vectors, incremental field, energy, exact BLAS dtype, float tie band);
+* :mod:`pyref._engine.classical` -- runs to convergence and batched recall of the classical
+  network (``run``, ``recall_batch``; re-exported by :mod:`pyref.classical`).
+
+The package is private (underscore): its public names are public within pyref, the
+documented API is re-exported from the public modules.
+"""
