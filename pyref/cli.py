@@ -346,7 +346,7 @@ def repo_lean_dir(cwd: Path | None = None) -> Path | None:
 
 
 def _cmd_vectors(args: argparse.Namespace, out: TextIO) -> int:
-    from . import vectors
+    from .oracle import vectors
 
     if args.draw:
         path = vectors.write_corpus(vectors.draw_corpus())
@@ -372,7 +372,7 @@ def _cmd_vectors(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_conform(args: argparse.Namespace, out: TextIO) -> int:
     import json
 
-    from . import conform, conform_fuzz
+    from .oracle import conform, conform_fuzz
 
     if args.write_vectors is not None:
         path = conform.write_vectors(args.write_vectors)

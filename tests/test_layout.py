@@ -24,6 +24,11 @@ MOVED: dict[str, list[str]] = {
     **{name: [f"spec.{name}"] for name in
        ["learning", "dense", "boltzmann", "margins", "capacity", "dobrushin", "rbm_exact"]},
     "classical": ["spec.classical", "_engine.classical"],
+    **{name: [f"oracle.{name}"] for name in ["conform", "conform_fuzz", "contracts", "vectors"]},
+    "adapters": ["oracle.adapters"],
+    **{f"adapters.{name}": [f"oracle.adapters.{name}"] for name in
+       ["dhnn", "hflayers", "hopfieldkit", "hopfieldnetwork", "neurodynex3", "neurolab",
+        "sklearn_rbm"]},
 }
 
 
@@ -53,7 +58,7 @@ def test_shim_is_explicit_reexports_only(name: str) -> None:
     body = [n for n in tree.body if not (isinstance(n, ast.Expr)
                                          and isinstance(n.value, ast.Constant))]
     *imps, assign = body
-    depth = len(name.split("."))
+    depth = len(name.split(".")) + (_shim_file(name).name == "__init__.py")
     assert sorted(i.module for i in imps if isinstance(i, ast.ImportFrom)) \
         == sorted(MOVED[name])
     for imp in imps:
@@ -80,7 +85,29 @@ def test_the_layer_directories() -> None:
         "classical", "learning", "dense", "boltzmann", "margins", "capacity", "dobrushin",
         "rbm_exact"}
     assert {p.stem for p in (PYREF / "_engine").glob("*.py")} >= {"kernel", "classical"}
-    assert (PYREF / "models" / "__init__.py").is_file()
+    for pkg in ("spec", "_engine", "models", "oracle", "oracle/adapters"):
+        assert (PYREF / pkg / "__init__.py").is_file(), pkg
+    assert {p.stem for p in (PYREF / "oracle").glob("*.py")} >= {
+        "conform", "conform_fuzz", "contracts", "vectors"}
+
+
+def test_data_files_stay_and_are_found() -> None:
+    """The corpus and the conformance vectors stay in ``pyref/data``; the moved modules
+    find them there (and the package data of pyproject.toml names them)."""
+    from pyref.oracle import conform, vectors
+
+    assert vectors.CORPUS == PYREF / "data" / "vectors" / "v2" / "corpus.json.gz"
+    assert vectors.CORPUS.is_file()
+    assert conform.DEFAULT_VECTORS == PYREF / "data" / "conformance-v1.json"
+    assert conform.DEFAULT_VECTORS.is_file()
+
+
+def test_every_subpackage_is_a_regular_package() -> None:
+    """setuptools' ``packages.find`` (pyproject.toml) only finds directories with an
+    ``__init__.py``: every directory of pyref holding Python files has one."""
+    for d in PYREF.rglob("*"):
+        if d.is_dir() and d.name != "__pycache__" and any(d.glob("*.py")):
+            assert (d / "__init__.py").is_file(), d
 
 
 def test_mirror_manifest_resolves_to_the_spec_package() -> None:
