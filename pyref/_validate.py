@@ -81,6 +81,9 @@ __all__ = [
     "MAX_KERNEL_N",
     "MAX_EXACT_KERNEL_N",
     "check_target",
+    "as_required_generator",
+    "check_spin_batch",
+    "check_fraction",
 ]
 
 _FnT = TypeVar("_FnT", bound=Callable[..., Any])
@@ -1354,3 +1357,99 @@ def check_target(w: Any, kernel: bool = False) -> tuple[np.ndarray, int, bool]:
                              f"{', or float weights' if exact else ''})")
     return out, n, exact
 
+
+def as_required_generator(seed: Any, name: str = "seed") -> np.random.Generator:
+    """A Generator from a REQUIRED seed (modules whose every result must be reproducible,
+    e.g. :mod:`pyref.models.expander`).
+
+    Parameters
+    ----------
+    seed : int >= 0 or numpy.random.Generator
+        An int gives a reproducible stream, a Generator is used as is and advanced in
+        place; ``None`` is refused (no fresh OS entropy here).
+    name : str
+        Argument name for the error message.
+
+    Returns
+    -------
+    numpy.random.Generator
+        :func:`as_generator` of ``seed``.
+
+    Raises
+    ------
+    ValueError
+        If ``seed`` is ``None`` or not a valid seed (see :func:`check_seed`).
+    """
+    if seed is None:
+        raise ValueError(f"{name}: got None; expected a non-negative int seed or a "
+                         f"numpy.random.Generator (this module needs an explicit seed)")
+    return as_generator(seed, name)
+
+
+def check_spin_batch(x: Any, n: int, name: str = "x") -> tuple[np.ndarray, bool]:
+    """One state or a batch of states of ``n`` spins +-1, as a batch.
+
+    Parameters
+    ----------
+    x : array_like, shape (n,) or (B, n)
+        Integer (or integral float) entries, each exactly +1 or -1; ``B >= 1``.
+    n : int
+        Number of spins.
+    name : str
+        Argument name for the error message.
+
+    Returns
+    -------
+    batch : numpy.ndarray, shape (B, n)
+        int64 copy of the states (``B = 1`` for a single state).
+    single : bool
+        True if ``x`` was one state of shape ``(n,)`` (the caller returns one result).
+
+    Raises
+    ------
+    ValueError
+        If the dtype, the shape or an entry is wrong; the message says which.
+    """
+    arr = np.asarray(x)
+    if arr.dtype.kind not in "iuf" or arr.dtype.kind == "b":
+        raise ValueError(f"{name}: dtype {arr.dtype}; expected an integer array of +1/-1")
+    single = arr.ndim == 1
+    if arr.ndim not in (1, 2):
+        raise ValueError(f"{name}: got {arr.ndim} dimensions; expected shape ({n},) or (B, {n})")
+    batch = arr.reshape(1, -1) if single else arr
+    if batch.shape[1] != n or batch.shape[0] == 0:
+        raise ValueError(f"{name}: shape {arr.shape}; expected ({n},) or (B, {n}) with B >= 1")
+    if arr.dtype.kind == "f" and not np.all(np.isfinite(batch)):
+        raise ValueError(f"{name}: contains NaN or infinite entries; expected +1/-1")
+    if not np.all((batch == 1) | (batch == -1)):
+        raise ValueError(f"{name}: entries must be exactly +1 or -1")
+    return batch.astype(np.int64), single
+
+
+def check_fraction(f: Any, name: str) -> float:
+    """A number in the closed interval ``[0, 1]`` (an error fraction, a probability).
+
+    Parameters
+    ----------
+    f : float
+        Anything ``float()`` accepts; must be finite and in ``[0, 1]``.
+    name : str
+        Argument name for the error message.
+
+    Returns
+    -------
+    float
+        ``float(f)``.
+
+    Raises
+    ------
+    ValueError
+        If ``f`` is not a number in ``[0, 1]``.
+    """
+    try:
+        v = float(f)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"{name}: got {f!r}; expected a number in [0, 1]") from exc
+    if not np.isfinite(v) or v < 0 or v > 1:
+        raise ValueError(f"{name}: got {f!r}; expected a number in [0, 1]")
+    return v

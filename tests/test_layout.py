@@ -218,3 +218,39 @@ def test_the_private_import_scan_finds_them(tmp_path: Path) -> None:
     assert any("_tie_tol" in f for f in found)
     assert any("c._prep" in f for f in found)
     assert any("_same" in f for f in found)
+
+
+# --------------------------------------------------------------------------- expander
+
+EXPANDER_MODULES = ["local_codes", "gf2", "network", "dynamics", "global_code", "guarantees",
+                    "search", "experiments"]
+
+
+def test_expander_is_a_package_of_one_module_per_concern() -> None:
+    pkg = importlib.import_module("pyref.models.expander")
+    assert Path(pkg.__file__).name == "__init__.py"
+    seen: list[str] = []
+    for name in EXPANDER_MODULES:
+        mod = importlib.import_module(f"pyref.models.expander.{name}")
+        for attr in mod.__all__:
+            assert getattr(pkg, attr) is getattr(mod, attr), f"{name}.{attr}"
+        seen += mod.__all__
+    assert sorted(seen) == sorted(pkg.__all__), "each public name in exactly one module"
+    assert len(pkg.__all__) == len(set(pkg.__all__)) >= 37
+    # both old paths give the same objects
+    old = importlib.import_module("pyref.expander")
+    assert old.__all__ == pkg.__all__
+    assert all(getattr(old, a) is getattr(pkg, a) for a in pkg.__all__)
+
+
+def test_expander_package_init_is_explicit_reexports_only() -> None:
+    tree = ast.parse((PYREF / "models" / "expander" / "__init__.py").read_text())
+    body = [n for n in tree.body if not (isinstance(n, ast.Expr)
+                                         and isinstance(n.value, ast.Constant))]
+    *imps, assign = body
+    assert sorted(i.module for i in imps if isinstance(i, ast.ImportFrom)) \
+        == sorted(EXPANDER_MODULES)
+    for imp in imps:
+        assert isinstance(imp, ast.ImportFrom) and imp.level == 1
+        assert all(a.name != "*" and not a.name.startswith("_") for a in imp.names)
+    assert isinstance(assign, ast.Assign)
