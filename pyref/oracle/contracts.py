@@ -64,7 +64,8 @@ def update_value(h: int, theta: int, s_i: int, keep: bool) -> int:
     Returns
     -------
     int
-        The value described in the summary.
+        ``+1`` if ``h > theta``, ``-1`` if ``h < theta``; on a tie ``s_i`` (keep rule) or ``+1``
+        (plus rule).
     """
     if h > theta:
         return 1
@@ -85,7 +86,7 @@ def spin(b: bool) -> int:
     Returns
     -------
     int
-        The value described in the summary.
+        ``+1`` for ``True``, ``-1`` for ``False``.
     """
     return 1 if b else -1
 
@@ -116,7 +117,7 @@ def field(W: tuple[Vector, ...], x: Vector, i: int) -> int:
     Returns
     -------
     int
-        The value described in the summary.
+        ``h_i = sum_j W_ij x_j`` (an exact int).
     """
     return sum(W[i][j] * x[j] for j in range(len(x)))
 
@@ -136,7 +137,7 @@ def energy(W: W3, theta: Row3, x: Vector) -> int:
     Returns
     -------
     int
-        The value described in the summary.
+        ``E(x)``, an exact int.
     """
     n = len(x)
     pair = sum(W[i][j] * x[i] * x[j] for i in range(n) for j in range(i + 1, n))
@@ -166,7 +167,7 @@ def flip_energy_change(W: W3, theta: Row3, b: Bits3, i: int) -> int:
     Returns
     -------
     int
-        The value described in the summary.
+        ``E(s') - E(s)``, an exact int equal to ``-(s'_i - s_i)(h_i - theta_i)``.
     """
     s = tuple(spin(v) for v in b)
     t = tuple(-v if j == i else v for j, v in enumerate(s))
@@ -202,7 +203,7 @@ def async_energy_change(W: W3, theta: Row3, b: Bits3, i: int) -> int:
     Returns
     -------
     int
-        The value described in the summary.
+        ``E(async_step(s, i)) - E(s)``: 0 if the step keeps ``s_i``, else ``<= -2``.
     """
     s = tuple(spin(v) for v in b)
     new = update_value(field(W, s, i), theta[i], s[i], True)
@@ -221,7 +222,7 @@ def hebbian(patterns: tuple[Vector, ...]) -> tuple[Vector, ...]:
     Returns
     -------
     tuple[Vector, ...]
-        The value described in the summary.
+        The rows of ``W`` (ints, zero diagonal, symmetric).
     """
     n, m = len(patterns[0]), len(patterns)
     return tuple(tuple(sum(p[i] * p[j] for p in patterns) - (m if i == j else 0)
@@ -245,7 +246,7 @@ def hebbian_field_two(bp: Bits4, bq: Bits4) -> Vector:
     Returns
     -------
     Vector
-        The value described in the summary.
+        The field ``W p`` (4 ints); ``2 p`` when ``p . q = 0``.
     """
     p = tuple(spin(v) for v in bp)
     W = hebbian((p, tuple(spin(v) for v in bq)))
@@ -271,7 +272,7 @@ def hebbian_sync_one(bp: Bits4, bs: Bits4) -> Vector:
     Returns
     -------
     Vector
-        The value described in the summary.
+        The state after one synchronous step (4 spins); ``p`` when ``hamming(s, p) <= 1``.
     """
     s = tuple(spin(v) for v in bs)
     W = hebbian((tuple(spin(v) for v in bp),))

@@ -94,7 +94,8 @@ def hebbian_normalized(patterns: ArrayLike, *, exact: bool = True) -> np.ndarray
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        Shape (n, n), ``(sum_k p_k p_k^T - m I) / n``: Fractions (object dtype, exact) by
+        default, float64 with ``exact=False``; zero diagonal.
 
     Raises
     ------
@@ -133,7 +134,8 @@ def storkey(patterns: ArrayLike) -> np.ndarray:
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        Shape (n, n) float64: the Storkey weights after learning the patterns one by one (zero
+        diagonal, symmetric).
 
     Raises
     ------
@@ -174,7 +176,8 @@ def pseudo_inverse(patterns: ArrayLike, *, zero_diagonal: bool = True) -> np.nda
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        Shape (n, n) float64, symmetric: the projection ``X X^+`` onto the span of the
+        patterns, with its diagonal set to zero when ``zero_diagonal``.
 
     Raises
     ------
@@ -217,7 +220,8 @@ def hebbian_recall_batch(patterns: ArrayLike, probes: ArrayLike, *, mode: str = 
     Returns
     -------
     BatchRecall
-        The value described in the summary.
+        Per probe the final state, the number of sweeps and the status, each equal to what
+        :func:`pyref.classical.recall_batch` gives with ``W = hebbian(patterns)``.
 
     Raises
     ------
@@ -261,7 +265,7 @@ def fraction_fixed_points(W: ArrayLike, theta: ArrayLike | None, patterns: Array
     Returns
     -------
     float
-        The value described in the summary.
+        The fraction in ``[0, 1]`` of the patterns ``p`` with ``sync_step(W, theta, p) == p``.
 
     Raises
     ------
@@ -300,7 +304,8 @@ def flip_random(s: ArrayLike, d: int, *, seed: SeedLike = None,
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        int64 +1/-1: shape (n,) for ``count=None``, else (count, n); each row is ``s`` with
+        exactly ``d`` distinct positions flipped.
 
     Raises
     ------
