@@ -13,9 +13,9 @@ Integer weights are evaluated exactly: when every field is an integer below ``2*
 rescaled to integers (same dynamics).  Float weights use the tie band of
 :func:`pyref._engine.kernel.tie_tol`.
 
-Public names: :class:`RunResult`, :func:`run`, :class:`BatchRecall`, :func:`recall_batch`
-(re-exported by :mod:`pyref.classical`), and, public within the package, the field
-operators :class:`DenseFields`, :class:`HebbianFields` and the shared batched engine
+``__all__``: :class:`RunResult`, :func:`run`, :class:`BatchRecall`, :func:`recall_batch`
+(re-exported by :mod:`pyref.classical`); public within the package (not in ``__all__``):
+the field operators :class:`DenseFields`, :class:`HebbianFields` and the shared batched engine
 :func:`recall_impl` (used by ``pyref.spec.learning.hebbian_recall_batch``).
 """
 
@@ -57,9 +57,6 @@ __all__ = [
     "run",
     "BatchRecall",
     "recall_batch",
-    "DenseFields",
-    "HebbianFields",
-    "recall_impl",
 ]
 
 _STATUS = ("fixed_point", "two_cycle", "max_sweeps")

@@ -233,8 +233,8 @@ def data_statistics(data: ArrayLike, weights: ArrayLike | None = None) -> tuple[
     Returns
     -------
     tuple[numpy.ndarray, numpy.ndarray]
-        ``(C, m)``: float64 ``C_ij = <s_i s_j>_data`` of shape (n, n) (diagonal 1) and ``m_i =
-        <s_i>_data`` of shape (n,).
+        ``(C, m)``: float64 ``C_ij = <s_i s_j>_data`` of shape (n, n) (diagonal 1) and
+        ``m_i = <s_i>_data`` of shape (n,).
 
     Raises
     ------

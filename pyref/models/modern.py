@@ -642,8 +642,8 @@ def retrieval_error_bound(
     Returns
     -------
     float
-        ``2 (N - 1) exp(-beta (Delta_i - 2 r M)) M >= 0``, the Theorem 5 bound on ``||f(xi) -
-        x_i||`` (``inf`` when the exponent overflows).
+        ``2 (N - 1) exp(-beta (Delta_i - 2 r M)) M >= 0``, the Theorem 5 bound on
+        ``||f(xi) - x_i||`` (``inf`` when the exponent overflows).
 
     Raises
     ------

@@ -192,9 +192,9 @@ def rbm_to_boltzmann(W: ArrayLike, theta_v: ArrayLike | None = None,
     Returns
     -------
     tuple[numpy.ndarray, numpy.ndarray]
-        ``(W_full, theta_full)``: the symmetric zero-diagonal (nv + nh, nv + nh) matrix ``[[0,
-        W], [W^T, 0]]`` and the thresholds ``(theta_v, theta_h)`` of shape (nv + nh,), visible
-        neurons first.
+        ``(W_full, theta_full)``: the symmetric zero-diagonal (nv + nh, nv + nh) matrix
+        ``[[0, W], [W^T, 0]]`` and the thresholds ``(theta_v, theta_h)`` of shape (nv + nh,),
+        visible neurons first.
 
     Raises
     ------
@@ -325,8 +325,8 @@ def sample_hidden(W: ArrayLike, theta_h: ArrayLike | None, V: ArrayLike, beta: f
     Returns
     -------
     numpy.ndarray
-        int64 +1/-1 hidden states, shape (B, nh) (or (nh,) for one visible state), each ``h_j =
-        +1`` with probability ``sigma(2 beta ((W^T v)_j - theta_h_j))``.
+        int64 +1/-1 hidden states, shape (B, nh) (or (nh,) for one visible state), each
+        ``h_j = +1`` with probability ``sigma(2 beta ((W^T v)_j - theta_h_j))``.
 
     Raises
     ------
@@ -371,8 +371,8 @@ def sample_visible(W: ArrayLike, theta_v: ArrayLike | None, H: ArrayLike, beta: 
     Returns
     -------
     numpy.ndarray
-        int64 +1/-1 visible states, shape (B, nv) (or (nv,) for one hidden state), each ``v_i =
-        +1`` with probability ``sigma(2 beta ((W h)_i - theta_v_i))``.
+        int64 +1/-1 visible states, shape (B, nv) (or (nv,) for one hidden state), each
+        ``v_i = +1`` with probability ``sigma(2 beta ((W h)_i - theta_v_i))``.
 
     Raises
     ------

@@ -165,8 +165,8 @@ def pm1_to_binary(W: ArrayLike, theta_v: ArrayLike | None, theta_h: ArrayLike | 
     Returns
     -------
     tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]
-        ``(W01, b, c)`` float64: ``4 beta W`` (nv, nh), ``-2 beta (theta_v + W 1)`` (nv,), ``-2
-        beta (theta_h + W^T 1)`` (nh,).
+        ``(W01, b, c)`` float64: ``4 beta W`` (nv, nh), ``-2 beta (theta_v + W 1)`` (nv,),
+        ``-2 beta (theta_h + W^T 1)`` (nh,).
 
     Raises
     ------
@@ -554,8 +554,8 @@ def cd_gradient(W: ArrayLike, theta_v: ArrayLike | None, theta_h: ArrayLike | No
     -------
     tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray, numpy.ndarray]
         ``(dW, dtheta_v, dtheta_h, new_chains)``: the CD-k (PCD) estimate, float64 of shapes
-        (nv, nh), (nv,), (nh,), and the int64 visible chain states after the ``k`` steps, one
-        row per chain (pass back as ``chains`` for PCD).
+        (nv, nh), (nv,), (nh,), and the int64 chain states after the ``k`` steps, shape (B, nv)
+        (pass back as ``chains`` for PCD).
 
     Raises
     ------

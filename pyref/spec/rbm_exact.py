@@ -89,6 +89,24 @@ def rbm_weights_exact(W: ArrayLike, theta_v: ArrayLike, theta_h: ArrayLike,
 
     ``E(v, h) = -v^T W h + theta_v . v + theta_h . h`` with integer ``W`` (``nv x nh``),
     thresholds; ``q`` rational in ``(0, 1]``.
+
+    Parameters
+    ----------
+    W : array_like, shape (nv, nh)
+        Integer visible-hidden couplings.
+    theta_v : array_like, shape (nv,)
+        Integer visible thresholds.
+    theta_h : array_like, shape (nh,)
+        Integer hidden thresholds.
+    q : int, Fraction or str
+        Rational ``q = exp(-beta)`` in ``(0, 1]``.
+
+    Returns
+    -------
+    numpy.ndarray
+        Shape (2**(nv+nh),), object dtype: the Fractions ``w(v, h) = q^(E(v, h) - E_min)`` in
+        the order of :func:`pyref.boltzmann.all_states` on the joint state (visible units
+        first), maximum exactly 1 (spec B7).
     """
     fq = check_q(q)
     Wl, tv, th = _check_int_rbm(W, theta_v, theta_h)
@@ -108,7 +126,20 @@ def rbm_weights_exact(W: ArrayLike, theta_v: ArrayLike, theta_h: ArrayLike,
 
 def hidden_mask(nv: int, nh: int) -> np.ndarray:
     """The hidden block ``B`` of the joint state (units ``nv .. nv+nh-1``) as a boolean mask
-    (spec B7; Lean ``Hopfield.rbmHidden``)."""
+    (spec B7; Lean ``Hopfield.rbmHidden``).
+
+    Parameters
+    ----------
+    nv : int >= 1
+        Number of visible units.
+    nh : int >= 1
+        Number of hidden units.
+
+    Returns
+    -------
+    numpy.ndarray
+        Shape (nv + nh,) bool: True exactly at the hidden units ``nv .. nv+nh-1`` (spec B7).
+    """
     nv = check_positive_int(nv, "nv")
     nh = check_positive_int(nh, "nh")
     return np.arange(nv + nh) >= nv
@@ -127,6 +158,20 @@ def block_kernel_exact(w: ArrayLike, block: ArrayLike) -> np.ndarray:
     block ``B``, else 0, ``Z_B(s) = sum_{u = s off B} w(u)`` (spec B7; Lean
     ``Hopfield.blockK``): resample the sites of ``B`` from the conditional law of
     ``w / sum w``.  Exact for int/Fraction ``w``; ``block`` a boolean mask of length ``n``.
+
+    Parameters
+    ----------
+    w : array_like, shape (2**n,)
+        Positive target weights on the ``2^n`` joint states (ints or Fractions exact, or
+        floats).
+    block : array_like of bool, shape (n,)
+        The sites of the block ``B`` (True = resampled).
+
+    Returns
+    -------
+    numpy.ndarray
+        Shape (2**n, 2**n), object Fractions for exact ``w`` (else float64): the stochastic
+        matrix ``K_B`` (spec B7).
     """
     wv, n, exact = check_target(w)
     B = _check_mask(block, n)
@@ -150,6 +195,23 @@ def rbm_half_kernels_exact(W: ArrayLike, theta_v: ArrayLike, theta_h: ArrayLike,
     and draws ``v_i`` with ``P(v_i = +1 | h) = 1 / (1 + q^(2 y_i))``, ``y = W h - theta_v``
     (what :func:`pyref.rbm.sample_hidden` / :func:`pyref.rbm.sample_visible` sample, with
     ``q = exp(-beta)``).  Exact Fractions.
+
+    Parameters
+    ----------
+    W : array_like, shape (nv, nh)
+        Integer visible-hidden couplings.
+    theta_v : array_like, shape (nv,)
+        Integer visible thresholds.
+    theta_h : array_like, shape (nh,)
+        Integer hidden thresholds.
+    q : int, Fraction or str
+        Rational ``q = exp(-beta)`` in ``(0, 1]``.
+
+    Returns
+    -------
+    tuple[numpy.ndarray, numpy.ndarray]
+        ``(K_H, K_V)``: two (2**(nv+nh), 2**(nv+nh)) stochastic matrices of exact Fractions, the
+        hidden and the visible half-step (spec B7).
     """
     fq = check_q(q)
     Wl, tv, th = _check_int_rbm(W, theta_v, theta_h)
@@ -185,14 +247,47 @@ def rbm_block_kernel_exact(W: ArrayLike, theta_v: ArrayLike, theta_h: ArrayLike,
                            q: Any) -> np.ndarray:
     """The two-step block Gibbs kernel ``P = K_H K_V`` (``h | v`` first, then ``v | h``;
     spec B7; Lean ``Hopfield.rbmK``; the transition of one step of
-    :func:`pyref.rbm.block_gibbs` on the joint state), exact Fractions."""
+    :func:`pyref.rbm.block_gibbs` on the joint state), exact Fractions.
+
+    Parameters
+    ----------
+    W : array_like, shape (nv, nh)
+        Integer visible-hidden couplings.
+    theta_v : array_like, shape (nv,)
+        Integer visible thresholds.
+    theta_h : array_like, shape (nh,)
+        Integer hidden thresholds.
+    q : int, Fraction or str
+        Rational ``q = exp(-beta)`` in ``(0, 1]``.
+
+    Returns
+    -------
+    numpy.ndarray
+        Shape (2**(nv+nh), 2**(nv+nh)), exact Fractions: the stochastic matrix ``P = K_H K_V``
+        (spec B7).
+    """
     KH, KV = rbm_half_kernels_exact(W, theta_v, theta_h, q)
     return np.asarray(KH @ KV)
 
 
 def block_min(w: ArrayLike, block: ArrayLike) -> Any:
     """``m_B = min_{t = s off B} K_B(s, t)``, the least nonzero entry of the block kernel
-    (spec B7; Lean ``Hopfield.blockMin``)."""
+    (spec B7; Lean ``Hopfield.blockMin``).
+
+    Parameters
+    ----------
+    w : array_like, shape (2**n,)
+        Positive target weights on the ``2^n`` joint states (ints or Fractions exact, or
+        floats).
+    block : array_like of bool, shape (n,)
+        The sites of the block ``B`` (True = resampled).
+
+    Returns
+    -------
+    int, Fraction or float
+        ``m_B > 0``, the least entry ``K_B(s, t)`` over the pairs that agree off ``B`` (exact
+        for exact ``w``; spec B7).
+    """
     K = block_kernel_exact(w, block)
     _, n, _ = check_target(w)
     B = _check_mask(block, n)
@@ -207,7 +302,27 @@ def rbm_doeblin_alpha(W: ArrayLike, theta_v: ArrayLike, theta_h: ArrayLike, q: A
     """Doeblin constant of the RBM block Gibbs kernel (spec B7; Lean
     ``Hopfield.rbmK_tv_le_blockMin`` and ``Hopfield.rbmK_tv_le``):
     ``TV(mu P^t, pi) <= (1 - alpha)^t`` with ``alpha = 2^n m_H m_V`` (``bound="block"``) or
-    ``alpha = 2^n delta^2``, ``delta = min w / sum w`` (``bound="gibbs"``)."""
+    ``alpha = 2^n delta^2``, ``delta = min w / sum w`` (``bound="gibbs"``).
+
+    Parameters
+    ----------
+    W : array_like, shape (nv, nh)
+        Integer visible-hidden couplings.
+    theta_v : array_like, shape (nv,)
+        Integer visible thresholds.
+    theta_h : array_like, shape (nh,)
+        Integer hidden thresholds.
+    q : int, Fraction or str
+        Rational ``q = exp(-beta)`` in ``(0, 1]``.
+    bound : {'block', 'gibbs'}
+        Which bound: ``2^n m_H m_V`` (block minima) or ``2^n delta^2``.
+
+    Returns
+    -------
+    fractions.Fraction
+        ``alpha`` in ``(0, 1]`` with ``TV(mu P^t, pi) <= (1 - alpha)^t`` for every start ``mu``
+        (spec B7).
+    """
     _, tv, th = _check_int_rbm(W, theta_v, theta_h)
     nv, nh = len(tv), len(th)
     w = rbm_weights_exact(W, theta_v, theta_h, q)

@@ -37,10 +37,22 @@ def _fields(net: ExpanderHopfield, xb: np.ndarray) -> np.ndarray:
 def hidden_fields(net: ExpanderHopfield, x: Any) -> np.ndarray:
     """Fields of all hidden neurons: ``f[c, u] = sum_j w_u[j] x[nbr(c, j)]``.
 
-
     Shape ``(M, K)`` for one state, ``(B, M, K)`` for a batch; integers in ``[-d_c, d_c]``
     with ``f = d_c - 2 * hamming(w_u, x_nbr(c))``.  Only for clusters of at most
     ``MAX_CLUSTER`` neurons (``ValueError`` otherwise).
+
+    Parameters
+    ----------
+    net : ExpanderHopfield
+        The network (from :func:`make_expander_hopfield`).
+    x : array_like, shape (N,) or (B, N)
+        Visible state(s), entries +1 / -1.
+
+    Returns
+    -------
+    numpy.ndarray
+        int64 of shape (M, K) (or (B, M, K)): ``f[c, u] = d_c - 2 hamming(w_u, x_nbr(c))`` in
+        ``[-d_c, d_c]``.
     """
     net = check_net(net)
     require_cluster(net, "hidden_fields")
@@ -53,11 +65,22 @@ def hidden_active(net: ExpanderHopfield, x: Any) -> np.ndarray:
     """Thresholded hidden neurons: active iff ``f >= d_c - 2 t0``, i.e. the local word is
     within ``t0`` of the neuron's codeword.  Boolean, shape ``(M, K)`` or ``(B, M, K)``.
 
-
     Since the local distance is ``d0 >= 2 t0 + 1``, at most one neuron per cluster is
     active (two codewords within ``t0`` of one word would be ``<= 2 t0`` apart), so the
     winner-take-all is exact; none is active when the local word has no codeword within
     ``t0`` (the constraint then abstains).
+
+    Parameters
+    ----------
+    net : ExpanderHopfield
+        The network (from :func:`make_expander_hopfield`).
+    x : array_like, shape (N,) or (B, N)
+        Visible state(s), entries +1 / -1.
+
+    Returns
+    -------
+    numpy.ndarray
+        bool of shape (M, K) (or (B, M, K)): ``f >= d_c - 2 t0``, at most one True per cluster.
     """
     f = hidden_fields(net, x)
     return f >= net.d_c - 2 * net.t0
@@ -73,13 +96,27 @@ def _local_decode(net: ExpanderHopfield, xb: np.ndarray) -> tuple[np.ndarray, np
 def local_decisions(net: ExpanderHopfield, x: Any) -> tuple[np.ndarray, np.ndarray]:
     """What every constraint cluster outputs, for any local code size.
 
-
     Returns ``(words, active)``: ``words[c]`` (+1/-1, shape ``(M, d_c)``) is the codeword
     of the active hidden neuron of constraint ``c`` -- the unique local codeword within
     ``t0`` of the local word, found as ``local word + e(s)`` with ``e(s)`` the unique
     weight ``<= t0`` pattern of syndrome ``s = H_loc b`` -- and ``active[c]`` is False
     when no such codeword exists (abstention; ``words[c]`` is then meaningless).
     Batched: shapes ``(B, M, d_c)`` and ``(B, M)``.
+
+    Parameters
+    ----------
+    net : ExpanderHopfield
+        The network (from :func:`make_expander_hopfield`).
+    x : array_like, shape (N,) or (B, N)
+        Visible state(s), entries +1 / -1.
+
+    Returns
+    -------
+    words : numpy.ndarray
+        int64 +1/-1 of shape (M, d_c) (or (B, M, d_c)): the local codeword within ``t0`` of each
+        constraint's local word (meaningless where not active).
+    active : numpy.ndarray
+        bool of shape (M,) (or (B, M)): False where the constraint abstains.
     """
     net = check_net(net)
     xb, single = check_spin_batch(x, net.n_visible)
@@ -92,10 +129,22 @@ def hidden_winners(net: ExpanderHopfield, x: Any) -> np.ndarray:
     """Index (into ``net.local_codebook``) of the active hidden neuron of every cluster,
     ``-1`` where the cluster abstains (no codeword within ``t0``).
 
-
     For a perfect local code (Hamming, ``t0 = 1``) some neuron is always active and it is
     the argmax of the fields (checked in the tests).  Shape ``(M,)`` or ``(B, M)``.  Only
     for clusters of at most ``MAX_CLUSTER`` neurons; :func:`local_decisions` works always.
+
+    Parameters
+    ----------
+    net : ExpanderHopfield
+        The network (from :func:`make_expander_hopfield`).
+    x : array_like, shape (N,) or (B, N)
+        Visible state(s), entries +1 / -1.
+
+    Returns
+    -------
+    numpy.ndarray
+        int64 of shape (M,) (or (B, M)): the index into ``net.local_codebook`` of each cluster's
+        active neuron, ``-1`` where it abstains.
     """
     net = check_net(net)
     require_cluster(net, "hidden_winners")
@@ -124,7 +173,23 @@ def _vote(xb: np.ndarray, votes: np.ndarray) -> np.ndarray:
 
 def visible_update(net: ExpanderHopfield, x: Any, winners: Any) -> np.ndarray:
     """Majority vote of the active hidden neurons: ``x_i <- sign(sum_c w^(c)_i)``, keep ties
-    (and keep when no vote arrives); ``winners[c] = -1`` means constraint ``c`` abstains."""
+    (and keep when no vote arrives); ``winners[c] = -1`` means constraint ``c`` abstains.
+
+    Parameters
+    ----------
+    net : ExpanderHopfield
+        The network (from :func:`make_expander_hopfield`).
+    x : array_like, shape (N,) or (B, N)
+        Visible state(s), entries +1 / -1.
+    winners : array_like of int, shape (M,) or (B, M)
+        The active neuron of each cluster (:func:`hidden_winners`), ``-1`` = abstain.
+
+    Returns
+    -------
+    numpy.ndarray
+        int64 +1/-1 of the shape of ``x``: ``sign(sum_c w^(c)_i)`` per visible neuron, ``x_i``
+        kept on a tie or without votes.
+    """
     net = check_net(net)
     xb, single = check_spin_batch(x, net.n_visible)
     win = np.asarray(winners)
@@ -152,7 +217,21 @@ def _step(net: ExpanderHopfield, xb: np.ndarray, inc: Any = None) -> np.ndarray:
 
 def step(net: ExpanderHopfield, x: Any) -> np.ndarray:
     """One network round: thresholded hidden winner-take-all (or abstention), then the
-    visible majority vote (keep ties)."""
+    visible majority vote (keep ties).
+
+    Parameters
+    ----------
+    net : ExpanderHopfield
+        The network (from :func:`make_expander_hopfield`).
+    x : array_like, shape (N,) or (B, N)
+        Visible state(s), entries +1 / -1.
+
+    Returns
+    -------
+    numpy.ndarray
+        int64 +1/-1 of the shape of ``x``: the state after one round (winners, then the majority
+        vote).
+    """
     net = check_net(net)
     xb, single = check_spin_batch(x, net.n_visible)
     out = _step(net, xb)
@@ -163,7 +242,6 @@ def step(net: ExpanderHopfield, x: Any) -> np.ndarray:
 class DecodeResult:
     """Outcome of :func:`decode`: final states, rounds run per state, convergence flags."""
 
-
     state: np.ndarray
     rounds: np.ndarray
     converged: np.ndarray
@@ -172,9 +250,24 @@ class DecodeResult:
 def decode(net: ExpanderHopfield, x: Any, max_rounds: int = 100) -> DecodeResult:
     """Run the network's own dynamics until a fixed point (or ``max_rounds`` rounds).
 
-
     Works on one state ``(N,)`` or a batch ``(B, N)``; ``rounds[b]`` counts the rounds
     that changed state ``b``; ``converged[b]`` says a fixed point was reached.
+
+    Parameters
+    ----------
+    net : ExpanderHopfield
+        The network (from :func:`make_expander_hopfield`).
+    x : array_like, shape (N,) or (B, N)
+        Visible state(s), entries +1 / -1.
+    max_rounds : int >= 1
+        Cap on the rounds.
+
+    Returns
+    -------
+    DecodeResult
+        ``state`` (shape of ``x``) the final state(s); ``rounds`` int64 (B,) the state-changing
+        rounds per state; ``converged`` bool (B,) whether a fixed point was reached (``B = 1``
+        for one state).
     """
     net = check_net(net)
     xb, single = check_spin_batch(x, net.n_visible)
@@ -201,7 +294,21 @@ def decode(net: ExpanderHopfield, x: Any, max_rounds: int = 100) -> DecodeResult
 
 
 def is_fixed_point(net: ExpanderHopfield, x: Any) -> bool | np.ndarray:
-    """True where one round leaves the state unchanged (a stable state of the network)."""
+    """True where one round leaves the state unchanged (a stable state of the network).
+
+    Parameters
+    ----------
+    net : ExpanderHopfield
+        The network (from :func:`make_expander_hopfield`).
+    x : array_like, shape (N,) or (B, N)
+        Visible state(s), entries +1 / -1.
+
+    Returns
+    -------
+    bool or numpy.ndarray
+        For one state a bool, for a batch a bool array (B,): True where :func:`step` leaves the
+        state unchanged.
+    """
     net = check_net(net)
     xb, single = check_spin_batch(x, net.n_visible)
     fp = np.all(_step(net, xb) == xb, axis=1)

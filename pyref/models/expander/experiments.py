@@ -25,25 +25,37 @@ def decoding_success(net: ExpanderHopfield, error_fractions: Any, trials: int, *
                      errors: str = "random") -> np.ndarray:
     """Fraction of trials in which the dynamics return exactly the original codeword.
 
-
     For each error fraction ``f``: take ``trials`` codewords, flip ``round(f N)`` bits of
     each, run :func:`decode`.
 
-
     Parameters
     ----------
-    codeword : {"random", "zero"}
-        Random global codewords, or the all-``+1`` codeword.  The error dynamics do not
-        depend on the codeword (the syndrome of a local word is that of its error, and
-        every vote's agreement with the codeword depends only on the error), so "zero"
-        gives the same statistics without the cost of a GF(2) basis (large N).
-    errors : {"random", "clustered"}
-        Uniformly random error positions, or a greedily clustered set
-        (:func:`clustered_set`, adversarial).
+    net : ExpanderHopfield
+        The network (from :func:`make_expander_hopfield`).
+    error_fractions : iterable of float
+        Error fractions ``f`` in ``[0, 1]``.
+    trials : int >= 1
+        Trials per fraction.
+    seed : int >= 0 or numpy.random.Generator
+        Source of all randomness: an int gives a reproducible stream, a Generator is used as is
+        and advanced in place; ``None`` is refused (every result of this module is
+        reproducible).
+    max_rounds : int >= 1
+        Cap on the rounds of :func:`decode`.
+    codeword : {'random', 'zero'}
+        Random global codewords, or the all-``+1`` codeword.  The error dynamics do not depend
+        on the codeword (the syndrome of a local word is that of its error, and every vote's
+        agreement with the codeword depends only on the error), so "zero" gives the same
+        statistics without the cost of a GF(2) basis (large N).
+    errors : {'random', 'clustered'}
+        Uniformly random error positions, or a greedily clustered set (:func:`clustered_set`,
+        adversarial).
 
-
-    ``seed``: an int >= 0 or a :class:`numpy.random.Generator` (advanced in place);
-    ``None`` is refused with ValueError, since every result of this module is reproducible.
+    Returns
+    -------
+    numpy.ndarray
+        float64 of shape (len(error_fractions),): per fraction the share of trials, in
+        ``[0, 1]``, decoded exactly to the original codeword.
     """
     net = check_net(net)
     fr = [check_fraction(f, "error_fractions") for f in np.atleast_1d(error_fractions)]
@@ -95,12 +107,33 @@ def hebbian_recall_success(n: int, m: int, error_fractions: Any, trials: int, *,
     """Baseline: classical Hebbian network (spec rule) with ``m`` random patterns of length
     ``n``; success = exact recovery of a stored pattern after flipping ``round(f n)`` bits.
 
-
     Each trial draws a fresh pattern set, so the estimate averages over networks.
-
 
     ``seed``: an int >= 0 or a :class:`numpy.random.Generator` (advanced in place);
     ``None`` is refused with ValueError, since every result of this module is reproducible.
+
+    Parameters
+    ----------
+    n : int >= 1
+        Number of neurons.
+    m : int >= 1
+        Number of random patterns stored.
+    error_fractions : iterable of float
+        Error fractions ``f`` in ``[0, 1]``.
+    trials : int >= 1
+        Trials (fresh pattern sets) per fraction.
+    seed : int >= 0 or numpy.random.Generator
+        Source of all randomness: an int gives a reproducible stream, a Generator is used as is
+        and advanced in place; ``None`` is refused (every result of this module is
+        reproducible).
+    max_sweeps : int >= 1
+        Cap on the cyclic asynchronous sweeps.
+
+    Returns
+    -------
+    numpy.ndarray
+        float64 of shape (len(error_fractions),): per fraction the share of trials, in
+        ``[0, 1]``, that recover the stored pattern exactly.
     """
     n = check_int(n, "n", 1)
     m = check_int(m, "m", 1)
@@ -132,15 +165,34 @@ def hebbian_max_patterns(n: int, *, seed: Any, threshold: float = 0.95,
     exactly from the clean cue in at least ``threshold`` of the trials ("as many patterns
     as it can" store as stable states).
 
-
     Bisection on ``m`` in ``[1, n]`` (recall success decreases with the load ``m / n``;
     ``m = 1`` always passes: the field at the single pattern is ``(n - 1) p_i``).
     ``max_sweeps`` and ``trials`` must be ``>= 1`` (``ValueError`` otherwise: with no
     sweep at all every clean cue would count as recalled and the answer would be ``n``).
 
-
     ``seed``: an int >= 0 or a :class:`numpy.random.Generator` (advanced in place);
     ``None`` is refused with ValueError, since every result of this module is reproducible.
+
+    Parameters
+    ----------
+    n : int >= 1
+        Number of neurons.
+    seed : int >= 0 or numpy.random.Generator
+        Source of all randomness: an int gives a reproducible stream, a Generator is used as is
+        and advanced in place; ``None`` is refused (every result of this module is
+        reproducible).
+    threshold : float in [0, 1]
+        Required share of exact recalls from the clean cue.
+    trials : int >= 1
+        Trials per tested ``m``.
+    max_sweeps : int >= 1
+        Cap on the cyclic asynchronous sweeps.
+
+    Returns
+    -------
+    int
+        The largest ``m`` in ``[1, n]`` (by bisection) whose recall success from the clean cue
+        is ``>= threshold``.
     """
     n = check_int(n, "n", 1)
     thr = check_fraction(threshold, "threshold")
@@ -148,11 +200,9 @@ def hebbian_max_patterns(n: int, *, seed: Any, threshold: float = 0.95,
     max_sweeps = check_int(max_sweeps, "max_sweeps", 1)  # 0 sweeps: every cue "recalled"
     rng = as_required_generator(seed)
 
-
     def ok(m: int) -> bool:
         return hebbian_recall_success(n, m, [0.0], trials, seed=rng,
                                       max_sweeps=max_sweeps)[0] >= thr
-
 
     lo, hi = 1, n + 1  # ok(lo) holds; treat m = n + 1 as failing
     while hi - lo > 1:

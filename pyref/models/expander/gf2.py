@@ -39,10 +39,19 @@ def rref_gf2(a: np.ndarray) -> tuple[np.ndarray, list[int]]:
 def gf2_rank(a: Any) -> int:
     """Rank over GF(2) of a 0/1 integer matrix (Gaussian elimination).
 
-
     Rows are packed into Python integers (bit sets) and reduced against a basis keyed by
     leading bit (``r <- r XOR b`` while the leading bit of ``r`` is a basis pivot); the
     number of basis rows is the rank.
+
+    Parameters
+    ----------
+    a : array_like, shape (rows, cols)
+        0/1 integer matrix (entries taken mod 2).
+
+    Returns
+    -------
+    int
+        The rank of ``a`` over GF(2), ``0 <= rank <= min(rows, cols)`` (0 for an empty matrix).
     """
     arr = np.asarray(a)
     if arr.ndim != 2 or arr.dtype.kind not in "iub" or not np.all((arr == 0) | (arr == 1)):

@@ -27,9 +27,19 @@ __all__ = [
 def parity_check_matrix(net: ExpanderHopfield) -> np.ndarray:
     """Global GF(2) parity-check matrix ``H`` of shape ``(M r, N)``.
 
-
     Row ``c r + t`` is local check ``t`` of constraint ``c`` placed on its neighbours; a
     state is a global codeword iff ``H b = 0 (mod 2)`` for its bits ``b = (1 - x)/2``.
+
+    Parameters
+    ----------
+    net : ExpanderHopfield
+        The network (from :func:`make_expander_hopfield`).
+
+    Returns
+    -------
+    numpy.ndarray
+        uint8 0/1 of shape (M r, N): ``H`` with ``H b = 0 (mod 2)`` exactly for the global
+        codewords' bits ``b = (1 - x)/2``.
     """
     net = check_net(net)
     r = net.local_check.shape[0]
@@ -40,13 +50,36 @@ def parity_check_matrix(net: ExpanderHopfield) -> np.ndarray:
 
 
 def code_dimension(net: ExpanderHopfield) -> int:
-    """``k = N - rank_GF2(H)``: the network has at least ``2^k`` stable states."""
+    """``k = N - rank_GF2(H)``: the network has at least ``2^k`` stable states.
+
+    Parameters
+    ----------
+    net : ExpanderHopfield
+        The network (from :func:`make_expander_hopfield`).
+
+    Returns
+    -------
+    int
+        ``k = N - rank_GF2(H) >= N - M r``; the network has at least ``2^k`` stable states.
+    """
     net = check_net(net)
     return net.n_visible - gf2_rank(parity_check_matrix(net))
 
 
 def codeword_basis(net: ExpanderHopfield) -> np.ndarray:
-    """A GF(2) basis of the global code (null space of ``H``), shape ``(k, N)``, 0/1 uint8."""
+    """A GF(2) basis of the global code (null space of ``H``), shape ``(k, N)``, 0/1 uint8.
+
+    Parameters
+    ----------
+    net : ExpanderHopfield
+        The network (from :func:`make_expander_hopfield`).
+
+    Returns
+    -------
+    numpy.ndarray
+        uint8 0/1 of shape (k, N): a GF(2) basis of the null space of ``H`` (bit vectors, ``0``
+        = spin +1).
+    """
     net = check_net(net)
     rref, piv = rref_gf2(parity_check_matrix(net))
     n = net.n_visible
@@ -62,9 +95,25 @@ def codeword_basis(net: ExpanderHopfield) -> np.ndarray:
 def random_codewords(net: ExpanderHopfield, count: int, *, seed: Any) -> np.ndarray:
     """``count`` uniformly random global codewords as ``+1/-1`` states, shape ``(count, N)``.
 
-
     ``seed``: an int >= 0 or a :class:`numpy.random.Generator` (advanced in place);
     ``None`` is refused with ValueError, since every result of this module is reproducible.
+
+    Parameters
+    ----------
+    net : ExpanderHopfield
+        The network (from :func:`make_expander_hopfield`).
+    count : int >= 1
+        Number of codewords.
+    seed : int >= 0 or numpy.random.Generator
+        Source of all randomness: an int gives a reproducible stream, a Generator is used as is
+        and advanced in place; ``None`` is refused (every result of this module is
+        reproducible).
+
+    Returns
+    -------
+    numpy.ndarray
+        int64 +1/-1 of shape (count, N): uniformly random global codewords (uniform GF(2)
+        combinations of :func:`codeword_basis`).
     """
     net = check_net(net)
     count = check_int(count, "count", 1)
@@ -76,7 +125,20 @@ def random_codewords(net: ExpanderHopfield, count: int, *, seed: Any) -> np.ndar
 
 
 def is_codeword(net: ExpanderHopfield, x: Any) -> bool | np.ndarray:
-    """True where every constraint sees a local codeword (``H b = 0 mod 2``)."""
+    """True where every constraint sees a local codeword (``H b = 0 mod 2``).
+
+    Parameters
+    ----------
+    net : ExpanderHopfield
+        The network (from :func:`make_expander_hopfield`).
+    x : array_like, shape (N,) or (B, N)
+        Visible state(s), entries +1 / -1.
+
+    Returns
+    -------
+    bool or numpy.ndarray
+        For one state a bool, for a batch a bool array (B,): True where ``H b = 0 (mod 2)``.
+    """
     net = check_net(net)
     xb, single = check_spin_batch(x, net.n_visible)
     bits = (1 - xb) // 2
@@ -87,9 +149,25 @@ def is_codeword(net: ExpanderHopfield, x: Any) -> bool | np.ndarray:
 def flip_random_bits(x: Any, n_flips: int, *, seed: Any) -> np.ndarray:
     """Flip exactly ``n_flips`` distinct, uniformly chosen entries of each state.
 
-
     ``seed``: an int >= 0 or a :class:`numpy.random.Generator` (advanced in place);
     ``None`` is refused with ValueError, since every result of this module is reproducible.
+
+    Parameters
+    ----------
+    x : array_like, shape (N,) or (B, N)
+        State(s), entries +1 / -1.
+    n_flips : int, 0 <= n_flips <= N
+        Number of entries to flip per state.
+    seed : int >= 0 or numpy.random.Generator
+        Source of all randomness: an int gives a reproducible stream, a Generator is used as is
+        and advanced in place; ``None`` is refused (every result of this module is
+        reproducible).
+
+    Returns
+    -------
+    numpy.ndarray
+        int64 +1/-1 of the shape of ``x``: each state with exactly ``n_flips`` distinct
+        uniformly chosen entries flipped.
     """
     arr = np.asarray(x)
     if arr.ndim not in (1, 2) or arr.shape[-1] == 0:

@@ -25,7 +25,19 @@ __all__ = [
 
 
 def max_shared_constraints(net: ExpanderHopfield) -> int:
-    """``lambda``: the largest number of constraints shared by two distinct visible neurons."""
+    """``lambda``: the largest number of constraints shared by two distinct visible neurons.
+
+    Parameters
+    ----------
+    net : ExpanderHopfield
+        The network (from :func:`make_expander_hopfield`).
+
+    Returns
+    -------
+    int
+        ``lambda >= 0``: the most constraints two distinct visible neurons share (1 for a graph
+        without 4-cycles).
+    """
     net = check_net(net)
     _, counts = pair_counts(net.neighbors, net.n_visible)
     return int(counts.max()) if counts.size else 0
@@ -34,7 +46,6 @@ def max_shared_constraints(net: ExpanderHopfield) -> int:
 def guaranteed_radius(net: ExpanderHopfield) -> int:
     """Number of errors ``t`` such that ANY ``<= t`` flipped bits of a codeword are
     corrected by ONE round of the dynamics (a proved worst-case bound, constant in N).
-
 
     Proof sketch.  Call a constraint *bad* if it contains ``>= t0 + 1`` errors.  A good
     constraint holds at most ``t0`` errors, its active hidden neuron is the true local
@@ -48,6 +59,18 @@ def guaranteed_radius(net: ExpanderHopfield) -> int:
     ``t = min(ceil(k t0/lambda) + 1, ceil(k (t0+1)/lambda)) - 1`` errors are always
     corrected (``t0 = 1``, ``lambda = 1``, ``d_v = 3``: ``t = 2``).  For a guarantee that
     grows with N see :func:`contraction_factor` and :func:`expansion_radius`.
+
+    Parameters
+    ----------
+    net : ExpanderHopfield
+        The network (from :func:`make_expander_hopfield`).
+
+    Returns
+    -------
+    int
+        ``t = min(ceil(k t0 / lambda) + 1, ceil(k (t0 + 1) / lambda)) - 1`` with
+        ``k = ceil(d_v / 2)``: every pattern of ``<= t`` errors on a codeword is corrected by
+        one round.
     """
     net = check_net(net)
     lam = max(max_shared_constraints(net), 1)
@@ -59,7 +82,24 @@ def guaranteed_radius(net: ExpanderHopfield) -> int:
 def one_step_certificate(net: ExpanderHopfield, codeword: Any, noisy: Any) -> bool:
     """Sufficient condition (from :func:`guaranteed_radius`'s proof) for one round to map
     ``noisy`` back to ``codeword``: every visible neuron has fewer than ``d_v/2`` bad
-    constraints (constraints holding ``>= t0 + 1`` errors)."""
+    constraints (constraints holding ``>= t0 + 1`` errors).
+
+    Parameters
+    ----------
+    net : ExpanderHopfield
+        The network (from :func:`make_expander_hopfield`).
+    codeword : array_like, shape (N,)
+        A global codeword, entries +1 / -1.
+    noisy : array_like, shape (N,)
+        The codeword with some entries flipped.
+
+    Returns
+    -------
+    bool
+        True if every visible neuron has fewer than ``d_v / 2`` constraints holding
+        ``>= t0 + 1`` errors (then one round maps ``noisy`` to ``codeword``); False says
+        nothing.
+    """
     net = check_net(net)
     cw, _ = check_spin_batch(codeword, net.n_visible, "codeword")
     nz, _ = check_spin_batch(noisy, net.n_visible, "noisy")
@@ -85,18 +125,15 @@ def check_expansion_beta(beta: Any) -> float:
 def contraction_factor(d_v: int, t0: int, beta: float) -> float | None:
     """Worst-case contraction ``rho`` of the error count in one round, under expansion.
 
-
     ``rho = d_v (1 - beta) / (t0 (beta d_v - floor(d_v / 2)))``, returned when
     ``0 <= rho < 1`` (i.e. ``beta > required_expansion(d_v, t0)``), else ``None`` (no
     guarantee; also for ``t0 = 0``).
-
 
     Theorem.  Let the local code correct ``t0`` errors, every visible neuron lie in ``d_v``
     constraints, and every set ``S`` of visible neurons with ``1 <= |S| <= a`` have
     ``|N(S)| >= beta d_v |S|`` (hypothesis ``H(a, beta)``).  If ``rho < 1``, then from any
     codeword with ``e <= a`` errors ONE round leaves ``e' <= rho e`` errors, so
     :func:`decode` returns the codeword, for every error pattern of size ``<= a``.
-
 
     Proof.  ``E`` = error set, ``F`` = constraints with ``>= t0 + 1`` errors (the others
     decode to the true local codeword and vote correctly).  Counting the ``d_v e`` edges
@@ -108,6 +145,21 @@ def contraction_factor(d_v: int, t0: int, beta: float) -> float | None:
     at most ``floor(d_v/2)`` constraints outside ``F``, so ``beta d_v |S| <= |N(S)| <=
     |F| + floor(d_v/2) |S|``, i.e. ``|S| <= |F| / (beta d_v - floor(d_v/2)) <= rho e <
     e <= a``; so ``S = Q`` and ``e' <= |Q| <= rho e``.
+
+    Parameters
+    ----------
+    d_v : int >= 1
+        Constraints per visible neuron.
+    t0 : int >= 0
+        Correction radius of the local code.
+    beta : float in (0, 1]
+        Expansion factor of the hypothesis ``|N(S)| >= beta d_v |S|``.
+
+    Returns
+    -------
+    float or None
+        ``rho = d_v (1 - beta) / (t0 (beta d_v - floor(d_v / 2)))`` when ``0 <= rho < 1``, else
+        ``None`` (no guarantee).
     """
     d_v = check_int(d_v, "d_v", 1)
     t0 = check_int(t0, "t0", minimum=0)
@@ -122,14 +174,24 @@ def contraction_factor(d_v: int, t0: int, beta: float) -> float | None:
 def required_expansion(d_v: int, t0: int) -> float:
     """Infimum of the ``beta`` with ``rho < 1`` in :func:`contraction_factor`:
 
-
     ``rho < 1  <=>  d_v (1 - beta) < t0 (beta d_v - floor(d_v/2))  <=>
     beta > (d_v + t0 floor(d_v/2)) / (d_v (t0 + 1))``.
-
 
     ``d_v = 3``: ``t0 = 1`` (Hamming) needs ``beta > 4/6 = 2/3``, which any cycle through
     ``k`` visible neurons violates (``|N(S)| = 3k - k = 2k``); ``t0 = 2`` (BCH) needs
     ``beta > 5/9``.
+
+    Parameters
+    ----------
+    d_v : int >= 1
+        Constraints per visible neuron.
+    t0 : int >= 1
+        Correction radius of the local code.
+
+    Returns
+    -------
+    float
+        ``(d_v + t0 floor(d_v/2)) / (d_v (t0 + 1))``: ``rho < 1`` exactly for ``beta`` above it.
     """
     d_v = check_int(d_v, "d_v", 1)
     t0 = check_int(t0, "t0", 1)
@@ -140,9 +202,21 @@ def guaranteed_rounds(e: int, rho: float) -> int:
     """Rounds after which ``e`` errors are gone when each round multiplies the error count
     by at most ``rho < 1``: ``ceil(log e / log(1/rho)) + 1`` (``0`` for ``e = 0``).
 
-
     After ``r`` rounds at most ``rho^r e`` errors remain, which is ``< 1`` (so 0) once
     ``r > log e / log(1/rho)``.
+
+    Parameters
+    ----------
+    e : int >= 0
+        Number of errors.
+    rho : float in [0, 1)
+        Contraction factor per round (:func:`contraction_factor`).
+
+    Returns
+    -------
+    int
+        ``ceil(log e / log(1/rho)) + 1`` (0 for ``e = 0``; 1 for ``e = 1`` or ``rho = 0``):
+        rounds after which no error is left.
     """
     e = check_int(e, "e", minimum=0)
     try:

@@ -48,13 +48,11 @@ def check_local_check(h: Any, name: str = "local_check") -> np.ndarray:
 def hamming_local_code(r: int) -> tuple[np.ndarray, np.ndarray]:
     """The Hamming code of length ``2^r - 1`` (dimension ``2^r - 1 - r``, distance 3).
 
-
     Parameters
     ----------
     r : int
         Number of parity checks, ``2 <= r <= 4`` (lengths 3, 7, 15; larger codes have too
         many codewords to enumerate as hidden neurons).
-
 
     Returns
     -------
@@ -76,10 +74,20 @@ def gf2m_powers(m: int) -> np.ndarray:
     """``alpha^j`` for ``j = 0 .. 2^m - 2`` in GF(2^m), as integers (bit b = coefficient
     of ``alpha^b``), with ``alpha`` a root of the primitive polynomial ``_PRIMITIVE[m]``.
 
-
     Arithmetic: multiplication by ``alpha`` is a left shift, reduced by the primitive
     polynomial ``p`` when bit ``m`` is set (``a -> (a << 1) XOR p``).  ``p`` primitive means
     these ``2^m - 1`` powers are all the nonzero elements, each once (checked in tests).
+
+    Parameters
+    ----------
+    m : int
+        Field size exponent, ``4 <= m <= 7`` (a primitive polynomial is tabulated for each).
+
+    Returns
+    -------
+    numpy.ndarray
+        int64 of shape (2**m - 1,): ``alpha^j`` for ``j = 0 .. 2^m - 2``, each a distinct
+        nonzero element of GF(2^m) written as an m-bit integer.
     """
     m = check_int(m, "m", minimum=4)
     if m not in _PRIMITIVE:
@@ -99,7 +107,6 @@ def bch_local_code(m: int, t: int = 2) -> np.ndarray:
     """Parity-check matrix of the narrow-sense binary BCH code of length ``n = 2^m - 1``
     correcting ``t`` errors (designed distance ``2t + 1``), ``4 <= m <= 7``, ``t in {2, 3}``.
 
-
     Column ``j`` (``j = 0 .. n-1``) stacks ``alpha^j``, ``alpha^(3j)`` (and for ``t = 3``
     ``alpha^(5j)``), each written as ``m`` bits, so ``H`` has ``t m`` rows: a word ``c`` is
     a codeword iff ``c(alpha) = c(alpha^3) (= c(alpha^5)) = 0``.  The BCH bound gives
@@ -108,10 +115,16 @@ def bch_local_code(m: int, t: int = 2) -> np.ndarray:
     ``[31,21,5]``, ``[63,51,5]``, ``[127,113,5]``; ``t = 3``, ``m = 6`` gives ``[63,45,7]``.
     The GF(2^m) arithmetic is :func:`gf2m_powers` (our own, no library).
 
-
     Returns
     -------
     check : ndarray (t m, 2^m - 1), uint8
+
+    Parameters
+    ----------
+    m : int
+        ``4 <= m <= 7``: code length ``2^m - 1``.
+    t : {2, 3}
+        Number of correctable errors (designed distance ``2t + 1``; ``t = 3`` needs ``m = 6``).
     """
     pw = gf2m_powers(m)
     t = check_int(t, "t", minimum=2)
@@ -150,12 +163,22 @@ def correction_radius(local_check: Any) -> int:
     """``t0``: the largest ``t`` such that all error patterns of weight ``<= t`` have
     distinct syndromes ``H e`` (found by enumeration).
 
-
     Two patterns ``e != e'`` of weight ``<= t`` with ``H e = H e'`` give the nonzero
     codeword ``e + e'`` of weight ``<= 2t``, and a nonzero codeword of weight ``w <= 2t``
     splits into two such patterns; so distinct syndromes up to weight ``t`` is exactly
     ``d0 >= 2t + 1`` and ``t0 = floor((d0 - 1) / 2)``.  The enumeration stops by
     pigeonhole once there are more patterns than the ``2^r`` syndromes.
+
+    Parameters
+    ----------
+    local_check : array_like, shape (r, d_c)
+        0/1 parity-check matrix of the local code (at most 20 rows and 255 columns).
+
+    Returns
+    -------
+    int
+        ``t0 >= 0``: the largest ``t`` with distinct syndromes for all error patterns of weight
+        ``<= t``, i.e. ``floor((d0 - 1) / 2)`` for the local distance ``d0``.
     """
     check = check_local_check(local_check)
     r, n = check.shape

@@ -34,7 +34,6 @@ __all__ = [
 class ExpanderHopfield:
     """A bipartite expander Hopfield network (see the module docstring).
 
-
     Attributes
     ----------
     n_visible : int
@@ -54,7 +53,6 @@ class ExpanderHopfield:
         without materialising the hidden neurons).
     """
 
-
     n_visible: int
     neighbors: np.ndarray
     local_check: np.ndarray
@@ -62,30 +60,25 @@ class ExpanderHopfield:
     error_table: np.ndarray
     error_valid: np.ndarray
 
-
     @property
     def n_constraints(self) -> int:
         """``M``."""
         return int(self.neighbors.shape[0])
-
 
     @property
     def d_c(self) -> int:
         """Visible neighbours per constraint."""
         return int(self.neighbors.shape[1])
 
-
     @property
     def d_v(self) -> int:
         """Constraints per visible neuron (the graph is left-regular)."""
         return int(self.neighbors.size // self.n_visible)
 
-
     @property
     def local_rank(self) -> int:
         """GF(2) rank of ``H_loc``; the local code has ``2^(d_c - rank)`` codewords."""
         return gf2_rank(self.local_check)
-
 
     @property
     def cluster_size(self) -> int:
@@ -93,12 +86,10 @@ class ExpanderHopfield:
         BCH [63,51,5] it is 2^51, never materialised)."""
         return 2 ** (self.d_c - self.local_rank)
 
-
     @property
     def n_hidden(self) -> int:
         """Total number of hidden neurons ``M K`` (a Python int, possibly huge)."""
         return self.n_constraints * self.cluster_size
-
 
     @property
     def local_codebook(self) -> np.ndarray:
@@ -114,7 +105,6 @@ class ExpanderHopfield:
             cached = enumerate_codebook(self.local_check)
             object.__setattr__(self, "_codebook", cached)
         return cached
-
 
     @property
     def design_rate(self) -> float:
@@ -164,12 +154,10 @@ def make_expander_hopfield(n_visible: int, d_v: int = 3, r: int = 4, *, seed: An
                            max_repair_rounds: int = 100) -> ExpanderHopfield:
     """Draw a random ``(d_v, d_c)``-biregular bipartite graph and build the network.
 
-
     Configuration model: ``N d_v`` visible sockets are matched to ``M d_c`` constraint
     sockets by a uniformly random permutation (seeded), then repeated edges (and, with
     ``avoid_4cycles``, pairs of visible neurons sharing two or more constraints) are
     removed by degree-preserving swaps of edge end points.
-
 
     Parameters
     ----------
@@ -191,6 +179,12 @@ def make_expander_hopfield(n_visible: int, d_v: int = 3, r: int = 4, *, seed: An
         Also make any two visible neurons share at most one constraint (girth >= 6);
         :func:`guaranteed_radius` uses it; the expansion theorem does not need it.
 
+    Returns
+    -------
+    ExpanderHopfield
+        The network: ``N`` visible neurons, ``M = N d_v / d_c`` constraint clusters, the seeded
+        ``(d_v, d_c)``-biregular graph (``neighbors``, shape (M, d_c)), the local code, its
+        radius ``t0`` and syndrome table.
 
     Raises
     ------
@@ -231,7 +225,6 @@ def make_expander_hopfield(n_visible: int, d_v: int = 3, r: int = 4, *, seed: An
         [(int(p // d_c), int(p % d_c)) for p in order[v * d_v:(v + 1) * d_v]]
         for v in range(n)]
 
-
     def conflicts(v: int) -> int:
         """Repeated edges at v plus (v, u) pairs sharing >= 2 constraints (if asked)."""
         rows = [c for c, _ in slots[v]]
@@ -242,7 +235,6 @@ def make_expander_hopfield(n_visible: int, d_v: int = 3, r: int = 4, *, seed: An
         others = np.concatenate([np.unique(sockets[c]) for c in urows])
         _, counts = np.unique(others[others != v], return_counts=True)
         return mult + int(np.count_nonzero(counts >= 2))
-
 
     for _ in range(rounds):
         cand = _conflict_vertices(sockets, n, avoid_4cycles)
@@ -285,11 +277,21 @@ def require_cluster(net: ExpanderHopfield, what: str) -> None:
 def weight_matrix(net: ExpanderHopfield) -> np.ndarray:
     """Dense binary hidden-visible weight matrix, shape ``(M K, N)``, entries in {-1,0,+1}.
 
-
     Row ``c K + u`` holds the weights of hidden neuron ``u`` of constraint ``c``: the local
     codeword ``u`` placed on the constraint's neighbours, 0 elsewhere (sparse connectivity,
     binary weights).  For inspection of small networks only: refuses (``ValueError`` with
     the counts) clusters above ``MAX_CLUSTER`` neurons or more than 10^7 entries.
+
+    Parameters
+    ----------
+    net : ExpanderHopfield
+        The network (from :func:`make_expander_hopfield`).
+
+    Returns
+    -------
+    numpy.ndarray
+        int8/int64 of shape (M K, N), entries in {-1, 0, +1}: row ``c K + u`` is local codeword
+        ``u`` on the neighbours of constraint ``c``, 0 elsewhere.
     """
     net = check_net(net)
     require_cluster(net, "weight_matrix")

@@ -63,9 +63,25 @@ def clustered_set(net: ExpanderHopfield, size: int, *, seed: Any) -> np.ndarray:
     (ties broken at random).  Such sets have the smallest neighbourhoods the search finds,
     so they are the worst error patterns for the decoder that we know how to build.
 
-
     ``seed``: an int >= 0 or a :class:`numpy.random.Generator` (advanced in place);
     ``None`` is refused with ValueError, since every result of this module is reproducible.
+
+    Parameters
+    ----------
+    net : ExpanderHopfield
+        The network (from :func:`make_expander_hopfield`).
+    size : int, 1 <= size <= N
+        Number of visible neurons in the set.
+    seed : int >= 0 or numpy.random.Generator
+        Source of all randomness: an int gives a reproducible stream, a Generator is used as is
+        and advanced in place; ``None`` is refused (every result of this module is
+        reproducible).
+
+    Returns
+    -------
+    numpy.ndarray
+        int64 of shape (size,): the distinct visible neurons of the set, in the order they were
+        added.
     """
     net = check_net(net)
     size = check_int(size, "size", 1)
@@ -77,7 +93,6 @@ def clustered_set(net: ExpanderHopfield, size: int, *, seed: Any) -> np.ndarray:
 @dataclass(frozen=True)
 class ExpansionSearch:
     """Outcome of :func:`expansion_radius`.
-
 
     Attributes
     ----------
@@ -95,7 +110,6 @@ class ExpansionSearch:
     rho : float or None
         :func:`contraction_factor` ``(d_v, t0, beta)``.
     """
-
 
     beta: float
     radius: int
@@ -123,10 +137,8 @@ def expansion_radius(net: ExpanderHopfield, beta: float, *, seed: Any, n_greedy:
     """Empirical expansion radius: the largest ``a`` such that no set ``S`` with
     ``1 <= |S| <= a`` found by the search has ``|N(S)| < beta d_v |S|``.
 
-
     Exact expansion is NP-hard to compute, so this is a SEARCH, certified only for the
     sizes in ``exhaustive_sizes``:
-
 
     * ``|S| = 1`` (``|N(S)| = d_v``, simple graph) and ``|S| = 2`` (``2 d_v - shared``,
       from the exact pair counts) always exhaustive;
@@ -137,13 +149,37 @@ def expansion_radius(net: ExpanderHopfield, beta: float, *, seed: Any, n_greedy:
       the adversarial direction) grown until the first violation, and ``n_random``
       uniformly random sets of sizes up to the current radius.
 
-
     The constant-fraction guarantee of :func:`contraction_factor` is then the theorem
     CONDITIONAL on ``H(a, beta)`` holding for the ``a`` returned here.
 
-
     ``seed``: an int >= 0 or a :class:`numpy.random.Generator` (advanced in place);
     ``None`` is refused with ValueError, since every result of this module is reproducible.
+
+    Parameters
+    ----------
+    net : ExpanderHopfield
+        The network (from :func:`make_expander_hopfield`).
+    beta : float in (0, 1]
+        Expansion factor of the hypothesis ``|N(S)| >= beta d_v |S|``.
+    seed : int >= 0 or numpy.random.Generator
+        Source of all randomness: an int gives a reproducible stream, a Generator is used as is
+        and advanced in place; ``None`` is refused (every result of this module is
+        reproducible).
+    n_greedy : int >= 0
+        Greedy clustered sets grown per search.
+    n_random : int >= 0
+        Uniformly random sets tried.
+    max_size : int or None
+        Largest set size examined (``None``: ``N``).
+    max_triples : int >= 0
+        Size 3 is exhaustive when the connected triples number at most this.
+
+    Returns
+    -------
+    ExpansionSearch
+        ``radius`` ``a`` (no examined set of size ``<= a`` violates the expansion), ``fraction``
+        ``a / N``, the ``exhaustive_sizes`` (the certified part), the smallest ``violation``
+        found (or ``None``) and ``rho`` = :func:`contraction_factor` ``(d_v, t0, beta)``.
     """
     net = check_net(net)
     b = check_expansion_beta(beta)
@@ -161,12 +197,10 @@ def expansion_radius(net: ExpanderHopfield, beta: float, *, seed: Any, n_greedy:
     witness: np.ndarray | None = None
     exhaustive = [1]
 
-
     def record(s: int, members: np.ndarray) -> None:
         nonlocal best, witness
         if s - 1 < best:
             best, witness = s - 1, np.sort(np.asarray(members, dtype=np.int64))
-
 
     con, _ = incidence(net)
     if d_v < limit * 1 - tol:  # only for beta > 1, excluded by validation
@@ -221,7 +255,6 @@ def expansion_profile(net: ExpanderHopfield, sizes: Any, n_samples: int = 200, *
                       seed: Any) -> dict[int, dict[str, float]]:
     """Empirical expansion ``|N(S)| / (d_v |S|)`` of visible sets ``S``.
 
-
     For each size ``s`` it reports the minimum over ``n_samples`` uniformly random sets
     (``"random"``) and over ``n_samples`` greedily clustered sets (``"greedy"``,
     :func:`clustered_set`, the adversarial direction), plus the fraction of *unique
@@ -229,9 +262,28 @@ def expansion_profile(net: ExpanderHopfield, sizes: Any, n_samples: int = 200, *
     (``"unique_greedy"``).  An empirical check, not a certificate (exact expansion is
     NP-hard to compute).
 
-
     ``seed``: an int >= 0 or a :class:`numpy.random.Generator` (advanced in place);
     ``None`` is refused with ValueError, since every result of this module is reproducible.
+
+    Parameters
+    ----------
+    net : ExpanderHopfield
+        The network (from :func:`make_expander_hopfield`).
+    sizes : iterable of int
+        Set sizes ``s`` to sample, each in ``[1, N]``.
+    n_samples : int >= 1
+        Random and greedy sets per size.
+    seed : int >= 0 or numpy.random.Generator
+        Source of all randomness: an int gives a reproducible stream, a Generator is used as is
+        and advanced in place; ``None`` is refused (every result of this module is
+        reproducible).
+
+    Returns
+    -------
+    dict[int, dict[str, float]]
+        ``{s: {"random": min, "greedy": min, "unique_greedy": frac}}``: the least
+        ``|N(S)| / (d_v s)`` over the random and over the greedy sets, and the fraction of
+        unique neighbours of the greedy sets.
     """
     net = check_net(net)
     rng = as_required_generator(seed)

@@ -22,7 +22,20 @@ __all__ = ["cli_options"]
 
 
 def cli_options(conventions: dict) -> list[str]:
-    """The ``pyref conform`` options for an adapter's ``CONVENTIONS`` dict."""
+    """The ``pyref conform`` options for an adapter's ``CONVENTIONS`` dict.
+
+    Parameters
+    ----------
+    conventions : dict
+        An adapter's ``CONVENTIONS`` (option name -> value, e.g. ``{"tie": "minus"}``;
+        ``thresholds`` is a bool).
+
+    Returns
+    -------
+    list[str]
+        The ``pyref conform`` command-line options, e.g.
+        ``['--tie', 'minus', '--no-thresholds']``.
+    """
     out: list[str] = []
     for key, val in conventions.items():
         if key == "thresholds":
