@@ -27,7 +27,8 @@ DOCUMENTED = ["pyref._validate", "pyref.classical", "pyref.capacity", "pyref.lea
               "pyref.rbm_learning", "pyref.dobrushin", "pyref.dense", "pyref.modern",
               "pyref.conventions", "pyref.rbm_exact", "pyref.margins", "pyref.boltzmann",
               "pyref.expander", "pyref.expander_certify", "pyref.mil", "pyref.adapters",
-              "pyref.contracts",
+              "pyref.contracts", "pyref.conform_fuzz", "pyref.oracle.conform",
+              "pyref.oracle.vectors",
               # the canonical modules of the layout (pyref/spec, pyref/_engine, models)
               "pyref.spec.classical", "pyref._engine.classical",
               *[f"pyref.models.expander.{m}" for m in

@@ -218,7 +218,28 @@ def generate_vectors(files: int = vectors.VECTOR_FILES,
     plus seeded exact kernel and Boltzmann cases.  ``corpus`` (default: with the default
     counts, i.e. for the packaged file) adds ``"corpus": "pyref-vectors/2"``: the runner
     then also checks the kernel-checked cases of the frozen v2 corpus
-    (:func:`corpus_cases`)."""
+    (:func:`corpus_cases`).
+
+    Parameters
+    ----------
+    files : int >= 1
+        Number of classical vector groups (``pyref.vectors.generate``).
+    per_file : int >= 1
+        Classical cases per group.
+    kernel_cases : int >= 0
+        Seeded exact-kernel cases.
+    boltzmann_cases : int >= 0
+        Seeded Boltzmann-distribution cases.
+    corpus : bool or None
+        Name the frozen v2 corpus in the document (``None``: exactly when every count is the
+        default, i.e. for the packaged file).
+
+    Returns
+    -------
+    dict
+        The JSON-ready document
+        ``{format: 'pyref-conformance', version: 1, generator, conventions, cases, ...}``.
+    """
     if kernel_cases < 0 or boltzmann_cases < 0:
         raise ValueError("kernel_cases, boltzmann_cases: expected non-negative counts")
     if corpus is None:
@@ -252,7 +273,21 @@ def generate_vectors(files: int = vectors.VECTOR_FILES,
 
 
 def write_vectors(path: Path | str = DEFAULT_VECTORS, **kwargs: Any) -> Path:
-    """Write :func:`generate_vectors` to ``path`` (compact JSON, one case per line)."""
+    """Write :func:`generate_vectors` to ``path`` (compact JSON, one case per line).
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        Output file (default: the packaged ``pyref/data/conformance-v1.json``; parent
+        directories are created).
+    **kwargs
+        Passed on to :func:`generate_vectors`.
+
+    Returns
+    -------
+    pathlib.Path
+        The path written.
+    """
     doc = generate_vectors(**kwargs)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -274,7 +309,18 @@ _KINDS = {
 
 def validate_vectors(doc: Any) -> dict:
     """Check the structure of a vectors document (format, version, case kinds and keys);
-    raises ValueError saying what is wrong.  Returns ``doc``."""
+    raises ValueError saying what is wrong.  Returns ``doc``.
+
+    Parameters
+    ----------
+    doc : Any
+        A parsed vectors document.
+
+    Returns
+    -------
+    dict
+        ``doc`` itself, once its format, version, case kinds and keys are checked.
+    """
     if not isinstance(doc, dict):
         raise ValueError("vectors: expected a JSON object at the top level")
     if doc.get("format") != FORMAT:
@@ -304,7 +350,19 @@ def validate_vectors(doc: Any) -> dict:
 
 def load_vectors(path: Path | str | None = None) -> dict:
     """Read and validate a vectors file; ``None``: the packaged file, or (if it is not
-    installed) the same vectors generated on the fly."""
+    installed) the same vectors generated on the fly.
+
+    Parameters
+    ----------
+    path : str, pathlib.Path or None
+        A vectors file; ``None``: the packaged file, or the same vectors generated on the fly if
+        it is not installed.
+
+    Returns
+    -------
+    dict
+        The validated vectors document.
+    """
     if path is None:
         if DEFAULT_VECTORS.is_file():
             path = DEFAULT_VECTORS
@@ -669,7 +727,24 @@ PROPERTY_FUNCTIONS = ("run_async", "run_sync")
 
 
 def classical_input(W: Any, theta: Any, s: Any, schedule: Iterable[int] = ()) -> dict:
-    """A classical case input in spec coordinates (JSON-ready lists of ints)."""
+    """A classical case input in spec coordinates (JSON-ready lists of ints).
+
+    Parameters
+    ----------
+    W : array_like, shape (n, n)
+        Integer weights (spec coordinates).
+    theta : array_like, shape (n,)
+        Integer thresholds.
+    s : array_like, shape (n,)
+        Start state, entries +1 / -1.
+    schedule : iterable of int
+        Neurons of the asynchronous trajectory check, in order.
+
+    Returns
+    -------
+    dict
+        ``{'W', 'theta', 's', 'schedule'}`` as JSON-ready lists of Python ints.
+    """
     return {"W": _ints(W), "theta": _ints(theta), "s": _ints(s),
             "schedule": [int(i) for i in schedule]}
 
@@ -730,7 +805,28 @@ def classical_checks(ch: Checker, cid: str, inp: dict, conv: Conventions,
                      file_exp: dict | None = None, only: Iterable[str] | None = None) -> None:
     """Every check of one classical case (spec coordinates ``inp``) under ``conv``.
     ``file_exp``: the vectors file's expected values (used where they apply); ``only``:
-    restrict to these functions.  Asynchronous trajectories stop at the first divergence."""
+    restrict to these functions.  Asynchronous trajectories stop at the first divergence.
+
+    Parameters
+    ----------
+    ch : Checker
+        Calls the adapter and records each comparison in its report.
+    cid : str
+        Case id, used in the mismatch messages.
+    inp : dict
+        The case input (:func:`classical_input`).
+    conv : Conventions
+        The library's conventions (tie rule, spins, normalisations, thresholds).
+    file_exp : dict or None
+        Expected values from the vectors file, used where they apply.
+    only : iterable of str or None
+        Restrict to these adapter functions.
+
+    Returns
+    -------
+    None
+        The outcome is recorded in ``ch.report`` (checks counted, mismatches appended).
+    """
     want = set(CLASSICAL_FUNCTIONS if only is None else only)
     fr = _Frame(inp, conv)
     W = fr.W
@@ -787,7 +883,28 @@ def learning_expected(patterns: Any, name: str, conv: Conventions) -> Any:
 def learning_checks(ch: Checker, cid: str, patterns: Any, conv: Conventions,
                     only: Iterable[str] | None = None,
                     expected: dict | None = None) -> None:
-    """The learning-rule checks of one pattern set (``expected``: file values by name)."""
+    """The learning-rule checks of one pattern set (``expected``: file values by name).
+
+    Parameters
+    ----------
+    ch : Checker
+        Calls the adapter and records each comparison in its report.
+    cid : str
+        Case id, used in the mismatch messages.
+    patterns : array_like, shape (m, n)
+        The pattern set, entries +1 / -1.
+    conv : Conventions
+        The library's conventions (tie rule, spins, normalisations, thresholds).
+    only : iterable of str or None
+        Restrict to these adapter functions.
+    expected : dict or None
+        Expected values from the vectors file, by function name.
+
+    Returns
+    -------
+    None
+        The outcome is recorded in ``ch.report`` (checks counted, mismatches appended).
+    """
     want = set(LEARNING_FUNCTIONS if only is None else only)
     for name in LEARNING_FUNCTIONS:
         if name in want and ch.fn(name) is not None:
@@ -817,7 +934,26 @@ def property_checks(ch: Checker, cid: str, inp: dict, conv: Conventions,
     start state and check, along the states it returns: the energy never rises and every
     single-neuron change is a legal step (async), every step is pyref's synchronous step
     (sync), and a run that claims convergence ends in a fixed point (async) or a fixed
-    point / 2-cycle (sync)."""
+    point / 2-cycle (sync).
+
+    Parameters
+    ----------
+    ch : Checker
+        Calls the adapter and records each comparison in its report.
+    cid : str
+        Case id, used in the mismatch messages.
+    inp : dict
+        The case input (:func:`classical_input`): weights, thresholds and start state.
+    conv : Conventions
+        The library's conventions (tie rule, spins, normalisations, thresholds).
+    seed : int
+        Seed of the random parts of the check (reproducible).
+
+    Returns
+    -------
+    None
+        The outcome is recorded in ``ch.report`` (checks counted, mismatches appended).
+    """
     fr = _Frame(inp, conv)
     W, theta, tie = fr.W, fr.theta, conv.tie
     s0 = _arr(inp["s"])
@@ -1041,7 +1177,19 @@ def corpus_cases(corpus: dict | None = None) -> list[dict]:
     version-1 conformance cases: the classical ones with symmetric zero-diagonal weights
     (the networks every library supports; expected values for the Lean-checked tie rule),
     every Hebbian case, and every Boltzmann case as a Boltzmann-distribution case and (where
-    its weights scaled to integers stay below ``2^53``) as an exact-kernel case."""
+    its weights scaled to integers stay below ``2^53``) as an exact-kernel case.
+
+    Parameters
+    ----------
+    corpus : dict or None
+        A loaded v2 corpus (``None``: :func:`pyref.vectors.load_corpus` of the packaged one).
+
+    Returns
+    -------
+    list[dict]
+        Version-1 conformance cases (``kind`` classical, hebbian, boltzmann or kernel, with
+        ``id``, ``input`` and ``expected``).
+    """
     corpus = vectors.load_corpus() if corpus is None else corpus
     g = corpus["groups"]
     out = []
@@ -1076,7 +1224,21 @@ def fixed_cases(doc: dict, conv: Conventions) -> Iterator[tuple[str, str, dict, 
     only those with zero adapter-side thresholds plus every other case with its thresholds
     replaced (``source = "derived"``, expected values from pyref); Hebbian, kernel and
     Boltzmann cases as they are; then seeded RBM and Hopfield-layer cases
-    (``source = "generated"``, not in the version-1 file)."""
+    (``source = "generated"``, not in the version-1 file).
+
+    Parameters
+    ----------
+    doc : dict
+        A validated vectors document (:func:`load_vectors`).
+    conv : Conventions
+        The library's conventions (tie rule, spins, normalisations, thresholds).
+
+    Returns
+    -------
+    Iterator[tuple[str, str, dict, Any]]
+        ``(source, id, input, file_expected)`` per case, ``source`` one of ``vectors``,
+        ``corpus``, ``derived``, ``generated``.
+    """
     if doc.get("corpus") not in (None, CORPUS_NAME):
         raise ValueError(f"vectors: corpus {doc['corpus']!r} is unknown; expected "
                          f"{CORPUS_NAME!r} or none")
@@ -1120,6 +1282,33 @@ def run_conformance(adapter: Any, vectors_doc: dict | None = None, *, tie: str =
     checks (:func:`property_checks`) from every classical start state.  ``require``:
     functions that must have been checked.  The report fails (``ok`` is False) on any
     mismatch, when nothing was checked, or when a required function was not checked.
+
+    Parameters
+    ----------
+    adapter : module or object
+        The implementation under test: any object with some of the functions of
+        :data:`ADAPTER_FUNCTIONS`.
+    vectors_doc : dict or None
+        The vectors (``None``: :func:`load_vectors` of the packaged file).
+    tie : {'keep', 'plus', 'minus'}
+        The adapter's tie rule (when ``conventions_`` is not given).
+    normalisation : str
+        The adapter's Hebbian normalisation, e.g. ``'integer'``, ``'1/n'`` (when
+        ``conventions_`` is not given).
+    conventions_ : Conventions or None
+        All the adapter's conventions (overrides ``tie`` and ``normalisation``).
+    properties : bool
+        Also run :func:`property_checks` from every classical start state.
+    require : iterable of str
+        Functions that must have been checked.
+    finish : bool
+        Close the report (decide ``ok``); ``False`` leaves it open for more checks.
+
+    Returns
+    -------
+    ConformanceReport
+        Cases and checks per section, every mismatch, and (when finished) ``ok``: no mismatch,
+        something checked, every required function checked.
     """
     conv = conventions_ if conventions_ is not None else Conventions(tie=tie,
                                                                      hebbian=normalisation)
@@ -1152,7 +1341,19 @@ def run_conformance(adapter: Any, vectors_doc: dict | None = None, *, tie: str =
 
 
 def load_adapter(spec: str) -> ModuleType:
-    """Import an adapter given as a module name (``mypkg.adapter``) or a ``.py`` path."""
+    """Import an adapter given as a module name (``mypkg.adapter``) or a ``.py`` path.
+
+    Parameters
+    ----------
+    spec : str
+        A module name on ``sys.path`` (e.g. ``pyref.adapters.neurolab``) or a path to a ``.py``
+        file.
+
+    Returns
+    -------
+    types.ModuleType
+        The imported adapter module.
+    """
     if spec.endswith(".py") or Path(spec).is_file():
         path = Path(spec)
         if not path.is_file():
@@ -1181,7 +1382,21 @@ def load_adapter(spec: str) -> ModuleType:
 
 
 def format_report(report: ConformanceReport, max_report: int = 50) -> Iterable[str]:
-    """Lines to print: every mismatch (up to ``max_report``), then the summary."""
+    """Lines to print: every mismatch (up to ``max_report``), then the summary.
+
+    Parameters
+    ----------
+    report : ConformanceReport
+        A finished report.
+    max_report : int >= 0
+        Most mismatches to print.
+
+    Returns
+    -------
+    Iterable[str]
+        The lines: each mismatch (up to ``max_report``), a line counting the rest, then the
+        summary.
+    """
     for m in report.mismatches[:max_report]:
         yield str(m)
     if len(report.mismatches) > max_report:

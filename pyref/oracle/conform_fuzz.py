@@ -144,13 +144,40 @@ class _Only:
 
 
 def case_json(function: str, case: dict, conv: cf.Conventions) -> dict:
-    """A failing case as a JSON document (format ``pyref-conform-case``, version 1)."""
+    """A failing case as a JSON document (format ``pyref-conform-case``, version 1).
+
+    Parameters
+    ----------
+    function : str
+        Name of the adapter function that failed.
+    case : dict
+        The case: ``kind`` and JSON-ready ``input`` in spec coordinates.
+    conv : pyref.conform.Conventions
+        The library's conventions (tie rule, spins, normalisations, thresholds).
+
+    Returns
+    -------
+    dict
+        The JSON document ``{format, version: 1, function, kind, input, conventions}`` of format
+        ``pyref-conform-case``.
+    """
     return {"format": CASE_FORMAT, "version": 1, "function": function,
             "kind": case["kind"], "input": case["input"], "conventions": conv.as_dict()}
 
 
 def load_case(path: Path | str) -> dict:
-    """Read one saved case (raises ValueError saying what is wrong)."""
+    """Read one saved case (raises ValueError saying what is wrong).
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        A saved case file (written by :func:`fuzz` with ``save_dir``).
+
+    Returns
+    -------
+    dict
+        The case document, its format, version and fields checked.
+    """
     try:
         doc = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
@@ -165,7 +192,23 @@ def load_case(path: Path | str) -> dict:
 
 def reproducer(m: cf.Mismatch, adapter_spec: str, note: str = "") -> str:
     """A short Python script that calls the adapter on the mismatch's arguments and
-    asserts pyref's answer."""
+    asserts pyref's answer.
+
+    Parameters
+    ----------
+    m : pyref.conform.Mismatch
+        The mismatch to reproduce (function, arguments, expected value).
+    adapter_spec : str
+        How the script loads the adapter (a module name or a ``.py`` path).
+    note : str
+        Optional comment line put at the top of the script.
+
+    Returns
+    -------
+    str
+        Python source that loads the adapter, calls the function on the mismatch's arguments and
+        asserts ``same(expected, got)``.
+    """
     lines = ["import numpy as np", "from pyref.conform import load_adapter, same",
              f"A = load_adapter({adapter_spec!r})"]
     names = []
@@ -197,7 +240,27 @@ def _save(save_dir: Path, doc: dict) -> Path:
 def replay_corpus(adapter: Any, save_dir: Path | str, conv: cf.Conventions,
                   report: cf.ConformanceReport, properties: bool = False) -> int:
     """Re-check every saved case of ``save_dir`` (all functions, current conventions);
-    returns the number of cases replayed."""
+    returns the number of cases replayed.
+
+    Parameters
+    ----------
+    adapter : module or object
+        The adapter under test (:func:`pyref.conform.load_adapter`): its functions are called
+        with spec-coordinate inputs translated to its conventions.
+    save_dir : str or pathlib.Path
+        Directory of saved cases (missing: nothing to replay).
+    conv : pyref.conform.Conventions
+        The library's conventions (tie rule, spins, normalisations, thresholds).
+    report : pyref.conform.ConformanceReport
+        The report the checks are recorded in.
+    properties : bool
+        Also run the property checks on each case.
+
+    Returns
+    -------
+    int
+        The number of saved cases replayed (0 when ``save_dir`` does not exist).
+    """
     d = Path(save_dir)
     if not d.is_dir():
         return 0
@@ -300,7 +363,32 @@ def fuzz(adapter: Any, conv: cf.Conventions, examples: int, seed: int = 0, *,
     search goes on (up to three rounds) for a failure of another class (a wrong value vs.
     an exception of another type), so a crash on tiny inputs does not hide a wrong
     answer on larger ones.  ``seed``: an int from which every Hypothesis seed is derived,
-    so a run is reproducible (``None`` is not accepted)."""
+    so a run is reproducible (``None`` is not accepted).
+
+    Parameters
+    ----------
+    adapter : module or object
+        The adapter under test (:func:`pyref.conform.load_adapter`).
+    conv : pyref.conform.Conventions
+        The library's conventions (tie rule, spins, normalisations, thresholds).
+    examples : int >= 1
+        Hypothesis examples per adapter function.
+    seed : int
+        Every Hypothesis seed is derived from it, so a run is reproducible; ``None`` is not
+        accepted.
+    report : pyref.conform.ConformanceReport or None
+        Report to add to (``None``: a new one).
+    properties : bool
+        Also fuzz the property functions (``PROPERTY_FUNCTIONS`` of :mod:`pyref.conform`).
+    save_dir : str, pathlib.Path or None
+        Directory where the minimal failing cases are saved (replayed first by the next run).
+
+    Returns
+    -------
+    pyref.conform.ConformanceReport
+        The report, with the examples run per function in ``fuzz``, the minimal failing case of
+        each failure class in ``fuzz_failures`` and its mismatches in ``mismatches``.
+    """
     hyp = need_hypothesis()
     from hypothesis import HealthCheck, Phase, Verbosity, given, settings
 

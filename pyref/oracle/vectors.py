@@ -123,6 +123,26 @@ def sync_limit(W: Any, theta: Any, s: Any, tie: str = "keep", max_steps: int = 1
 
     Returns ``(k, x, kind)``: after ``k`` synchronous steps the state is ``x``, and ``x`` is a
     fixed point (``kind == "fixed_point"``) or lies on a 2-cycle (``"two_cycle"``).
+
+    Parameters
+    ----------
+    W : array_like, shape (n, n)
+        Symmetric integer weight matrix.
+    theta : array_like, shape (n,), or None
+        Thresholds; ``None`` means all zero.
+    s : array_like, shape (n,)
+        Start state, entries +1 / -1.
+    tie : {'keep', 'plus'}
+        Rule on a tie ``h_i = theta_i``.
+    max_steps : int >= 1
+        Cap on the synchronous steps (ValueError when reached: T5 says it never is for symmetric
+        ``W``).
+
+    Returns
+    -------
+    tuple[int, numpy.ndarray, str]
+        ``(k, x, kind)``: after ``k`` synchronous steps the state is ``x`` (int64, shape (n,)),
+        a fixed point (``kind == 'fixed_point'``) or on a 2-cycle (``'two_cycle'``) (spec T5).
     """
     x = np.array(s)
     for k in range(max_steps + 1):
@@ -331,7 +351,20 @@ _EXPECTED = {"classical": _expected_classical, "hebbian": _expected_hebbian,
 
 def expected(group: str, case: dict) -> dict:
     """pyref's outputs for the inputs ``case`` (a corpus case without ``expected``) of
-    ``group``, exactly as the corpus stores them (spec T7)."""
+    ``group``, exactly as the corpus stores them (spec T7).
+
+    Parameters
+    ----------
+    group : str
+        The corpus group (``classical``, ``hebbian``, ``boltzmann``, ``tail``, ...).
+    case : dict
+        A corpus case (its inputs; ``expected`` is ignored).
+
+    Returns
+    -------
+    dict
+        pyref's outputs for the inputs, JSON-ready, exactly as the corpus stores them (spec T7).
+    """
     if group not in _EXPECTED:
         raise ValueError(f"group {group!r}: expected one of {sorted(_EXPECTED)}")
     inputs = {k: v for k, v in case.items() if k not in ("id", "expected")}
@@ -363,7 +396,22 @@ def draw_corpus(counts: dict[str, int] | None = None, seed: int = DRAW_SEED) -> 
     """Draw the corpus once (spec T7): seeded inputs of every group and pyref's outputs.
 
     Only ``python3 -m pyref vectors --draw`` calls this; everything else reads the frozen
-    file (:func:`load_corpus`)."""
+    file (:func:`load_corpus`).
+
+    Parameters
+    ----------
+    counts : dict[str, int] or None
+        Cases per group (``None``: :data:`GROUPS`).
+    seed : int
+        Seed of every input draw (default :data:`DRAW_SEED`); ``None`` is not accepted (the
+        corpus must be re-drawable).
+
+    Returns
+    -------
+    dict
+        The corpus document ``{format, version: 2, seed, drawn_by, groups}``: per group the
+        seeded inputs and pyref's outputs.
+    """
     counts = dict(GROUPS if counts is None else counts)
     if any(k not in _DRAW or v < 1 for k, v in counts.items()):
         raise ValueError(f"counts {counts}: expected positive counts of groups {sorted(_DRAW)}")
@@ -377,7 +425,20 @@ def draw_corpus(counts: dict[str, int] | None = None, seed: int = DRAW_SEED) -> 
 
 
 def write_corpus(doc: dict, path: Path | str = CORPUS) -> Path:
-    """Write the corpus as gzip'd JSON (one case per line, no timestamp: reproducible)."""
+    """Write the corpus as gzip'd JSON (one case per line, no timestamp: reproducible).
+
+    Parameters
+    ----------
+    doc : dict
+        A corpus document (:func:`draw_corpus`).
+    path : str or pathlib.Path
+        Output file (default: the packaged ``pyref/data/vectors/v2/corpus.json.gz``).
+
+    Returns
+    -------
+    pathlib.Path
+        The path written.
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     head = {k: v for k, v in doc.items() if k != "groups"}
@@ -393,7 +454,18 @@ def write_corpus(doc: dict, path: Path | str = CORPUS) -> Path:
 
 
 def load_corpus(path: Path | str = CORPUS) -> dict:
-    """Read the frozen corpus; raises ValueError if it is not a version-2 corpus."""
+    """Read the frozen corpus; raises ValueError if it is not a version-2 corpus.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        The corpus file (default: the packaged one, :data:`CORPUS`).
+
+    Returns
+    -------
+    dict
+        The corpus document (format ``pyref-vectors``, version 2).
+    """
     with gzip.open(path, "rt", encoding="utf-8") as f:
         doc = json.load(f)
     if doc.get("format") != CORPUS_FORMAT or doc.get("version") != CORPUS_VERSION:
@@ -541,7 +613,18 @@ _RECORD = {"classical": ("ClassicalCase", _lean_classical),
 
 
 def module_names(files: int = FILES) -> list[str]:
-    """Module names of the vector files: ``HopfieldTest.Vectors.V00`` ..."""
+    """Module names of the vector files: ``HopfieldTest.Vectors.V00`` ...
+
+    Parameters
+    ----------
+    files : int >= 1
+        Number of vector files (Lean modules ``V00``, ``V01``, ...).
+
+    Returns
+    -------
+    list[str]
+        ``['HopfieldTest.Vectors.V00', ...]``, one name per file.
+    """
     return [f"HopfieldTest.Vectors.V{f:02d}" for f in range(files)]
 
 
@@ -562,7 +645,20 @@ def _chunks(g: str, cases: list[dict]) -> Iterator[list[dict]]:
 
 
 def render_lean_file(groups: dict[str, list[dict]], module: str) -> str:
-    """The Lean source of one vector module from corpus cases (spec T7)."""
+    """The Lean source of one vector module from corpus cases (spec T7).
+
+    Parameters
+    ----------
+    groups : dict[str, list[dict]]
+        The corpus cases of this module, by group.
+    module : str
+        The Lean module name (e.g. ``HopfieldTest.Vectors.V00``).
+
+    Returns
+    -------
+    str
+        The Lean source of the module: one kernel-checked ``decide`` fact per case (spec T7).
+    """
     total = sum(len(v) for v in groups.values())
     counts = ", ".join(f"{len(v)} {g}" for g, v in groups.items())
     head = f"""module
@@ -614,7 +710,20 @@ open HopfieldTest
 
 def render_lean_files(doc: dict | None = None, files: int = FILES) -> dict[str, str]:
     """``{file name: source}`` of every vector file, from the corpus (default: the frozen
-    one)."""
+    one).
+
+    Parameters
+    ----------
+    doc : dict or None
+        A corpus document (``None``: the frozen packaged corpus, :func:`load_corpus`).
+    files : int >= 1
+        Number of vector files (Lean modules ``V00``, ``V01``, ...).
+
+    Returns
+    -------
+    dict[str, str]
+        ``{'V00.lean': source, ...}`` for every vector file.
+    """
     doc = load_corpus() if doc is None else doc
     return {mod.rsplit(".", 1)[-1] + ".lean": render_lean_file(groups, mod)
             for mod, groups in zip(module_names(files), _file_slices(doc, files))}
@@ -623,7 +732,22 @@ def render_lean_files(doc: dict | None = None, files: int = FILES) -> dict[str, 
 def write_lean_files(lean_root: Path, doc: dict | None = None, files: int = FILES
                      ) -> list[Path]:
     """(Re)write ``lean_root/HopfieldTest/Vectors/V*.lean`` from the corpus; returns the
-    paths written."""
+    paths written.
+
+    Parameters
+    ----------
+    lean_root : pathlib.Path
+        The ``lean/`` directory of the checkout.
+    doc : dict or None
+        A corpus document (``None``: the frozen packaged corpus, :func:`load_corpus`).
+    files : int >= 1
+        Number of vector files (Lean modules ``V00``, ``V01``, ...).
+
+    Returns
+    -------
+    list[pathlib.Path]
+        The files ``lean_root/HopfieldTest/Vectors/V*.lean`` written.
+    """
     out_dir = Path(lean_root) / "HopfieldTest" / "Vectors"
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = []
@@ -679,7 +803,20 @@ class HebbianCase:
 
 
 def classical_case(seed: int) -> ClassicalCase:
-    """A seeded random symmetric zero-diagonal integer network, state, schedule, tie rule."""
+    """A seeded random symmetric zero-diagonal integer network, state, schedule, tie rule.
+
+    Parameters
+    ----------
+    seed : int >= 0
+        Seed of the draw (``numpy.random.default_rng(seed)``); the same seed gives the same
+        case.
+
+    Returns
+    -------
+    ClassicalCase
+        A symmetric zero-diagonal integer network of 1-6 neurons, thresholds, a start state, a
+        schedule, a tie rule and pyref's results on them.
+    """
     rng = np.random.default_rng(seed)
     n = int(rng.integers(1, 7))
     A = rng.integers(-3, 4, size=(n, n))
@@ -703,7 +840,18 @@ def classical_case(seed: int) -> ClassicalCase:
 
 
 def hebbian_case(seed: int) -> HebbianCase:
-    """Seeded random patterns (not necessarily orthogonal), their Hebbian weights, a probe."""
+    """Seeded random patterns (not necessarily orthogonal), their Hebbian weights, a probe.
+
+    Parameters
+    ----------
+    seed : int >= 0
+        Seed of the draw (``numpy.random.default_rng(seed)``).
+
+    Returns
+    -------
+    HebbianCase
+        Random +-1 patterns of 2-7 neurons, their Hebbian weights, a probe and its field.
+    """
     rng = np.random.default_rng(seed)
     n = int(rng.integers(2, 8))
     m = int(rng.integers(1, 4))
@@ -719,7 +867,23 @@ def hebbian_case(seed: int) -> HebbianCase:
 
 def generate(files: int = VECTOR_FILES, per_file: int = CASES_PER_FILE,
              base_seed: int = BASE_SEED) -> list[list[ClassicalCase | HebbianCase]]:
-    """The cases of each vector file: 4 classical cases for each Hebbian one."""
+    """The cases of each vector file: 4 classical cases for each Hebbian one.
+
+    Parameters
+    ----------
+    files : int >= 1
+        Number of vector files.
+    per_file : int >= 1
+        Cases per file.
+    base_seed : int >= 0
+        Case ``c`` of file ``f`` is drawn with the seed ``base_seed + 1000 f + c``.
+
+    Returns
+    -------
+    list[list[ClassicalCase | HebbianCase]]
+        One list per file of ``per_file`` cases: every fifth case (``c % 5 == 4``) Hebbian, the
+        others classical.
+    """
     if files < 1 or per_file < 1:
         raise ValueError(f"files and per_file must be >= 1, got {files}, {per_file}")
     out = []
