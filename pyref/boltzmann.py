@@ -1,6 +1,14 @@
-"""Compatibility path of :mod:`pyref.spec.boltzmann` (moved there in the package
-layout of issue 18; this path keeps every import that worked before)."""
+"""The Boltzmann machine (spec B1-B6): the mirrored reference :mod:`pyref.spec.boltzmann`
+(exact targets, Gibbs kernels, mixing bounds) and the fast engine
+:mod:`pyref._engine.boltzmann` (matrix-free scans, the float Gibbs sampler), re-exported at
+the path every import used before the package layout of issue 18."""
 
+from ._engine.boltzmann import (  # noqa: F401 (re-exports)
+    distribution_after_scan,
+    empirical_distribution,
+    gibbs_sample,
+    sigmoid,
+)
 from .spec.boltzmann import (  # noqa: F401 (re-exports)
     MAX_ENUM_N,
     MAX_EXACT_ENUM_N,
@@ -12,7 +20,6 @@ from .spec.boltzmann import (  # noqa: F401 (re-exports)
     boltzmann_exact,
     boltzmann_weights_exact,
     distribution_after,
-    distribution_after_scan,
     dobrushin_coefficient,
     dobrushin_sweeps,
     dobrushin_tv_bound,
@@ -20,15 +27,12 @@ from .spec.boltzmann import (  # noqa: F401 (re-exports)
     doeblin_alpha_explicit,
     doeblin_alpha_random_scan,
     doeblin_alpha_systematic,
-    empirical_distribution,
     energies_all,
     gibbs_plus_probability,
-    gibbs_sample,
     kernel_power,
     log_partition_function,
     min_site_probability,
     random_scan_kernel,
-    sigmoid,
     site_kernel,
     state_index,
     steps_for_tv,

@@ -30,7 +30,8 @@ DOCUMENTED = ["pyref._validate", "pyref.classical", "pyref.capacity", "pyref.lea
               "pyref.contracts", "pyref.conform_fuzz", "pyref.oracle.conform",
               "pyref.oracle.vectors",
               # the canonical modules of the layout (pyref/spec, pyref/_engine, models)
-              "pyref.spec.classical", "pyref._engine.classical",
+              "pyref.spec.classical", "pyref._engine.classical", "pyref.spec.boltzmann",
+              "pyref._engine.boltzmann",
               *[f"pyref.models.expander.{m}" for m in
                 ["local_codes", "gf2", "network", "dynamics", "global_code", "guarantees",
                  "search", "experiments"]]]

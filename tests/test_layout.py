@@ -22,8 +22,9 @@ MOVED: dict[str, list[str]] = {
         "rbm_learning"]},
     "expander": ["models.expander"],
     **{name: [f"spec.{name}"] for name in
-       ["learning", "dense", "boltzmann", "margins", "capacity", "dobrushin", "rbm_exact"]},
+       ["learning", "dense", "margins", "capacity", "dobrushin", "rbm_exact"]},
     "classical": ["spec.classical", "_engine.classical"],
+    "boltzmann": ["spec.boltzmann", "_engine.boltzmann"],
     **{name: [f"oracle.{name}"] for name in ["conform", "conform_fuzz", "contracts", "vectors"]},
     "adapters": ["oracle.adapters"],
     **{f"adapters.{name}": [f"oracle.adapters.{name}"] for name in
@@ -84,7 +85,8 @@ def test_the_layer_directories() -> None:
     assert {p.stem for p in (PYREF / "spec").glob("*.py")} >= {
         "classical", "learning", "dense", "boltzmann", "margins", "capacity", "dobrushin",
         "rbm_exact"}
-    assert {p.stem for p in (PYREF / "_engine").glob("*.py")} >= {"kernel", "classical"}
+    assert {p.stem for p in (PYREF / "_engine").glob("*.py")} >= {"kernel", "classical",
+                                                                 "boltzmann"}
     for pkg in ("spec", "_engine", "models", "oracle", "oracle/adapters"):
         assert (PYREF / pkg / "__init__.py").is_file(), pkg
     assert {p.stem for p in (PYREF / "oracle").glob("*.py")} >= {

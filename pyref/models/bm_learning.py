@@ -43,6 +43,7 @@ from typing import Any, TextIO
 import numpy as np
 from numpy.typing import ArrayLike
 
+from .._engine.boltzmann import gibbs_sample
 from .._validate import (
     SeedLike,
     as_generator,
@@ -60,7 +61,6 @@ from ..spec.boltzmann import (
     MAX_ENUM_N,
     all_states,
     boltzmann_distribution,
-    gibbs_sample,
     log_partition_function,
 )
 

@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike
 
+from .._engine.boltzmann import sigmoid
 from .._validate import (
     INT64_SAFE,
     SeedLike,
@@ -41,7 +42,7 @@ from .._validate import (
     check_work,
     finite_output,
 )
-from ..spec.boltzmann import MAX_ENUM_N, all_states, sigmoid
+from ..spec.boltzmann import MAX_ENUM_N, all_states
 
 __all__ = [
     "check_rbm",

@@ -14,6 +14,7 @@ pairs with Lean definitions of ``lean/Hopfield/`` (exact, small, pure functions)
 * :mod:`~pyref.spec.rbm_exact` -- exact RBM block-Gibbs kernels (B7).
 
 Each module is also importable at its old path (``pyref.classical`` etc.), a thin
-re-export; ``pyref.classical`` re-exports the fast engine :mod:`pyref._engine.classical`
-(``run``, ``recall_batch``) as well.
+re-export; ``pyref.classical`` and ``pyref.boltzmann`` re-export the fast engines
+:mod:`pyref._engine.classical` (``run``, ``recall_batch``) and :mod:`pyref._engine.boltzmann`
+(``distribution_after_scan``, ``gibbs_sample``, ``empirical_distribution``) as well.
 """
