@@ -13,18 +13,23 @@ other parts are modules: ``pyref.boltzmann``, ``pyref.rbm``, ``pyref.bm_learning
 rules of other libraries' conventions (``hebbian_1_over_m``, ``storkey_keep_diagonal``) from
 ``pyref.conventions``.
 
-Layout (GUIDE.md, "pyref layout"):
+Layout (GUIDE.md, "pyref layout"; every old import path ``pyref.<name>`` still works, a
+thin module of explicit re-exports of the canonical objects):
 
 * ``pyref._validate`` -- the one validation layer (argument checks, seeds, the caps on
   exact arithmetic and on the work of one call);
-* the mirrored reference -- ``classical``, ``boltzmann``, ``dense``, ``rbm_exact``,
-  ``learning``, ``capacity``, ``dobrushin``, ``margins`` (the functions named in
-  ``proofs_ci/mirror.toml``);
+* ``pyref.spec`` -- the mirrored reference: ``classical``, ``boltzmann``, ``dense``,
+  ``rbm_exact``, ``learning``, ``capacity``, ``dobrushin``, ``margins`` (the functions
+  named in ``proofs_ci/mirror.toml``);
+* ``pyref._engine`` -- the fast engines: the exact arithmetic kernel, the runs and batched
+  recall of the classical network, the matrix-free scans and the Gibbs sampler
+  (``pyref.classical`` and ``pyref.boltzmann`` re-export reference and engine together);
 * ``pyref.models`` -- the Python-only models (``modern``, ``layers``, ``mha``, ``ahop``,
-  ``mil``, ``expander``, ``expander_certify``, ``rbm``, ``rbm_learning``,
-  ``bm_learning``), each also importable at its old path ``pyref.<name>``;
-* the oracle tooling -- ``conform``, ``conform_fuzz``, ``adapters``, ``contracts``,
-  ``conventions``, ``vectors``.
+  ``mil``, ``expander`` (a subpackage, one module per concern), ``expander_certify``,
+  ``rbm``, ``rbm_learning``, ``bm_learning``);
+* ``pyref.oracle`` -- the oracle tooling: ``conform``, ``conform_fuzz``, ``adapters``,
+  ``contracts``, ``vectors``; ``pyref.conventions`` (other libraries' conventions) and the
+  ``pyref`` command (``cli``, ``__main__``) stay at the top level.
 """
 
 from .classical import (

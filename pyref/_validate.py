@@ -73,6 +73,17 @@ __all__ = [
     "MAX_LOOP_STEPS",
     "MAX_WORK",
     "check_work",
+    "check_float_range",
+    "check_machine",
+    "check_unproved_run",
+    "FREE_SWEEPS",
+    "MAX_ENUM_N",
+    "MAX_KERNEL_N",
+    "MAX_EXACT_KERNEL_N",
+    "check_target",
+    "as_required_generator",
+    "check_spin_batch",
+    "check_fraction",
 ]
 
 _FnT = TypeVar("_FnT", bound=Callable[..., Any])
@@ -98,6 +109,24 @@ MAX_LOOP_STEPS = 2 * 10**5
 #: Largest number of array entries one call may update in all (loop steps times the
 #: entries each step touches, e.g. ``(burn_in + n_sweeps) * n * n_chains * n``).
 MAX_WORK = 10**8
+
+#: ``max_sweeps`` always allowed for a run of the classical dynamics (the default of
+#: ``run`` and ``recall_batch``; see :func:`check_unproved_run`).
+FREE_SWEEPS = 1000
+
+#: Largest n for which exhaustive enumeration of the 2^n states is allowed (B1-B5 are
+#: about finite, enumerated state spaces).
+MAX_ENUM_N = 20
+
+#: Largest n for which a dense ``2^n x 2^n`` float kernel is built (4^12 float64 entries
+#: = 128 MiB); larger machines use the matrix-free ``boltzmann.distribution_after_scan``.
+MAX_KERNEL_N = 12
+
+#: Largest n for which a dense exact (Fraction) kernel is built: an exact ``2^n x 2^n``
+#: kernel costs ``O(n 4^n)`` Fraction operations (n = 12 would take about 10 minutes),
+#: its powers ``O(8^n)``; use ``boltzmann.distribution_after_scan`` (exact, matrix-free) or
+#: float weights beyond.
+MAX_EXACT_KERNEL_N = 6
 
 _TIE_RULES = ("keep", "plus")
 
@@ -1135,3 +1164,292 @@ def check_work(steps: int, formula: str, work: int | None = None,
         raise ValueError(f"{work_formula} = {work}: exceeds the per-call cap of "
                          f"{MAX_WORK} entry updates (pyref._validate.MAX_WORK); expected "
                          f"a smaller run (fewer chains or steps per call)")
+
+
+def check_float_range(W: np.ndarray, theta: np.ndarray | None = None) -> None:
+    """Refuse float weights whose fields or energies would overflow.
+
+    Every field and energy of the classical network is a sum of at most
+    ``sum |W_ij| + sum |theta_i|``; when that bound overflows float64 the result would be
+    ``inf`` or ``NaN`` (spec conventions: no silent wrong answer).
+
+    Parameters
+    ----------
+    W : numpy.ndarray, shape (n, n)
+        Validated weight matrix (any numeric dtype; the check matters for float64).
+    theta : numpy.ndarray, shape (n,), or None
+        Validated thresholds; ``None`` means none enter the bound.
+
+    Returns
+    -------
+    None
+        Returns only when ``sum |W_ij| + sum |theta_i|`` is a finite float64.
+
+    Raises
+    ------
+    ValueError
+        If the bound overflows float64 (the message suggests rescaling: the dynamics only
+        see signs).
+    """
+    with np.errstate(over="ignore"):
+        total = float(np.abs(W).sum()) + (float(np.abs(theta).sum()) if theta is not None
+                                          else 0.0)
+    if not math.isfinite(total):
+        raise ValueError("W, theta: sum |W_ij| + sum |theta_i| overflows float64, so fields "
+                         "and energies would be inf or NaN; expected smaller entries "
+                         "(rescale: the dynamics only see signs)")
+
+
+def check_machine(W: Any, theta: Any, *, symmetric: bool = False, zero_diag: bool = False
+                  ) -> tuple[np.ndarray, np.ndarray]:
+    """Weights and thresholds of one classical network, in one common number type.
+
+    Both go through :func:`check_weights` and :func:`check_thresholds`; then, if either is
+    exact-object, both become ``object`` arrays (exact ``int`` / ``Fraction`` arithmetic);
+    else if either is float, both become float64 and :func:`check_float_range` applies;
+    else both stay ``int64`` (spec conventions, T1-T5).
+
+    Parameters
+    ----------
+    W : array_like, shape (n, n)
+        Weight matrix: integers or Fractions (exact) or floats.
+    theta : array_like, shape (n,), or None
+        Thresholds; ``None`` means all zero.
+    symmetric : bool
+        Demand ``W == W.T`` (the hypothesis of T1, T2, T5).
+    zero_diag : bool
+        Demand a zero diagonal (the hypothesis of T1, T2).
+
+    Returns
+    -------
+    W : numpy.ndarray, shape (n, n)
+        A validated copy of ``W``: int64, float64 or object.
+    theta : numpy.ndarray, shape (n,)
+        The thresholds in the same number type (zeros for ``None``).
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
+    Wv = check_weights(W, symmetric=symmetric, zero_diag=zero_diag)
+    th = check_thresholds(theta, Wv.shape[0])
+    if Wv.dtype == object or th.dtype == object:
+        Wv, th = Wv.astype(object), th.astype(object)
+    elif Wv.dtype.kind == "f" or th.dtype.kind == "f":
+        Wv, th = Wv.astype(np.float64), th.astype(np.float64)
+        check_float_range(Wv, th)
+    return Wv, th
+
+
+def check_unproved_run(W: np.ndarray, max_sweeps: int) -> None:
+    """Cap the sweeps of a run whose convergence is not proved.
+
+    With symmetric ``W`` and a zero diagonal a run converges (T2, T5) and ``max_sweeps`` is
+    only a bound.  Otherwise (``require_symmetric=False``) a run may cycle and use all
+    ``max_sweeps``: then ``max_sweeps * n`` goes through :func:`check_work`, i.e.
+    ``max_sweeps`` is capped at ``max(FREE_SWEEPS, MAX_LOOP_STEPS // n)`` per call.
+
+    Parameters
+    ----------
+    W : numpy.ndarray, shape (n, n)
+        Validated weight matrix.
+    max_sweeps : int
+        Validated cap on the sweeps (synchronous: steps) of the run.
+
+    Returns
+    -------
+    None
+        Returns only when the run is within the caps.
+
+    Raises
+    ------
+    ValueError
+        Naming the formula ``max_sweeps * n``, its value and the cap.
+    """
+    n = W.shape[0]
+    if max_sweeps <= FREE_SWEEPS or (bool(np.all(W == W.T)) and not np.any(np.diagonal(W))):
+        return                      # T2 / T5: the run converges, max_sweeps is a bound only
+    check_work(max_sweeps * n, "max_sweeps * n (W is not symmetric with zero diagonal, so "
+               "the run may cycle through all max_sweeps)")
+
+
+def check_target(w: Any, kernel: bool = False) -> tuple[np.ndarray, int, bool]:
+    """Positive target weights ``w`` on the ``2^n`` states (the target of spec B1-B7).
+
+    Parameters
+    ----------
+    w : array_like, shape (2**n,)
+        Unnormalised weights, every entry ``> 0``: ints / Fractions (exact) or floats.
+        ``n <= MAX_ENUM_N``.
+    kernel : bool
+        The caller forms dense ``2^n x 2^n`` kernels: then ``n <= MAX_EXACT_KERNEL_N``
+        (exact) or ``n <= MAX_KERNEL_N`` (float) is demanded as well.
+
+    Returns
+    -------
+    w : numpy.ndarray, shape (2**n,)
+        ``object`` array of Fractions for exact input, else float64 (finite, pairwise
+        sums finite).
+    n : int
+        The number of spins, ``len(w) == 2**n``.
+    exact : bool
+        True for exact (int / Fraction) weights.
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed; the message says which one and what is expected
+        (``InputTypeError``, also a ``TypeError``, for a wrong type).
+    """
+    try:
+        arr = np.asarray(w) if not isinstance(w, np.ndarray) else w
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"w: cannot be read as a 1-D array ({exc}); expected 2^n positive "
+                         f"weights") from exc
+    if arr.ndim != 1:
+        raise ValueError(f"w: has shape {arr.shape}; expected a 1-D array of 2^n weights")
+    N = arr.shape[0]
+    if N < 2 or N & (N - 1):
+        raise ValueError(f"w: has length {N}; expected a power of two 2^n with n >= 1")
+    n = N.bit_length() - 1
+    if n > MAX_ENUM_N:
+        raise ValueError(f"w: n = {n}; exact enumeration is limited to n <= {MAX_ENUM_N}")
+    exact = arr.dtype == object or arr.dtype.kind in "iu"
+    if arr.dtype.kind == "b":
+        raise ValueError("w: got booleans; expected positive numbers")
+    if arr.dtype.kind not in "iufO":
+        raise ValueError(f"w: dtype {arr.dtype} is not real numeric; expected positive "
+                         f"weights (ints, Fractions or floats)")
+    if exact:
+        vals = []
+        for v in arr.ravel():
+            if isinstance(v, (bool, np.bool_)) or not isinstance(v, (int, np.integer,
+                                                                       Fraction)):
+                raise ValueError(f"w: entry {v!r} is not an int or Fraction; expected "
+                                 f"exact positive weights (or a float array)")
+            vals.append(Fraction(int(v)) if isinstance(v, (int, np.integer)) else v)
+        out = np.empty(N, dtype=object)
+        out[:] = vals
+    else:
+        try:
+            out = arr.astype(np.float64)
+        except (TypeError, ValueError) as exc:
+            raise ValueError(f"w: not numeric ({exc}); expected positive weights") from exc
+        if not np.all(np.isfinite(out)):
+            raise ValueError("w: contains NaN or infinite entries; expected finite weights")
+    if not all(v > 0 for v in out):
+        raise ValueError("w: has a non-positive entry; expected every weight > 0 (the "
+                         "theorems B1-B5 are for positive targets)")
+    if not exact:
+        with np.errstate(over="ignore"):
+            if not np.all(np.isfinite(out[: N // 2] + out[N // 2:])) or \
+                    not np.isfinite(out.max() * 2.0):
+                raise ValueError("w: weights too large (sums overflow float64); expected "
+                                 "weights below 8e307 (rescale w: only ratios matter)")
+    if kernel:
+        lim = MAX_EXACT_KERNEL_N if exact else MAX_KERNEL_N
+        if n > lim:
+            raise ValueError(f"w: n = {n}; dense {'exact' if exact else 'float'} "
+                             f"2^n x 2^n kernels are limited to n <= {lim} (use "
+                             f"distribution_after_scan, the matrix-free route"
+                             f"{', or float weights' if exact else ''})")
+    return out, n, exact
+
+
+def as_required_generator(seed: Any, name: str = "seed") -> np.random.Generator:
+    """A Generator from a REQUIRED seed (modules whose every result must be reproducible,
+    e.g. :mod:`pyref.models.expander`).
+
+    Parameters
+    ----------
+    seed : int >= 0 or numpy.random.Generator
+        An int gives a reproducible stream, a Generator is used as is and advanced in
+        place; ``None`` is refused (no fresh OS entropy here).
+    name : str
+        Argument name for the error message.
+
+    Returns
+    -------
+    numpy.random.Generator
+        :func:`as_generator` of ``seed``.
+
+    Raises
+    ------
+    ValueError
+        If ``seed`` is ``None`` or not a valid seed (see :func:`check_seed`).
+    """
+    if seed is None:
+        raise ValueError(f"{name}: got None; expected a non-negative int seed or a "
+                         f"numpy.random.Generator (this module needs an explicit seed)")
+    return as_generator(seed, name)
+
+
+def check_spin_batch(x: Any, n: int, name: str = "x") -> tuple[np.ndarray, bool]:
+    """One state or a batch of states of ``n`` spins +-1, as a batch.
+
+    Parameters
+    ----------
+    x : array_like, shape (n,) or (B, n)
+        Integer (or integral float) entries, each exactly +1 or -1; ``B >= 1``.
+    n : int
+        Number of spins.
+    name : str
+        Argument name for the error message.
+
+    Returns
+    -------
+    batch : numpy.ndarray, shape (B, n)
+        int64 copy of the states (``B = 1`` for a single state).
+    single : bool
+        True if ``x`` was one state of shape ``(n,)`` (the caller returns one result).
+
+    Raises
+    ------
+    ValueError
+        If the dtype, the shape or an entry is wrong; the message says which.
+    """
+    arr = np.asarray(x)
+    if arr.dtype.kind not in "iuf" or arr.dtype.kind == "b":
+        raise ValueError(f"{name}: dtype {arr.dtype}; expected an integer array of +1/-1")
+    single = arr.ndim == 1
+    if arr.ndim not in (1, 2):
+        raise ValueError(f"{name}: got {arr.ndim} dimensions; expected shape ({n},) or (B, {n})")
+    batch = arr.reshape(1, -1) if single else arr
+    if batch.shape[1] != n or batch.shape[0] == 0:
+        raise ValueError(f"{name}: shape {arr.shape}; expected ({n},) or (B, {n}) with B >= 1")
+    if arr.dtype.kind == "f" and not np.all(np.isfinite(batch)):
+        raise ValueError(f"{name}: contains NaN or infinite entries; expected +1/-1")
+    if not np.all((batch == 1) | (batch == -1)):
+        raise ValueError(f"{name}: entries must be exactly +1 or -1")
+    return batch.astype(np.int64), single
+
+
+def check_fraction(f: Any, name: str) -> float:
+    """A number in the closed interval ``[0, 1]`` (an error fraction, a probability).
+
+    Parameters
+    ----------
+    f : float
+        Anything ``float()`` accepts; must be finite and in ``[0, 1]``.
+    name : str
+        Argument name for the error message.
+
+    Returns
+    -------
+    float
+        ``float(f)``.
+
+    Raises
+    ------
+    ValueError
+        If ``f`` is not a number in ``[0, 1]``.
+    """
+    try:
+        v = float(f)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"{name}: got {f!r}; expected a number in [0, 1]") from exc
+    if not np.isfinite(v) or v < 0 or v > 1:
+        raise ValueError(f"{name}: got {f!r}; expected a number in [0, 1]")
+    return v

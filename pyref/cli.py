@@ -346,7 +346,7 @@ def repo_lean_dir(cwd: Path | None = None) -> Path | None:
 
 
 def _cmd_vectors(args: argparse.Namespace, out: TextIO) -> int:
-    from . import vectors
+    from .oracle import vectors
 
     if args.draw:
         path = vectors.write_corpus(vectors.draw_corpus())
@@ -372,7 +372,7 @@ def _cmd_vectors(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_conform(args: argparse.Namespace, out: TextIO) -> int:
     import json
 
-    from . import conform, conform_fuzz
+    from .oracle import conform, conform_fuzz
 
     if args.write_vectors is not None:
         path = conform.write_vectors(args.write_vectors)
@@ -388,7 +388,7 @@ def _cmd_conform(args: argparse.Namespace, out: TextIO) -> int:
                                storkey_diagonal=args.storkey_diagonal, spins=args.spins)
     require = [r.strip() for r in (args.require or "").split(",") if r.strip()]
     if args.fuzz is not None:
-        conform_fuzz._need_hypothesis()
+        conform_fuzz.need_hypothesis()
     cwd = os.getcwd()
     if cwd not in sys.path and "" not in sys.path:   # as `python -m` would: import from .
         sys.path.insert(0, cwd)

@@ -67,7 +67,25 @@ def _neg(x: ArrayLike) -> np.ndarray:
 
 def update_value_tie(h: Any, theta: Any, s_i: int, tie: str = "keep") -> int:
     """New spin of one neuron: ``+1`` if ``h > theta``, ``-1`` if ``h < theta``; on a tie
-    ``s_i`` (``keep``), ``+1`` (``plus``) or ``-1`` (``minus``) (spec conventions)."""
+    ``s_i`` (``keep``), ``+1`` (``plus``) or ``-1`` (``minus``) (spec conventions).
+
+    Parameters
+    ----------
+    h : number
+        Local field of the neuron.
+    theta : number
+        Threshold of the neuron.
+    s_i : int
+        Current spin of the neuron, +1 or -1.
+    tie : {'keep', 'plus', 'minus'}
+        Rule on a tie ``h_i = theta_i``: keep ``s_i``, set +1 or set -1.
+
+    Returns
+    -------
+    int
+        ``+1`` if ``h > theta``, ``-1`` if ``h < theta``; on a tie ``s_i`` (``keep``), ``+1``
+        (``plus``) or ``-1`` (``minus``).
+    """
     if _check_tie(tie) != "minus":
         return classical.update_value(h, theta, s_i, tie)
     return -classical.update_value(-h, -theta, -s_i, "plus")
@@ -76,7 +94,27 @@ def update_value_tie(h: Any, theta: Any, s_i: int, tie: str = "keep") -> int:
 def async_step_tie(W: ArrayLike, theta: ArrayLike, s: ArrayLike, i: int,
                    tie: str = "keep") -> np.ndarray:
     """Asynchronous step at neuron ``i`` under any of :data:`TIES` (spec T1 dynamics);
-    ``minus``: ``-async_step(W, -theta, -s, i, "plus")``."""
+    ``minus``: ``-async_step(W, -theta, -s, i, "plus")``.
+
+    Parameters
+    ----------
+    W : array_like, shape (n, n)
+        Weight matrix: integers or Fractions (exact) or floats.
+    theta : array_like, shape (n,), or None
+        Thresholds; ``None`` means all zero.
+    s : array_like, shape (n,)
+        State, entries +1 / -1.
+    i : int
+        Neuron (site) index, ``0 <= i < n``.
+    tie : {'keep', 'plus', 'minus'}
+        Rule on a tie ``h_i = theta_i``: keep ``s_i``, set +1 or set -1.
+
+    Returns
+    -------
+    numpy.ndarray
+        Shape (n,) int64: ``s`` with neuron ``i`` set to :func:`update_value_tie` of its field
+        (a new array).
+    """
     if _check_tie(tie) != "minus":
         return classical.async_step(W, theta, s, i, tie)
     return -classical.async_step(W, _neg(theta), _neg(s), i, "plus")
@@ -84,14 +122,48 @@ def async_step_tie(W: ArrayLike, theta: ArrayLike, s: ArrayLike, i: int,
 
 def sync_step_tie(W: ArrayLike, theta: ArrayLike, s: ArrayLike,
                   tie: str = "keep") -> np.ndarray:
-    """Synchronous step under any of :data:`TIES` (spec T5 dynamics)."""
+    """Synchronous step under any of :data:`TIES` (spec T5 dynamics).
+
+    Parameters
+    ----------
+    W : array_like, shape (n, n)
+        Weight matrix: integers or Fractions (exact) or floats.
+    theta : array_like, shape (n,), or None
+        Thresholds; ``None`` means all zero.
+    s : array_like, shape (n,)
+        State, entries +1 / -1.
+    tie : {'keep', 'plus', 'minus'}
+        Rule on a tie ``h_i = theta_i``: keep ``s_i``, set +1 or set -1.
+
+    Returns
+    -------
+    numpy.ndarray
+        Shape (n,) int64: every neuron's :func:`update_value_tie`, all from the old ``s``.
+    """
     if _check_tie(tie) != "minus":
         return classical.sync_step(W, theta, s, tie)
     return -classical.sync_step(W, _neg(theta), _neg(s), "plus")
 
 
 def sweep_tie(W: ArrayLike, theta: ArrayLike, s: ArrayLike, tie: str = "keep") -> np.ndarray:
-    """One cyclic sweep ``0, 1, ..., n-1`` under any of :data:`TIES` (spec T2)."""
+    """One cyclic sweep ``0, 1, ..., n-1`` under any of :data:`TIES` (spec T2).
+
+    Parameters
+    ----------
+    W : array_like, shape (n, n)
+        Weight matrix: integers or Fractions (exact) or floats.
+    theta : array_like, shape (n,), or None
+        Thresholds; ``None`` means all zero.
+    s : array_like, shape (n,)
+        State, entries +1 / -1.
+    tie : {'keep', 'plus', 'minus'}
+        Rule on a tie ``h_i = theta_i``: keep ``s_i``, set +1 or set -1.
+
+    Returns
+    -------
+    numpy.ndarray
+        Shape (n,) int64: the state after the asynchronous steps at ``0, 1, ..., n-1``.
+    """
     if _check_tie(tie) != "minus":
         return classical.sweep(W, theta, s, tie)
     return -classical.sweep(W, _neg(theta), _neg(s), "plus")
@@ -99,7 +171,26 @@ def sweep_tie(W: ArrayLike, theta: ArrayLike, s: ArrayLike, tie: str = "keep") -
 
 def trajectory_tie(W: ArrayLike, theta: ArrayLike, s: ArrayLike, schedule: Sequence[int],
                    tie: str = "keep") -> np.ndarray:
-    """States along ``schedule`` (start state first) under any of :data:`TIES` (T7)."""
+    """States along ``schedule`` (start state first) under any of :data:`TIES` (T7).
+
+    Parameters
+    ----------
+    W : array_like, shape (n, n)
+        Weight matrix: integers or Fractions (exact) or floats.
+    theta : array_like, shape (n,), or None
+        Thresholds; ``None`` means all zero.
+    s : array_like, shape (n,)
+        State, entries +1 / -1.
+    schedule : sequence of int
+        Neurons to update, in order (each ``0 <= i < n``).
+    tie : {'keep', 'plus', 'minus'}
+        Rule on a tie ``h_i = theta_i``: keep ``s_i``, set +1 or set -1.
+
+    Returns
+    -------
+    numpy.ndarray
+        Shape (len(schedule) + 1, n) int64: the start state, then the state after each step.
+    """
     if _check_tie(tie) != "minus":
         return classical.trajectory(W, theta, s, schedule, tie)
     return -classical.trajectory(W, _neg(theta), _neg(s), schedule, "plus")
@@ -107,7 +198,24 @@ def trajectory_tie(W: ArrayLike, theta: ArrayLike, s: ArrayLike, schedule: Seque
 
 def is_fixed_point_tie(W: ArrayLike, theta: ArrayLike, s: ArrayLike,
                        tie: str = "keep") -> bool:
-    """No asynchronous step changes ``s`` under any of :data:`TIES` (spec T2)."""
+    """No asynchronous step changes ``s`` under any of :data:`TIES` (spec T2).
+
+    Parameters
+    ----------
+    W : array_like, shape (n, n)
+        Weight matrix: integers or Fractions (exact) or floats.
+    theta : array_like, shape (n,), or None
+        Thresholds; ``None`` means all zero.
+    s : array_like, shape (n,)
+        State, entries +1 / -1.
+    tie : {'keep', 'plus', 'minus'}
+        Rule on a tie ``h_i = theta_i``: keep ``s_i``, set +1 or set -1.
+
+    Returns
+    -------
+    bool
+        True iff no asynchronous step under ``tie`` changes ``s``.
+    """
     if _check_tie(tie) != "minus":
         return classical.is_fixed_point(W, theta, s, tie)
     return classical.is_fixed_point(W, _neg(theta), _neg(s), "plus")
@@ -116,7 +224,27 @@ def is_fixed_point_tie(W: ArrayLike, theta: ArrayLike, s: ArrayLike,
 def fixed_point_tie(W: ArrayLike, theta: ArrayLike, s: ArrayLike, tie: str = "keep",
                     max_sweeps: int = 10_000) -> np.ndarray:
     """The fixed point reached by cyclic sweeps from ``s`` (symmetric zero-diagonal ``W``,
-    spec T2) under any of :data:`TIES`."""
+    spec T2) under any of :data:`TIES`.
+
+    Parameters
+    ----------
+    W : array_like, shape (n, n)
+        Symmetric weight matrix with zero diagonal (T2's hypotheses).
+    theta : array_like, shape (n,), or None
+        Thresholds; ``None`` means all zero.
+    s : array_like, shape (n,)
+        State, entries +1 / -1.
+    tie : {'keep', 'plus', 'minus'}
+        Rule on a tie ``h_i = theta_i``: keep ``s_i``, set +1 or set -1.
+    max_sweeps : int >= 1
+        Cap on the sweeps of the run.
+
+    Returns
+    -------
+    numpy.ndarray
+        Shape (n,) int64: the final state of the cyclic run (a fixed point unless ``max_sweeps``
+        was reached).
+    """
     if _check_tie(tie) != "minus":
         return classical.run(W, theta, s, tie=tie, max_sweeps=max_sweeps).state
     return -classical.run(W, _neg(theta), _neg(s), tie="plus", max_sweeps=max_sweeps).state
@@ -125,7 +253,19 @@ def fixed_point_tie(W: ArrayLike, theta: ArrayLike, s: ArrayLike, tie: str = "ke
 def hebbian_1_over_m(patterns: ArrayLike) -> np.ndarray:
     """Hebbian weights normalised by the number of patterns ``m``:
     ``W = (sum_k p_k p_k^T - m I) / m`` (spec conventions; same dynamics as the integer rule
-    with zero thresholds, since ``m > 0``).  Exact: an object array of Fractions."""
+    with zero thresholds, since ``m > 0``).  Exact: an object array of Fractions.
+
+    Parameters
+    ----------
+    patterns : array_like, shape (m, n)
+        Stored patterns (rows), entries +1 / -1.
+
+    Returns
+    -------
+    numpy.ndarray
+        Shape (n, n), object dtype: the Fractions ``(sum_k p_k p_k^T - m I) / m`` (zero
+        diagonal, symmetric).
+    """
     P = check_patterns(patterns)
     m = P.shape[0]
     Wi = hebbian(P)
@@ -145,6 +285,19 @@ def storkey_keep_diagonal(patterns: ArrayLike, *, exact: bool = True) -> np.ndar
     No ``h`` contains a diagonal entry, so the off-diagonal part is
     :func:`pyref.learning.storkey`'s; the diagonal grows by ``(1 - 2 xi_i h_ii) / n``.
     ``exact=True``: an object array of Fractions; else float64.
+
+    Parameters
+    ----------
+    patterns : array_like, shape (m, n)
+        Stored patterns (rows), entries +1 / -1.
+    exact : bool
+        Exact Fractions (``True``) or float64.
+
+    Returns
+    -------
+    numpy.ndarray
+        Shape (n, n): the Storkey weights with the diagonal accumulated; object Fractions for
+        ``exact``, else float64.
     """
     P = check_patterns(patterns)
     n = P.shape[1]
@@ -254,7 +407,18 @@ def _check_01(x: ArrayLike, n: int | None = None) -> np.ndarray:
 
 
 def to_01(s: ArrayLike) -> np.ndarray:
-    """``x = (s + 1) / 2``: spins +-1 to 0/1 states (spec conventions)."""
+    """``x = (s + 1) / 2``: spins +-1 to 0/1 states (spec conventions).
+
+    Parameters
+    ----------
+    s : array_like
+        Spins, entries +1 / -1 (any shape).
+
+    Returns
+    -------
+    numpy.ndarray
+        int64 0/1 states ``(s + 1) / 2``, same shape.
+    """
     sa = np.asarray(s)
     if sa.ndim != 1 or sa.dtype.kind not in "iuf" or not np.isin(sa, (-1, 1)).all():
         raise ValueError(f"s: expected 1-D spins +1/-1, got "
@@ -263,13 +427,37 @@ def to_01(s: ArrayLike) -> np.ndarray:
 
 
 def from_01(x: ArrayLike) -> np.ndarray:
-    """``s = 2 x - 1``: 0/1 states to spins +-1 (spec conventions)."""
+    """``s = 2 x - 1``: 0/1 states to spins +-1 (spec conventions).
+
+    Parameters
+    ----------
+    x : array_like
+        0/1 states (any shape).
+
+    Returns
+    -------
+    numpy.ndarray
+        int64 spins ``2 x - 1``, same shape.
+    """
     return 2 * _check_01(x) - 1
 
 
 def thresholds_01(W: ArrayLike, theta: ArrayLike) -> np.ndarray:
     """``t = (theta + W 1) / 2``: the 0/1 network ``x_i <- [sum_j W_ij x_j > t_i]`` has the
-    dynamics of ``(W, theta)`` on ``s = 2x - 1`` (ties included).  Exact Fractions."""
+    dynamics of ``(W, theta)`` on ``s = 2x - 1`` (ties included).  Exact Fractions.
+
+    Parameters
+    ----------
+    W : array_like, shape (n, n)
+        Weight matrix (integers or Fractions, or floats).
+    theta : array_like, shape (n,), or None
+        Spin thresholds; ``None`` means all zero.
+
+    Returns
+    -------
+    numpy.ndarray
+        Shape (n,), object dtype: the Fractions ``t_i = (theta_i + sum_j W_ij) / 2``.
+    """
     Wa = check_weights(W)
     th = check_thresholds(theta, Wa.shape[0])
     row = [sum((Fraction(v) for v in r), Fraction(0)) for r in Wa]
@@ -277,7 +465,22 @@ def thresholds_01(W: ArrayLike, theta: ArrayLike) -> np.ndarray:
 
 
 def energy_01(W: ArrayLike, t: ArrayLike, x: ArrayLike) -> Any:
-    """0/1 energy ``E01(x) = -sum_{i<j} W_ij x_i x_j + sum_i t_i x_i`` (exact)."""
+    """0/1 energy ``E01(x) = -sum_{i<j} W_ij x_i x_j + sum_i t_i x_i`` (exact).
+
+    Parameters
+    ----------
+    W : array_like, shape (n, n)
+        Weight matrix (only the strict upper triangle enters).
+    t : array_like, shape (n,)
+        0/1 thresholds (e.g. from :func:`thresholds_01`).
+    x : array_like, shape (n,)
+        0/1 state.
+
+    Returns
+    -------
+    int or Fraction
+        ``E01(x) = -sum_{i<j} W_ij x_i x_j + sum_i t_i x_i``, exact (an ``int`` when integral).
+    """
     Wa = check_weights(W)
     n = Wa.shape[0]
     xa = _check_01(x, n)

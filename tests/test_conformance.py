@@ -431,7 +431,7 @@ def test_property_mode(small):
     # hand check: W = [[0, 1], [1, 0]], theta = 0, s = (-1, -1): flipping neuron 0 to +1
     # against its field -1 raises E from -1 to +1
     one = conform.ConformanceReport()
-    conform.property_checks(conform._Checker(_bad_runs(), one), "hand",
+    conform.property_checks(conform.Checker(_bad_runs(), one), "hand",
                             conform.classical_input([[0, 1], [1, 0]], [0, 0], [-1, -1]),
                             conform.Conventions())
     e = next(m for m in one.mismatches if m.function == "run_async:energy")
@@ -470,7 +470,7 @@ def test_rbm_and_layer_checks_catch_convention_slips(small):
     # hand value: nv = nh = 1, W = [[1]], theta = 0, v = +1:
     # F = -log sum_h exp(v W h) = -log(e + 1/e) = -log(2 cosh 1)
     one = conform.ConformanceReport()
-    conform.rbm_checks(conform._Checker(numpy_correct, one), "hand",
+    conform.rbm_checks(conform.Checker(numpy_correct, one), "hand",
                        {"W": [[1]], "theta_v": [0], "theta_h": [0]})
     assert one.ok and one.checks["rbm_free_energy"] == 2
     assert numpy_correct.rbm_free_energy([[1]], [0], [0], [1]) == \

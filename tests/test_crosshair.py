@@ -32,7 +32,7 @@ def _crosshair(*args: str, cwd: Path) -> subprocess.CompletedProcess:
 
 
 def test_contracts_have_no_counterexample():
-    r = _crosshair("pyref.contracts", "--per_condition_timeout", "10", "--report_all",
+    r = _crosshair("pyref.oracle.contracts", "--per_condition_timeout", "10", "--report_all",
                    cwd=ROOT)
     print(r.stdout)
     assert r.returncode == 0, r.stdout + r.stderr

@@ -6,6 +6,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pyref import expander as E
+from pyref.models.expander import dynamics as ED  # private helpers, at their canonical paths
+from pyref.models.expander import experiments as EX
+from pyref.models.expander import network as EN
 
 
 @pytest.fixture(scope="module")
@@ -173,7 +176,7 @@ def test_every_error_set_within_guaranteed_radius_is_corrected_in_one_round(
         rows = np.arange(a.size)
         x[rows, a] *= -1
         x[rows[b >= 0], b[b >= 0]] *= -1
-        assert np.all(E._step(net300, x) == cw)
+        assert np.all(ED._step(net300, x) == cw)
 
 
 def test_guaranteed_radius_formula_with_4cycles():
@@ -251,11 +254,11 @@ def test_private_hebbian_baseline_agrees_with_pyref_learning():
     learning = pytest.importorskip("pyref.learning")
     rng = np.random.default_rng(3)
     pats = 1 - 2 * rng.integers(0, 2, size=(6, 40))
-    assert np.array_equal(E._hebbian_weights(pats), learning.hebbian(pats))
+    assert np.array_equal(EX._hebbian_weights(pats), learning.hebbian(pats))
     probes = E.flip_random_bits(pats[rng.integers(0, 6, size=12)], 8, seed=4)
     ref = learning.hebbian_recall_batch(pats, probes, mode="async", tie="keep",
                                         max_sweeps=50)
-    mine = E._hebbian_recall(E._hebbian_weights(pats), probes, 50)
+    mine = EX._hebbian_recall(EX._hebbian_weights(pats), probes, 50)
     done = ref.status == "fixed_point"
     assert done.any() and np.array_equal(mine[done], ref.states[done])
 
@@ -448,7 +451,7 @@ def test_required_expansion_and_contraction_hand_values():
 
 
 def _nbhd(net, s):
-    return np.unique(E._incidence(net)[0][np.asarray(s)]).size
+    return np.unique(ED.incidence(net)[0][np.asarray(s)]).size
 
 
 def test_hamming_design_has_no_fraction_cycles_violate_two_thirds(net300):
@@ -470,7 +473,7 @@ def test_expansion_search_exhaustive_part_and_witness(bch_net, bch_search):
     assert _nbhd(bch_net, res.violation) < 0.6 * 3 * res.violation.size
     assert res.fraction == res.radius / 1240 and res.rho == pytest.approx(0.75)
     # exhaustive pair check by a dense co-occurrence matrix
-    co = E._co_occurrence(bch_net.neighbors, 1240)
+    co = EN._co_occurrence(bch_net.neighbors, 1240)
     assert co.max() == 1
 
 

@@ -194,8 +194,9 @@ def sample_variants(memories: ArrayLike, variant: Variant, n: int, *,
 
     Returns
     -------
-    tuple[np.ndarray, np.ndarray]
-        The value described in the summary.
+    tuple[numpy.ndarray, numpy.ndarray]
+        ``(queries, origins)``: float64 queries of shape (n, d) drawn from ``p_V(. | xi_k)``,
+        and the int64 origin index ``k`` of each, shape (n,).
 
     Raises
     ------
@@ -237,7 +238,8 @@ def log_likelihood(x: ArrayLike, memories: ArrayLike, variant: Variant) -> np.nd
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        float64 of shape (n, K) (or (K,) for one query): ``log p_V(x | xi_k)`` up to a term
+        independent of ``k``.
 
     Raises
     ------
@@ -278,7 +280,8 @@ def map_retrieve(x: ArrayLike, memories: ArrayLike, variant: Variant,
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        int64 of shape (n,), or one int64 index for a single query: the k maximising log p_V(x |
+        xi_k) + log prior_k (ties: smallest index).
 
     Raises
     ------
@@ -313,7 +316,7 @@ def dot_similarity(x: ArrayLike, memories: ArrayLike) -> np.ndarray:
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        float64 of shape (n, K) (or (K,) for one query): ``xi_k . x`` for every memory ``k``.
 
     Raises
     ------
@@ -341,7 +344,8 @@ def neg_sq_distance(x: ArrayLike, memories: ArrayLike) -> np.ndarray:
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        float64 of shape (n, K) (or (K,) for one query): ``-||x - xi_k||^2`` for every memory
+        ``k``.
 
     Raises
     ------
@@ -372,7 +376,9 @@ def footprint(x: ArrayLike, memories: ArrayLike) -> np.ndarray:
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        float64 of shape (n, K, 3, d) (or (K, 3, d) for one query): per memory and coordinate
+        ``t`` the three terms ``(o_t x_t xi_kt, o_t xi_kt^2, o_t xi_kt)`` that the adaptive
+        similarity weights by ``(alpha_t, beta_t, gamma_t)``.
 
     Raises
     ------
@@ -429,7 +435,8 @@ def oracle_similarity(variant: Variant, d: int) -> AdaptiveSimilarity:
     Returns
     -------
     AdaptiveSimilarity
-        The value described in the summary.
+        The adaptive similarity with ``alpha = 1/sigma^2``, ``beta = -1/(2 sigma^2)``, ``gamma =
+        -b/sigma^2``, equal to the exact log-likelihood up to terms independent of ``xi``.
 
     Raises
     ------
@@ -470,7 +477,8 @@ def fit_adaptive_similarity(queries: ArrayLike, origins: Any, memories: ArrayLik
     Returns
     -------
     AdaptiveSimilarity
-        The value described in the summary.
+        The fitted parameters ``(alpha, beta, gamma)`` (``3 d`` numbers) minimising the
+        regularised cross-entropy ``L(theta)`` of the context samples.
 
     Raises
     ------
@@ -557,8 +565,10 @@ def ahop_retrieve(x: ArrayLike, memories: ArrayLike, similarity: Any,
 
     Returns
     -------
-    tuple[np.ndarray, np.ndarray]
-        The value described in the summary.
+    tuple[numpy.ndarray, numpy.ndarray]
+        ``(readout, index)``: the float64 readout ``Xi^T softmax(beta s(x, Xi))`` of shape (n,
+        d) (or (d,) for one query), and the int64 index of the largest score, shape (n,) (or a
+        scalar).
 
     Raises
     ------
@@ -600,7 +610,7 @@ def retrieve_index(x: ArrayLike, memories: ArrayLike, similarity: Any) -> np.nda
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        int64 of shape (n,) (or 0-d): ``argmax_k`` of the scores, the smallest index on a tie.
 
     Raises
     ------
@@ -625,7 +635,7 @@ def accuracy(predicted: Any, origins: Any) -> float:
     Returns
     -------
     float
-        The value described in the summary.
+        The fraction in ``[0, 1]`` of queries with ``retrieved == origin``.
 
     Raises
     ------
@@ -662,7 +672,8 @@ def make_memories(k: int, d: int, *, seed: SeedLike, scale_range: tuple[float, f
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        float64 of shape (k, d): Gaussian memories, row ``j`` scaled by a factor drawn uniformly
+        from ``scale_range``.
 
     Raises
     ------
@@ -707,7 +718,8 @@ def comparison_table(memories: ArrayLike, variants: dict, *, n_context: int, n_t
     Returns
     -------
     dict[str, dict[str, float]]
-        The value described in the summary.
+        ``{variant name: {"dot": acc, "euclid": acc, "adaptive": acc, "map": acc}}``: the test
+        accuracy in ``[0, 1]`` of each retrieval rule for each variant.
 
     Raises
     ------

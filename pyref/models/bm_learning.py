@@ -43,6 +43,7 @@ from typing import Any, TextIO
 import numpy as np
 from numpy.typing import ArrayLike
 
+from .._engine.boltzmann import gibbs_sample
 from .._validate import (
     SeedLike,
     as_generator,
@@ -56,11 +57,10 @@ from .._validate import (
     check_work,
     finite_output,
 )
-from ..boltzmann import (
+from ..spec.boltzmann import (
     MAX_ENUM_N,
     all_states,
     boltzmann_distribution,
-    gibbs_sample,
     log_partition_function,
 )
 
@@ -135,7 +135,7 @@ def check_data(data: ArrayLike, n: int | None = None, name: str = "data") -> np.
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        int64 copy of shape (M, n), ``M >= 1``, entries +1/-1.
 
     Raises
     ------
@@ -168,7 +168,7 @@ def check_sample_weights(weights: ArrayLike | None, m: int) -> np.ndarray:
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        float64 of shape (m,), non-negative, summing to 1 (``1/m`` each for ``None``).
 
     Raises
     ------
@@ -232,8 +232,9 @@ def data_statistics(data: ArrayLike, weights: ArrayLike | None = None) -> tuple[
 
     Returns
     -------
-    tuple[np.ndarray, np.ndarray]
-        The value described in the summary.
+    tuple[numpy.ndarray, numpy.ndarray]
+        ``(C, m)``: float64 ``C_ij = <s_i s_j>_data`` of shape (n, n) (diagonal 1) and
+        ``m_i = <s_i>_data`` of shape (n,).
 
     Raises
     ------
@@ -263,8 +264,9 @@ def model_statistics(W: ArrayLike, theta: ArrayLike | None, beta: float = 1.0
 
     Returns
     -------
-    tuple[np.ndarray, np.ndarray]
-        The value described in the summary.
+    tuple[numpy.ndarray, numpy.ndarray]
+        ``(C, m)``: float64 ``<s_i s_j>_pi`` of shape (n, n) (diagonal 1) and ``<s_i>_pi`` of
+        shape (n,), exact up to rounding.
 
     Raises
     ------
@@ -323,7 +325,9 @@ def model_statistics_gibbs(W: ArrayLike, theta: ArrayLike | None, beta: float = 
     Returns
     -------
     GibbsStats
-        The value described in the summary.
+        ``C`` (n, n) and ``m`` (n,): the Gibbs estimates of ``<s_i s_j>`` and ``<s_i>``;
+        ``states`` (n_chains, n) int64: the final state of every chain (``s0`` of a persistent
+        continuation).
 
     Raises
     ------
@@ -365,7 +369,7 @@ def log_likelihood(W: ArrayLike, theta: ArrayLike | None, data: ArrayLike, beta:
     Returns
     -------
     float
-        The value described in the summary.
+        ``L = -beta <E>_data - log Z <= 0``, the weighted average of ``log pi(s^(d))``.
 
     Raises
     ------
@@ -411,8 +415,9 @@ def log_likelihood_gradient(W: ArrayLike, theta: ArrayLike | None, data: ArrayLi
 
     Returns
     -------
-    tuple[np.ndarray, np.ndarray]
-        The value described in the summary.
+    tuple[numpy.ndarray, numpy.ndarray]
+        ``(dW, dtheta)``: float64 ``dL/dW`` of shape (n, n) (symmetric, zero diagonal) and
+        ``dL/dtheta`` of shape (n,).
 
     Raises
     ------
@@ -456,8 +461,9 @@ def log_likelihood_gradient_gibbs(W: ArrayLike, theta: ArrayLike | None, data: A
 
     Returns
     -------
-    tuple[np.ndarray, np.ndarray, np.ndarray]
-        The value described in the summary.
+    tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]
+        ``(dW, dtheta, states)``: the estimated ``dL/dW`` (n, n), ``dL/dtheta`` (n,) and the
+        final chain states (n_chains, n) int64.
 
     Raises
     ------
@@ -490,7 +496,8 @@ def safe_step(n: int, beta: float = 1.0) -> float:
     Returns
     -------
     float
-        The value described in the summary.
+        ``1 / (beta^2 P)`` with ``P = n(n-1)/2 + n``: a step size that never decreases the exact
+        log-likelihood.
 
     Raises
     ------
@@ -589,7 +596,9 @@ def train_bm(data: ArrayLike, beta: float = 1.0, *, lr: float | None = None, n_i
     Returns
     -------
     BMTrainResult
-        The value described in the summary.
+        The learned ``W`` (n, n) and ``theta`` (n,), the monitored log-likelihoods, the gradient
+        norm of every step, the number of steps, whether ``grad_norm <= tol`` fired, and the
+        wall time.
 
     Raises
     ------

@@ -78,6 +78,11 @@ def hamming_check_matrix(r: int) -> np.ndarray:
     Returns
     -------
     check : ndarray, shape (r, 2^r - 1), uint8
+
+    Parameters
+    ----------
+    r : int
+        Number of parity checks, ``2 <= r <= 7`` (length ``2^r - 1``).
     """
     r = _int(r, "r", 2)
     if r > 7:
@@ -296,7 +301,22 @@ def beta_for_rho(d_v: int, t0: int, rho: float) -> float:
     """The expansion ``beta`` at which :func:`pyref.expander.contraction_factor` equals
     ``rho``: ``beta = (d_v + rho t0 floor(d_v/2)) / (d_v (1 + rho t0))`` (solve
     ``d_v (1 - beta) = rho t0 (beta d_v - floor(d_v/2))``); ``rho -> 1`` gives
-    :func:`pyref.expander.required_expansion`."""
+    :func:`pyref.expander.required_expansion`.
+
+    Parameters
+    ----------
+    d_v : int >= 1
+        Constraints per visible neuron.
+    t0 : int >= 1
+        Correction radius of the local code.
+    rho : float in [0, 1)
+        Target contraction factor.
+
+    Returns
+    -------
+    float
+        ``beta = (d_v + rho t0 floor(d_v/2)) / (d_v (1 + rho t0))`` in ``(0, 1]``.
+    """
     d_v = _int(d_v, "d_v", 1)
     t0 = _int(t0, "t0", 1)
     r = _unit(rho, "rho", open_lo=False, hi_open=True)

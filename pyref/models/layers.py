@@ -146,8 +146,10 @@ def hopfield_core(
 
     Returns
     -------
-    np.ndarray | tuple[np.ndarray, np.ndarray]
-        The value described in the summary.
+    numpy.ndarray or tuple[numpy.ndarray, numpy.ndarray]
+        The retrieved ``softmax(beta Q K^T) V`` of shape (..., S, d_v), float64; with
+        ``return_attention`` also the last attention matrix, shape (..., S, N), rows summing to
+        1.
 
     Raises
     ------
@@ -248,8 +250,9 @@ def hopfield_association(
 
     Returns
     -------
-    np.ndarray | tuple[np.ndarray, np.ndarray]
-        The value described in the summary.
+    numpy.ndarray or tuple[numpy.ndarray, numpy.ndarray]
+        The association ``softmax(beta R W_Q (Y W_K)^T) Y W_K W_V`` of shape (..., S, d_v),
+        float64; with ``return_attention`` also the attention matrix, shape (..., S, N).
 
     Raises
     ------
@@ -315,8 +318,10 @@ def hopfield_pooling(
 
     Returns
     -------
-    np.ndarray | tuple[np.ndarray, np.ndarray]
-        The value described in the summary.
+    numpy.ndarray or tuple[numpy.ndarray, numpy.ndarray]
+        The pooled ``softmax(beta q (Y W_K)^T) Y W_K W_V``, shape (..., S_q, d_v) (or (..., d_v)
+        for a 1-D query), float64; with ``return_attention`` also the attention, shape (...,
+        S_q, N) (or (..., N)).
 
     Raises
     ------
@@ -375,8 +380,9 @@ def hopfield_lookup(
 
     Returns
     -------
-    np.ndarray | tuple[np.ndarray, np.ndarray]
-        The value described in the summary.
+    numpy.ndarray or tuple[numpy.ndarray, numpy.ndarray]
+        The lookup ``softmax(beta R W_Q stored^T) values`` of shape (..., S, d_v), float64; with
+        ``return_attention`` also the attention, shape (..., S, N).
 
     Raises
     ------
@@ -416,7 +422,7 @@ def scaled_dot_product_attention(
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        ``softmax(Q K^T / sqrt(d_k)) V``, shape (..., S, d_v), float64.
 
     Raises
     ------

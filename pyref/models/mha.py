@@ -89,7 +89,8 @@ def random_layer_weights(
     Returns
     -------
     list[LayerWeights]
-        The value described in the summary.
+        ``n_layers`` independent layers; each has ``W_Q``, ``W_K`` of shape (d, d_k) and ``W_V``
+        of shape (d, d), float64 entries drawn from N(0, scale^2 / d).
 
     Raises
     ------
@@ -185,8 +186,9 @@ def mha_layer(
 
     Returns
     -------
-    tuple[np.ndarray, np.ndarray]
-        The value described in the summary.
+    tuple[numpy.ndarray, numpy.ndarray]
+        ``(X_next, H)``: the next tokens ``alpha X + (1 - alpha) softmax(H) X W_V`` (shape of
+        ``X``) and the score memory ``H`` (shape (..., T, T)) passed to the next layer.
 
     Raises
     ------
@@ -256,8 +258,9 @@ def mha_stack(
 
     Returns
     -------
-    list[np.ndarray]
-        The value described in the summary.
+    list[numpy.ndarray]
+        ``[X_1, ..., X_{L+1}]``: the input and the tokens after each of the ``L`` layers, each
+        of the shape of ``X``.
 
     Raises
     ------
@@ -291,7 +294,8 @@ def relative_residual(X: ArrayLike) -> float:
     Returns
     -------
     float
-        The value described in the summary.
+        ``||X - 1 xbar^T||_F / ||X||_F`` in ``[0, 1]`` (0.0 for ``X = 0`` and for collapsed,
+        all-equal tokens).
 
     Raises
     ------
@@ -318,7 +322,8 @@ def token_uniformity(X: ArrayLike) -> float:
     Returns
     -------
     float
-        The value described in the summary.
+        The mean cosine similarity of the ``T (T - 1)`` ordered pairs of distinct tokens, in
+        ``[-1, 1]`` (1 = all tokens parallel).
 
     Raises
     ------
@@ -383,7 +388,8 @@ def rank_collapse_experiment(
     Returns
     -------
     list[CollapseRow]
-        The value described in the summary.
+        One row per (``alpha_h``, depth): the medians over the seeds of
+        :func:`relative_residual` and :func:`token_uniformity` after that many layers.
 
     Raises
     ------

@@ -107,6 +107,25 @@ def attention_pool(
     """One-shot Hopfield attention pooling of a whole bag ``Y`` (N, d), N >= 1.
 
     ``pooled = softmax(beta q (Y W_K)^T) Y W_K W_V``, ``lse = beta^-1 log sum exp(beta z)``.
+
+    Parameters
+    ----------
+    Y : array_like, shape (N, d)
+        The whole bag, ``N >= 1`` finite instances (rows).
+    query : array_like, shape (S, d_k) or (d_k,)
+        The pooling query (queries), finite floats, in the associative space.
+    beta : float > 0
+        Inverse temperature of the softmax.
+    W_K : array_like, shape (d, d_k), or None
+        Key projection (``None``: identity, ``d_k = d``).
+    W_V : array_like, shape (d_k, d_v), or None
+        Value projection (``None``: identity, ``d_v = d_k``).
+
+    Returns
+    -------
+    PoolResult
+        ``pooled`` (S, d_v) float64 ``softmax(beta q (Y W_K)^T) Y W_K W_V``, ``lse`` (S,)
+        ``beta^-1 log sum_n exp(beta z_n)`` and ``n_instances`` ``N``.
     """
     b, q, Wk, Wv = _setup(query, W_K, W_V, beta)
     Ya = _finite_array("Y (bag of instances)", Y, ndim=2)
@@ -138,6 +157,26 @@ def attention_pool_streamed(
 
     and at the end ``pooled = a / s``, ``lse = m + beta^-1 log s``.  Memory does not
     depend on the number of chunks.  Empty chunks are skipped; an empty bag raises.
+
+    Parameters
+    ----------
+    chunks : iterable of array_like, each (n_c, d)
+        The bag in row blocks (empty blocks skipped; at least one instance in all).
+    query : array_like, shape (S, d_k) or (d_k,)
+        The pooling query (queries), finite floats, in the associative space.
+    beta : float > 0
+        Inverse temperature of the softmax.
+    W_K : array_like, shape (d, d_k), or None
+        Key projection (``None``: identity, ``d_k = d``).
+    W_V : array_like, shape (d_k, d_v), or None
+        Value projection (``None``: identity, ``d_v = d_k``).
+
+    Returns
+    -------
+    PoolResult
+        ``pooled`` (S, d_v) float64 ``softmax(beta q (Y W_K)^T) Y W_K W_V``, ``lse`` (S,)
+        ``beta^-1 log sum_n exp(beta z_n)`` and ``n_instances`` ``N``.  Equal (up to rounding)
+        to :func:`attention_pool` of the concatenated bag.
     """
     b, q, Wk, Wv = _setup(query, W_K, W_V, beta)
     S = q.shape[0]
@@ -172,6 +211,18 @@ def array_chunks(Y: npt.ArrayLike, chunk_size: int) -> Iterator[np.ndarray]:
 
     The arguments are validated when this is called, not when the iterator is first
     advanced (a generator body would defer every check to the first ``next``).
+
+    Parameters
+    ----------
+    Y : array_like, shape (N, d)
+        2-D array to split.
+    chunk_size : int >= 1
+        Rows per block (the last block may be shorter).
+
+    Returns
+    -------
+    Iterator[numpy.ndarray]
+        The consecutive row blocks ``Y[k c : (k+1) c]`` (views), ``ceil(N / c)`` of them.
 
     Raises
     ------
@@ -213,6 +264,27 @@ def synthetic_bag_chunks(
 
     All arguments are validated when this is called (not at the first ``next``).
     ``seed`` must be an int ``>= 0``; ``None`` is refused (the bag must be re-generable).
+
+    Parameters
+    ----------
+    n_instances : int >= 1
+        Instances in the bag.
+    dim : int >= 1
+        Dimension of each instance.
+    chunk_size : int >= 1
+        Instances per chunk (the last may be shorter).
+    seed : int >= 0
+        Base seed: chunk ``c`` is drawn from ``numpy.random.default_rng([seed, c])``; ``None``
+        is refused (the bag must be re-generable).
+    witness_every : int >= 0
+        Every ``witness_every``-th instance is a witness (0: none).
+    shift : float
+        Added to the first coordinate of each witness (finite).
+
+    Returns
+    -------
+    Iterator[numpy.ndarray]
+        float64 chunks of shape (n_c, dim), ``ceil(n_instances / chunk_size)`` of them.
 
     Raises
     ------
@@ -273,6 +345,28 @@ def streaming_peak_memory(
 
     Returns ``(peak_bytes, result)``.  Stops any tracing it started.  ``seed``: an int
     ``>= 0`` as in :func:`synthetic_bag_chunks` (``None`` is refused).
+
+    Parameters
+    ----------
+    n_instances : int >= 1
+        Instances in the synthetic bag.
+    dim : int >= 1
+        Dimension of each instance.
+    chunk_size : int >= 1
+        Instances per chunk.
+    seed : int >= 0
+        Base seed: chunk ``c`` is drawn from ``numpy.random.default_rng([seed, c])``; ``None``
+        is refused (the bag must be re-generable).
+    beta : float > 0
+        Inverse temperature of the softmax.
+    n_queries : int >= 1
+        Number of (identical) pooling queries ``ones / sqrt(dim)``.
+
+    Returns
+    -------
+    tuple[int, PoolResult]
+        ``(peak_bytes, result)``: the peak traced heap allocation above the baseline, in bytes,
+        and the pooling result.
     """
     q = np.ones((n_queries, dim)) / math.sqrt(dim)
     was_tracing = tracemalloc.is_tracing()

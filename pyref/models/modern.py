@@ -197,7 +197,8 @@ def softmax(z: ArrayLike, beta: float = 1.0) -> np.ndarray:
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        Same shape as ``z``: ``exp(beta z_i - max) / sum_j exp(beta z_j - max)`` along the last
+        axis, float64 entries in ``[0, 1]`` summing to 1.
 
     Raises
     ------
@@ -224,7 +225,7 @@ def max_norm(X: ArrayLike) -> float:
     Returns
     -------
     float
-        The value described in the summary.
+        ``M = max_i ||x_i||_2 >= 0`` over the N columns of ``X``.
 
     Raises
     ------
@@ -287,7 +288,8 @@ def update(X: ArrayLike, xi: ArrayLike, beta: float) -> np.ndarray:
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        Shape of ``xi``, (d,) or (d, S): ``X softmax(beta X^T xi)`` per column, a convex
+        combination of the stored patterns (float64).
 
     Raises
     ------
@@ -380,7 +382,8 @@ def separation(X: ArrayLike, i: int | None = None) -> float | np.ndarray:
     Returns
     -------
     float | np.ndarray
-        The value described in the summary.
+        ``Delta_i = x_i^T x_i - max_{j != i} x_i^T x_j`` (may be negative); a float for one
+        index ``i``, else a float64 array of shape (N,) for all patterns.
 
     Raises
     ------
@@ -420,7 +423,8 @@ def query_separation(X: ArrayLike, i: int, xi: ArrayLike) -> float:
     Returns
     -------
     float
-        The value described in the summary.
+        ``Delta~_i = xi^T x_i - max_{j != i} xi^T x_j``: how far the score of pattern ``i``
+        exceeds every other score at the query ``xi``.
 
     Raises
     ------
@@ -455,7 +459,8 @@ def epsilon(X: ArrayLike, i: int, xi: ArrayLike, beta: float) -> float:
     Returns
     -------
     float
-        The value described in the summary.
+        ``epsilon = (N - 1) exp(-beta Delta~_i) >= 0``, the bound on the softmax mass off
+        pattern ``i``.
 
     Raises
     ------
@@ -486,7 +491,7 @@ def sphere_radius(N: int, M: float, beta: float) -> float:
     Returns
     -------
     float
-        The value described in the summary.
+        ``1 / (beta N M) > 0``, the radius of the sphere ``S_i`` of Theorem 4.
 
     Raises
     ------
@@ -529,7 +534,8 @@ def separation_threshold(N: int, M: float, beta: float) -> float:
     Returns
     -------
     float
-        The value described in the summary.
+        The right-hand side ``2/(beta N) + (1/beta) log(2 (N - 1) N beta M^2)`` of the Theorem 4
+        condition ``Delta_i >= threshold``.
 
     Raises
     ------
@@ -566,7 +572,9 @@ def well_separated(X: ArrayLike, i: int, beta: float) -> bool:
     Returns
     -------
     bool
-        The value described in the summary.
+        True iff ``separation(X, i) >= separation_threshold(N, max_norm(X), beta)`` (then one
+        update from any point of the sphere ``S_i`` lands exponentially close to the fixed point
+        near ``x_i``).
 
     Raises
     ------
@@ -634,7 +642,8 @@ def retrieval_error_bound(
     Returns
     -------
     float
-        The value described in the summary.
+        ``2 (N - 1) exp(-beta (Delta_i - 2 r M)) M >= 0``, the Theorem 5 bound on
+        ``||f(xi) - x_i||`` (``inf`` when the exponent overflows).
 
     Raises
     ------
@@ -664,7 +673,8 @@ def retrieval_error_bound_near(X: ArrayLike, i: int, beta: float) -> float:
     Returns
     -------
     float
-        The value described in the summary.
+        ``2 e (N - 1) M exp(-beta Delta_i) >= 0``, the Theorem 5 bound on ``||f(xi) - x_i||``
+        for queries within ``1/(2 beta M)`` of ``x_i``.
 
     Raises
     ------
@@ -713,7 +723,8 @@ def one_update_contraction_bound(
     Returns
     -------
     float
-        The value described in the summary.
+        ``2 beta N M^2 (N - 1) exp(-beta (Delta_i - 2 r M)) >= 0``, the Theorem 4 bound on
+        ``||J^m||_2`` (``inf`` on overflow).
 
     Raises
     ------
@@ -745,7 +756,7 @@ def lambert_w0(x: float) -> float:
     Returns
     -------
     float
-        The value described in the summary.
+        ``w = W_0(x) >= -1`` with ``w e^w = x`` (relative accuracy about 1e-15).
 
     Raises
     ------

@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike
 
+from .._engine.boltzmann import sigmoid
 from .._validate import (
     INT64_SAFE,
     SeedLike,
@@ -41,7 +42,7 @@ from .._validate import (
     check_work,
     finite_output,
 )
-from ..boltzmann import MAX_ENUM_N, all_states, sigmoid
+from ..spec.boltzmann import MAX_ENUM_N, all_states
 
 __all__ = [
     "check_rbm",
@@ -73,8 +74,10 @@ def check_rbm(W: ArrayLike, theta_v: ArrayLike | None = None, theta_h: ArrayLike
 
     Returns
     -------
-    tuple[np.ndarray, np.ndarray, np.ndarray]
-        The value described in the summary.
+    tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]
+        ``(W, theta_v, theta_h)``: validated copies, ``W`` of shape (nv, nh), ``theta_v`` of
+        shape (nv,) and ``theta_h`` of shape (nh,) (zeros for ``None``), in the number type of
+        the input (int64, object or float64).
 
     Raises
     ------
@@ -147,8 +150,9 @@ def rbm_energy(W: ArrayLike, theta_v: ArrayLike | None, theta_h: ArrayLike | Non
 
     Returns
     -------
-    int, float or Fraction (exact inputs give exact results)
-        The value described in the summary.
+    int, float or Fraction
+        ``E(v, h) = -v^T W h + theta_v . v + theta_h . h``: exact for exact inputs, else a
+        finite float.
 
     Raises
     ------
@@ -188,8 +192,10 @@ def rbm_to_boltzmann(W: ArrayLike, theta_v: ArrayLike | None = None,
 
     Returns
     -------
-    tuple[np.ndarray, np.ndarray]
-        The value described in the summary.
+    tuple[numpy.ndarray, numpy.ndarray]
+        ``(W_full, theta_full)``: the symmetric zero-diagonal (nv + nh, nv + nh) matrix
+        ``[[0, W], [W^T, 0]]`` and the thresholds ``(theta_v, theta_h)`` of shape (nv + nh,),
+        visible neurons first.
 
     Raises
     ------
@@ -230,7 +236,8 @@ def rbm_free_energy(W: ArrayLike, theta_v: ArrayLike | None, theta_h: ArrayLike 
     Returns
     -------
     float
-        The value described in the summary.
+        ``F(v) = theta_v . v - (1/beta) sum_j log(2 cosh(beta x_j))``, ``x = W^T v - theta_h``
+        (finite).
 
     Raises
     ------
@@ -270,7 +277,8 @@ def rbm_visible_marginal(W: ArrayLike, theta_v: ArrayLike | None, theta_h: Array
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        float64 of shape (2**nv,): ``p(v) = exp(-beta F(v)) / sum_v' exp(-beta F(v'))`` in the
+        order of :func:`pyref.boltzmann.all_states`, summing to 1.
 
     Raises
     ------
@@ -318,7 +326,8 @@ def sample_hidden(W: ArrayLike, theta_h: ArrayLike | None, V: ArrayLike, beta: f
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        int64 +1/-1 hidden states, shape (B, nh) (or (nh,) for one visible state), each
+        ``h_j = +1`` with probability ``sigma(2 beta ((W^T v)_j - theta_h_j))``.
 
     Raises
     ------
@@ -363,7 +372,8 @@ def sample_visible(W: ArrayLike, theta_v: ArrayLike | None, H: ArrayLike, beta: 
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        int64 +1/-1 visible states, shape (B, nv) (or (nv,) for one hidden state), each
+        ``v_i = +1`` with probability ``sigma(2 beta ((W h)_i - theta_v_i))``.
 
     Raises
     ------

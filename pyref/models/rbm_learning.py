@@ -52,7 +52,7 @@ from .._validate import (
     check_work,
     finite_output,
 )
-from ..boltzmann import MAX_ENUM_N, all_states
+from ..spec.boltzmann import MAX_ENUM_N, all_states
 from .bm_learning import StderrProgress, check_data
 from .rbm import block_gibbs, check_rbm
 
@@ -91,7 +91,7 @@ def to_pm1(X: ArrayLike, name: str = "data") -> np.ndarray:
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        int64 ``s = 2x - 1`` (+1/-1), same shape as ``X``.
 
     Raises
     ------
@@ -127,7 +127,7 @@ def to_binary(S: ArrayLike, name: str = "data") -> np.ndarray:
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        int64 ``x = (s + 1) / 2`` (0/1), same shape as ``S``.
 
     Raises
     ------
@@ -164,8 +164,9 @@ def pm1_to_binary(W: ArrayLike, theta_v: ArrayLike | None, theta_h: ArrayLike | 
 
     Returns
     -------
-    _Params
-        The value described in the summary.
+    tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]
+        ``(W01, b, c)`` float64: ``4 beta W`` (nv, nh), ``-2 beta (theta_v + W 1)`` (nv,),
+        ``-2 beta (theta_h + W^T 1)`` (nh,).
 
     Raises
     ------
@@ -204,8 +205,9 @@ def binary_to_pm1(W01: ArrayLike, b: ArrayLike, c: ArrayLike, beta: float = 1.0)
 
     Returns
     -------
-    _Params
-        The value described in the summary.
+    tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]
+        ``(W, theta_v, theta_h)`` float64 of shapes (nv, nh), (nv,), (nh,): the ``+-1``
+        parameters of the same visible law at ``beta``.
 
     Raises
     ------
@@ -281,7 +283,7 @@ def rbm_free_energies(W: ArrayLike, theta_v: ArrayLike | None, theta_h: ArrayLik
     Returns
     -------
     numpy.ndarray
-        The value described in the summary.
+        float64 of shape (B,): ``F(v)`` of every row of ``V``.
 
     Raises
     ------
@@ -315,7 +317,7 @@ def rbm_log_partition(W: ArrayLike, theta_v: ArrayLike | None, theta_h: ArrayLik
     Returns
     -------
     float
-        The value described in the summary.
+        ``log Z = log sum_{v,h} exp(-beta E(v, h))`` (finite).
 
     Raises
     ------
@@ -352,7 +354,7 @@ def rbm_log_likelihood(W: ArrayLike, theta_v: ArrayLike | None, theta_h: ArrayLi
     Returns
     -------
     float
-        The value described in the summary.
+        ``-beta <F>_data - log Z <= 0``, the average of ``log p(v^(d))`` over the data.
 
     Raises
     ------
@@ -413,8 +415,8 @@ def rbm_model_statistics(W: ArrayLike, theta_v: ArrayLike | None, theta_h: Array
 
     Returns
     -------
-    _Params
-        The value described in the summary.
+    tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]
+        ``(<v h^T>, <v>, <h>)`` float64 of shapes (nv, nh), (nv,), (nh,), exact up to rounding.
 
     Raises
     ------
@@ -460,8 +462,8 @@ def rbm_model_statistics_gibbs(W: ArrayLike, theta_v: ArrayLike | None, theta_h:
 
     Returns
     -------
-    _Params
-        The value described in the summary.
+    tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]
+        Estimates of ``(<v h^T>, <v>, <h>)``, float64 of shapes (nv, nh), (nv,), (nh,).
 
     Raises
     ------
@@ -502,8 +504,8 @@ def rbm_log_likelihood_gradient(W: ArrayLike, theta_v: ArrayLike | None, theta_h
 
     Returns
     -------
-    _Params
-        The value described in the summary.
+    tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]
+        ``(dL/dW, dL/dtheta_v, dL/dtheta_h)`` float64 of shapes (nv, nh), (nv,), (nh,).
 
     Raises
     ------
@@ -550,8 +552,10 @@ def cd_gradient(W: ArrayLike, theta_v: ArrayLike | None, theta_h: ArrayLike | No
 
     Returns
     -------
-    tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
-        The value described in the summary.
+    tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray, numpy.ndarray]
+        ``(dW, dtheta_v, dtheta_h, new_chains)``: the CD-k (PCD) estimate, float64 of shapes
+        (nv, nh), (nv,), (nh,), and the int64 chain states after the ``k`` steps, shape (B, nv)
+        (pass back as ``chains`` for PCD).
 
     Raises
     ------
@@ -665,7 +669,9 @@ def train_rbm(data: ArrayLike, n_hidden: int, *, method: str = "pcd", k: int = 1
     Returns
     -------
     RBMTrainResult
-        The value described in the summary.
+        The learned ``+-1`` parameters ``W`` (nv, nh), ``theta_v`` (nv,), ``theta_h`` (nh,) at
+        ``beta``, the monitored log-likelihoods, the gradient norm per epoch, the number of
+        epochs, whether the stopping rule fired, and the wall time.
 
     Raises
     ------
