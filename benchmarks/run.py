@@ -522,8 +522,9 @@ def write_md(res: dict, path: Path) -> None:
                  f"{f(s['speedup_async_vs_fastest_peer'])} | "
                  f"{f(s['speedup_best_pyref_vs_fastest_peer'])} | {s['async_over_bare']:.2f} | "
                  f"{s['sync_over_bare']:.2f} |")
-    L += ["", "pyref's asynchronous recall (`classical._async_batch_blocked`) keeps every "
-          "field in one `(probes, N)` array and visits the neurons in blocks of 128.  Inside "
+    L += ["", "pyref's asynchronous recall (`pyref._engine.classical._async_batch_blocked`) "
+          "keeps every field in one `(probes, N)` array and visits the neurons in blocks of "
+          "128.  Inside "
           "a block, the spin changes `D` of an in-order pass solve a triangular system "
           "(neuron `j` sees its stored field plus the changes of the block neurons before "
           "it); `_block_changes` solves it for all probes at once by iterating "

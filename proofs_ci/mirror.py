@@ -215,11 +215,13 @@ def check(repo: Path, src: Path, path: Path = MANIFEST, require_pinned: bool | N
     for lean_name, py_name in pairs:
         if lean_name not in names:
             problems.append(f"mirror: Lean definition {lean_name} not found in lean/")
-        elif snake_case(lean_name) != py_name.rsplit(".", 1)[-1] and lean_name not in exempt:
+            continue
+        # every problem of a pair is reported, not only the first
+        if snake_case(lean_name) != py_name.rsplit(".", 1)[-1] and lean_name not in exempt:
             problems.append(f"mirror: {lean_name} and {py_name} break the naming rule (the same "
                             f"words: {snake_case(lean_name)}); rename one, or record a "
                             f"naming_exception with its reason (GUIDE.md)")
-        elif not where[lean_name].startswith(SPEC_MODULE_PREFIX):
+        if not where[lean_name].startswith(SPEC_MODULE_PREFIX):
             problems.append(f"mirror: Lean definition {lean_name} is in {where[lean_name]}; "
                             f"mirrored definitions live in {SPEC_MODULE_PREFIX}* (GUIDE.md)")
         if not _resolve_python(py_name):

@@ -196,3 +196,18 @@ def test_pinned_statement_under_the_wrong_spec_id(tmp_path: Path) -> None:
 def test_table_shows_pinned_statements() -> None:
     table = mirror.table()
     assert "(`T1.energy_asyncStep_le`)" in table and "NOT PINNED" not in table
+
+
+def test_every_problem_of_a_pair_is_reported(tmp_path: Path) -> None:
+    """A pair that breaks the naming rule, sits outside Spec/ and names a missing pyref
+    function gets all three findings, not only the first."""
+    manifest = (GOOD_ENTRY + '\n[[mirror]]\nlean = "Hopfield.fieldOf"\n'
+                'pyref = "pyref.classical.no_such_field"\n')
+    lean = GOOD_LEAN.replace("end Hopfield",
+                             "/-- (spec T1) -/\ndef fieldOf : Nat := 0\nend Hopfield")
+    src, path = _write(tmp_path, manifest, lean)
+    probs = [p for p in mirror.check(tmp_path, src, path) if "has no entry" not in p]
+    assert len(probs) == 3, probs
+    assert "break the naming rule" in probs[0]
+    assert "mirrored definitions live in Hopfield.Spec.*" in probs[1]
+    assert probs[2] == "mirror: pyref function pyref.classical.no_such_field does not exist"
