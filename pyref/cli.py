@@ -349,8 +349,13 @@ def _cmd_vectors(args: argparse.Namespace, out: TextIO) -> int:
     from .oracle import vectors
 
     if args.draw:
-        path = vectors.write_corpus(vectors.draw_corpus())
-        print(f"drew the corpus afresh (seed {vectors.DRAW_SEED}): {path}", file=out)
+        doc = vectors.draw_corpus()
+        for group, (count, seed) in vectors.LATER_GROUPS.items():
+            doc = vectors.draw_group(doc, group, count, seed)
+        path = vectors.write_corpus(doc)
+        later = ", ".join(f"{g} with seed {s}" for g, (_c, s) in vectors.LATER_GROUPS.items())
+        print(f"drew the corpus afresh (seed {vectors.DRAW_SEED}; then {later}): {path}",
+              file=out)
     if args.lean_root is not None:
         lean_root = Path(args.lean_root)
     else:

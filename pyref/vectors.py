@@ -3,6 +3,7 @@ layout of issue 18; this path keeps every import that worked before)."""
 
 from .oracle.vectors import (  # noqa: F401 (re-exports)
     BASE_SEED,
+    BOLTZMANN_LARGE_SEED,
     BOLTZMANN_MAX_N,
     CASES_PER_FILE,
     CHECK_MODULE,
@@ -15,6 +16,7 @@ from .oracle.vectors import (  # noqa: F401 (re-exports)
     DRAW_SEED,
     FILES,
     GROUPS,
+    LATER_GROUPS,
     Q_VALUES,
     TABLES_MAX_N,
     VECTOR_FILES,

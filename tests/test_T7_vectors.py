@@ -102,8 +102,10 @@ def test_corpus_ranges_and_no_tautologies(corpus: dict) -> None:
     # no empty schedules (a one-state trajectory says nothing), no zero-sweep dense facts
     assert all(len(c["schedule"]) >= 1 for c in cl)
     assert all(c["k"] >= 1 for c in corpus["groups"]["dense"])
-    bz = corpus["groups"]["boltzmann"]
+    bz = corpus["groups"]["boltzmann"] + corpus["groups"]["boltzmann_large"]
+    assert vectors.BOLTZMANN_MAX_N == 5
     assert {c["n"] for c in bz} == set(range(1, vectors.BOLTZMANN_MAX_N + 1))
+    assert {c["n"] for c in corpus["groups"]["boltzmann_large"]} == {4, 5}
     # the kernel tables are stated for small n only: still >= 100 cases of each
     for table, max_n in vectors.TABLES_MAX_N.items():
         assert sum(c["n"] <= max_n for c in bz) >= 100, table

@@ -295,7 +295,7 @@ end DenseCase
 
 /-! ### Boltzmann machines: exact weights, distributions and Gibbs kernels -/
 
-/-- A Boltzmann case: a machine of `n ≤ 3` neurons at rational `q = qn / qd`, a site, a
+/-- A Boltzmann case: a machine of `n ≤ 5` neurons at rational `q = qn / qd`, a site, a
 start distribution `μ`, with pyref's exact outputs; rationals are digits base `2 ^ b`; the
 kernel tables (`4^n` entries) are checked for `n ≤ 2`: their cost in the kernel grows
 fast (spec T7, B1-B5). -/

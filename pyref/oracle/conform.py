@@ -1158,6 +1158,10 @@ def _corpus_classical(k: int, c: dict) -> dict:
 
 
 def _corpus_kernel(k: int, c: dict) -> dict | None:
+    # the Lean record states the kernel tables only for n <= TABLES_MAX_N (VectorCheck's
+    # guards): only those kernel cases are kernel-checked
+    if c["n"] > min(vectors.TABLES_MAX_N.values()):
+        return None
     e = _dec(c["expected"])
     w = [Fraction(x) for x in e["weights"]]
     scale = math.lcm(*(x.denominator for x in w))        # kernels are scale invariant
@@ -1176,8 +1180,10 @@ def corpus_cases(corpus: dict | None = None) -> list[dict]:
     """The kernel-checked cases of the frozen v2 corpus (:mod:`pyref.vectors`, spec T7) as
     version-1 conformance cases: the classical ones with symmetric zero-diagonal weights
     (the networks every library supports; expected values for the Lean-checked tie rule),
-    every Hebbian case, and every Boltzmann case as a Boltzmann-distribution case and (where
-    its weights scaled to integers stay below ``2^53``) as an exact-kernel case.
+    every Hebbian case, and every Boltzmann case (``boltzmann`` and ``boltzmann_large``,
+    ``n <= 5``) as a Boltzmann-distribution case and, where the Lean record states its
+    kernel tables (``n <= 2``) and its weights scaled to integers stay below ``2^53``, as an
+    exact-kernel case.
 
     Parameters
     ----------
@@ -1204,7 +1210,7 @@ def corpus_cases(corpus: dict | None = None) -> list[dict]:
                     "expected": {"integer": c["expected"]["W"],
                                  "1/n": _enc([[Fraction(x, n) for x in r]
                                               for r in c["expected"]["W"]])}})
-    for k, c in enumerate(g["boltzmann"]):
+    for k, c in enumerate(g["boltzmann"] + g.get("boltzmann_large", [])):
         kc = _corpus_kernel(k, c)
         if kc is not None:
             out.append(kc)

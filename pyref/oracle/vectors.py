@@ -20,9 +20,11 @@ hamming, stateIndex; any integer weights, asymmetric and with diagonal, ``|W| <=
 ``dense`` (overlap, denseEnergy, denseStep, denseSweep, denseSweeps), ``boltzmann``
 (allStates, stateIndex, boltzmannWeightsExact, boltzmannExact, siteKernel,
 randomScanKernel, systematicScanKernel, tvDistance, gibbsPlusProbability; ``n <= 3``, kernel
-tables for ``n <= 2``), ``update`` (updateValue), ``tail`` (signSumTail) and ``dobrushin``
+tables for ``n <= 2``), ``update`` (updateValue), ``tail`` (signSumTail), ``dobrushin``
 (influenceBound, dobrushinCoefficient; spec B6, ``n <= 6``, drawn later with its own seed
-:data:`DOBRUSHIN_SEED` and appended, the other groups untouched).
+:data:`DOBRUSHIN_SEED` and appended, the other groups untouched) and ``boltzmann_large``
+(the ``boltzmann`` record for ``n = 4, 5``, without kernel tables; drawn later with
+:data:`BOLTZMANN_LARGE_SEED`).
 """
 
 from __future__ import annotations
@@ -77,9 +79,19 @@ GROUPS: dict[str, int] = {"classical": 200, "hebbian": 110, "dense": 110,
                           "boltzmann": 150, "update": 600, "tail": 150, "dobrushin": 100}
 #: The seed of the ``dobrushin`` group, drawn after the others (:func:`draw_group`).
 DOBRUSHIN_SEED = 20261203
-#: Boltzmann machines stop at ``n = 3``: measured, files with ``n = 4, 5`` records (exact
-#: weights of hundreds of bits, decoded by the kernel) grew past 9 GB and were killed.
-BOLTZMANN_MAX_N = 3
+#: The seed of the ``boltzmann_large`` group (``n = 4, 5``), drawn after the others.
+BOLTZMANN_LARGE_SEED = 20261204
+#: The groups drawn after :data:`GROUPS`, each from its own seed (:func:`draw_group`), in
+#: this order: group -> (cases, seed). ``pyref vectors --draw`` draws them too.
+LATER_GROUPS: dict[str, tuple[int, int]] = {}
+#: Boltzmann machines go up to ``n = 5``: the ``boltzmann`` group has ``n <= 3`` and the
+#: ``boltzmann_large`` group ``n = 4, 5`` (same record, no kernel tables: see
+#: ``TABLES_MAX_N``). Measured: a record with ``n = 5``, ``q = 1/8``, ``|W| <= 3`` (weights of
+#: ~100 bits) costs about 3 s CPU and 0.1 GB in the kernel. (Earlier checkers that stated
+#: the kernel tables for every ``n`` passed 9 GB per file at ``n = 4, 5``.)
+BOLTZMANN_MAX_N = 5
+LATER_GROUPS.update({"dobrushin": (100, DOBRUSHIN_SEED),
+                     "boltzmann_large": (20, BOLTZMANN_LARGE_SEED)})
 #: The modules the checker file imports (kept equal to ``VectorCheck.lean``'s imports by a
 #: test; the lead updates both when the spec modules move).
 VECTOR_IMPORTS = ["Hopfield.Literal", "Hopfield.Convergence", "Hopfield.DenseSpec",
@@ -90,7 +102,7 @@ CHECK_MODULE = "HopfieldTest.VectorCheck"
 FILES = 6
 #: Cases per ``decide +kernel`` chunk, by group.
 CHUNK = {"classical": 25, "hebbian": 25, "dense": 25, "boltzmann": 5, "update": 200,
-         "tail": 100, "dobrushin": 50}
+         "tail": 100, "dobrushin": 50, "boltzmann_large": 4}
 #: Which group's Lean record checks each mirrored definition (``[[mirror]]`` entries of
 #: ``proofs_ci/mirror.toml``); a test checks the coverage and the ``Holds`` statements.
 COVERAGE: dict[str, str] = {
@@ -219,8 +231,9 @@ def _draw_dense(rng: np.random.Generator) -> dict:
             "k": int(rng.integers(1, 4))}
 
 
-def _draw_boltzmann(rng: np.random.Generator) -> dict:
-    n = int(rng.choice([1, 2, 2, 2, 2, 3, 3]))     # n = 4, 5: see BOLTZMANN_MAX_N
+def _draw_boltzmann(rng: np.random.Generator, n: int | None = None) -> dict:
+    if n is None:
+        n = int(rng.choice([1, 2, 2, 2, 2, 3, 3]))  # n = 4, 5: _draw_boltzmann_large
     big = int(rng.choice([1, 2, 3]))
     A = np.triu(rng.integers(-big, big + 1, size=(n, n)), 1)
     W = A + A.T            # pyref.boltzmann takes symmetric zero-diagonal weights only
@@ -252,9 +265,14 @@ def _draw_dobrushin(rng: np.random.Generator) -> dict:
     return {"n": n, "W": _ints(A + A.T), "q": Q_VALUES[int(rng.integers(0, len(Q_VALUES)))]}
 
 
+def _draw_boltzmann_large(rng: np.random.Generator) -> dict:
+    """A Boltzmann case with ``n = 4`` or ``5`` (otherwise drawn as :func:`_draw_boltzmann`)."""
+    return _draw_boltzmann(rng, n=int(rng.choice([4, 5])))
+
+
 _DRAW = {"classical": _draw_classical, "hebbian": _draw_hebbian, "dense": _draw_dense,
          "boltzmann": _draw_boltzmann, "update": _draw_update, "tail": _draw_tail,
-         "dobrushin": _draw_dobrushin}
+         "dobrushin": _draw_dobrushin, "boltzmann_large": _draw_boltzmann_large}
 
 
 # --------------------------------------------------------------------------- expected outputs
@@ -346,7 +364,7 @@ def _expected_dobrushin(c: dict) -> dict:
 _EXPECTED = {"classical": _expected_classical, "hebbian": _expected_hebbian,
              "dense": _expected_dense, "boltzmann": _expected_boltzmann,
              "update": _expected_update, "tail": _expected_tail,
-             "dobrushin": _expected_dobrushin}
+             "dobrushin": _expected_dobrushin, "boltzmann_large": _expected_boltzmann}
 
 
 def expected(group: str, case: dict) -> dict:
@@ -609,7 +627,8 @@ _RECORD = {"classical": ("ClassicalCase", _lean_classical),
            "hebbian": ("HebbianCase", _lean_hebbian), "dense": ("DenseCase", _lean_dense),
            "boltzmann": ("BoltzmannCase", _lean_boltzmann),
            "update": ("UpdateCase", _lean_update), "tail": ("TailCase", _lean_tail),
-           "dobrushin": ("DobrushinCase", _lean_dobrushin)}
+           "dobrushin": ("DobrushinCase", _lean_dobrushin),
+           "boltzmann_large": ("BoltzmannCase", _lean_boltzmann)}
 
 
 def module_names(files: int = FILES) -> list[str]:
