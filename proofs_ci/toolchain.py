@@ -204,6 +204,35 @@ def _skip_junk(member: tarfile.TarInfo, path: str) -> tarfile.TarInfo | None:
     return tarfile.data_filter(member, path)
 
 
+def safe_members(tf: tarfile.TarFile, dest: Path) -> list[tarfile.TarInfo]:
+    """The members to extract where ``tarfile`` has no extraction filters (Python 3.11.0-3.11.3,
+    e.g. Debian 12's ``python3``): regular files and directories only, each inside ``dest``,
+    without macOS ``._*`` resource forks, permissions cut to ``0o755`` (what the ``data``
+    filter would allow for these archives). Raises ``ToolchainError`` on anything else."""
+    root = os.path.realpath(dest)
+    out = []
+    for m in tf.getmembers():
+        if Path(m.name).name.startswith("._"):
+            continue
+        target = os.path.realpath(os.path.join(root, m.name))
+        if os.path.isabs(m.name) or not (target == root or target.startswith(root + os.sep)):
+            raise ToolchainError("extract", f"archive member {m.name!r} points outside {dest}",
+                                 "the download is not the pinned package; do not use it")
+        if not (m.isfile() or m.isdir()):
+            raise ToolchainError("extract", f"archive member {m.name!r} is not a regular file "
+                                 "or directory", "the package layout changed; report it")
+        m.mode &= 0o755
+        out.append(m)
+    return out
+
+
+def _extract_all(tf: tarfile.TarFile, dest: Path) -> None:
+    if hasattr(tarfile, "data_filter"):
+        tf.extractall(dest, filter=_skip_junk)
+    else:  # pragma: no cover - depends on the Python patch release
+        tf.extractall(dest, members=safe_members(tf, dest))
+
+
 def _extract(cache: Path, tgz: Path, pins: dict, quiet: bool) -> tuple[Path, Path]:
     pkg, lib = cache / "package", cache / "lib"
     stamp = cache / "extract.stamp"
@@ -214,10 +243,10 @@ def _extract(cache: Path, tgz: Path, pins: dict, quiet: bool) -> tuple[Path, Pat
     shutil.rmtree(lib, ignore_errors=True)
     try:
         with tarfile.open(tgz) as tf:
-            tf.extractall(cache, filter=_skip_junk)
+            _extract_all(tf, cache)
         lib.mkdir()
         with tarfile.open(pkg / "lean-lib.tar.gz") as tf:
-            tf.extractall(lib, filter=_skip_junk)
+            _extract_all(tf, lib)
     except (OSError, tarfile.TarError) as exc:
         raise ToolchainError("extract", str(exc),
                              f"check free disk space in {cache} (about 700 MB) and retry") from exc

@@ -318,3 +318,38 @@ def test_test_command_passes_pytest_options_verbatim(monkeypatch: pytest.MonkeyP
     assert cli.main(["test", "-q", "-p", "no:cacheprovider", "tests/test_mirror.py"]) == 0
     assert cli.main(["--cache", "/tmp/c", "test", "--", "-x"]) == 0
     assert seen == [["-q", "-p", "no:cacheprovider", "tests/test_mirror.py"], ["-x"]]
+
+
+def _tar(tmp: Path, entries: list[tuple[str, str]]) -> Path:
+    import io
+    import tarfile
+    path = tmp / "t.tar"
+    with tarfile.open(path, "w") as tf:
+        for name, kind in entries:
+            info = tarfile.TarInfo(name)
+            if kind == "file":
+                info.size, info.mode = 2, 0o4777
+                tf.addfile(info, io.BytesIO(b"ok"))
+            elif kind == "dir":
+                info.type = tarfile.DIRTYPE
+                tf.addfile(info)
+            else:
+                info.type, info.linkname = tarfile.SYMTYPE, "/etc/passwd"
+                tf.addfile(info)
+    return path
+
+
+def test_safe_members_for_pythons_without_extraction_filters(tmp_path: Path) -> None:
+    """Debian 12's python3 (3.11.2) has no ``tarfile`` filters: the installer then extracts
+    only regular files and directories inside the destination, without ``._*`` forks."""
+    import tarfile
+    ok = _tar(tmp_path, [("package", "dir"), ("package/lean.js", "file"),
+                         ("package/._lean.js", "file")])
+    with tarfile.open(ok) as tf:
+        members = toolchain.safe_members(tf, tmp_path / "out")
+        assert [m.name for m in members] == ["package", "package/lean.js"]
+        assert members[1].mode == 0o755  # setuid and group/other write dropped
+    for bad, why in [("../evil", "outside"), ("/abs", "outside"), ("link", "not a regular")]:
+        with tarfile.open(_tar(tmp_path, [(bad, "link" if bad == "link" else "file")])) as tf:
+            with pytest.raises(toolchain.ToolchainError, match=why):
+                toolchain.safe_members(tf, tmp_path / "out")
