@@ -71,6 +71,7 @@ __all__ = [
     "Scalar",
     "ExactScalar",
     "Real",
+    "RationalLike",
     "InputTypeError",
     "MAX_EXACT_BITS",
     "MAX_EXACT_STEPS",
@@ -100,6 +101,10 @@ Scalar = int | float | Fraction | np.integer[Any] | np.floating[Any]
 
 #: An exact real result: a Python ``int`` or a :class:`fractions.Fraction`.
 ExactScalar = int | Fraction
+
+#: A rational parameter such as ``q = exp(-beta)`` as :func:`check_q` accepts it: an int,
+#: a Fraction, an ``"a/b"`` string or a float (taken at its exact binary value).
+RationalLike = Scalar | str
 
 #: A real result that is a ``float`` on the float route and an exact ``int`` /
 #: :class:`fractions.Fraction` on the exact route (e.g. energies, TV distances).

@@ -43,6 +43,7 @@ from numpy.typing import ArrayLike
 
 from .._validate import (
     MAX_EXACT_BITS,
+    SeedLike,
     as_generator,
     check_exact_power,
     check_index,
@@ -380,7 +381,7 @@ def _draw_all_fixed(n: int, m: int, rng: np.random.Generator) -> bool:
     return bool(np.all(res.states == P))
 
 
-def simulate_all_fixed(n: int, m: int, *, trials: int = 100, seed: Any = 0) -> float:
+def simulate_all_fixed(n: int, m: int, *, trials: int = 100, seed: SeedLike = 0) -> float:
     """Monte-Carlo estimate of ``P(all m patterns are fixed points)`` for ``m`` uniform
     random patterns of ``n`` neurons (Hebbian weights, zero thresholds, keep ties; spec T9,
     the event that :func:`capacity_bound` bounds from below).
@@ -428,7 +429,7 @@ def _sim_at_least(n: int, m: int, trials: int, seed: Any, lev: Fraction) -> bool
 
 def capacity_curve(ns: Sequence[int], *, level: Fraction | float = Fraction(1, 2),
                    trials: int = 40, simulate: bool = True,
-                   seed: Any = 0) -> dict[str, np.ndarray]:
+                   seed: SeedLike = 0) -> dict[str, np.ndarray]:
     """Capacity as a function of ``n``: proved bound, simulation and classical estimates
     (spec T9).
 
