@@ -38,7 +38,7 @@ import math
 import sys
 import time
 from dataclasses import dataclass, field
-from typing import Any, TextIO
+from typing import Any, TextIO, TypedDict, Unpack
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -434,10 +434,23 @@ def log_likelihood_gradient(W: ArrayLike, theta: ArrayLike | None, data: ArrayLi
     return _grad(beta, Cd, md, Cm, mm)
 
 
+class GibbsOptions(TypedDict, total=False):
+    """The keyword arguments :func:`log_likelihood_gradient_gibbs` passes on to
+    :func:`model_statistics_gibbs` (all optional)."""
+
+    n_chains: int
+    n_sweeps: int
+    burn_in: int
+    scan: str
+    s0: ArrayLike | None
+    seed: SeedLike
+
+
 @finite_output
 def log_likelihood_gradient_gibbs(W: ArrayLike, theta: ArrayLike | None, data: ArrayLike,
                                   beta: float = 1.0,
-                                  weights: ArrayLike | None = None, **gibbs: Any
+                                  weights: ArrayLike | None = None,
+                                  **gibbs: Unpack[GibbsOptions]
                                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Estimated gradient: exact data moments, model moments from
     :func:`model_statistics_gibbs` (keyword arguments ``n_chains``, ``n_sweeps``,

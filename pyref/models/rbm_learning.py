@@ -521,7 +521,8 @@ def rbm_log_likelihood_gradient(W: ArrayLike, theta_v: ArrayLike | None, theta_h
 
 
 @finite_output
-def cd_gradient(W: ArrayLike, theta_v: ArrayLike | None, theta_h: ArrayLike | None, batch: Any,
+def cd_gradient(W: ArrayLike, theta_v: ArrayLike | None, theta_h: ArrayLike | None,
+                batch: ArrayLike,
                 beta: float = 1.0, *,
                 k: int = 1, chains: ArrayLike | None = None, seed: SeedLike = None
                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -599,7 +600,7 @@ class RBMTrainResult:
     seconds: float = 0.0
 
 
-def _check_number(x: Any, name: str, *, positive: bool) -> float:
+def _check_number(x: object, name: str, *, positive: bool) -> float:
     if isinstance(x, bool) or not isinstance(x, (int, float, np.integer, np.floating)) \
             or not np.isfinite(x) or (x <= 0 if positive else x < 0):
         raise ValueError(f"{name}: got {x!r}; expected a finite number "
@@ -611,7 +612,8 @@ def _check_number(x: Any, name: str, *, positive: bool) -> float:
 def train_rbm(data: ArrayLike, n_hidden: int, *, method: str = "pcd", k: int = 1,
               lr: float = 0.05, n_epochs: int = 20, batch_size: int = 10,
               beta: float = 1.0, geometry: str = "pm1", shuffle: bool = True,
-              W0: ArrayLike | None = None, theta_v0: Any = None, theta_h0: Any = None,
+              W0: ArrayLike | None = None, theta_v0: ArrayLike | None = None,
+              theta_h0: ArrayLike | None = None,
               init_scale: float = 0.01, tol: float = 0.0, seed: SeedLike = None,
               monitor: bool | None = None, progress: bool = False) -> RBMTrainResult:
     """Train an RBM on ``+-1`` data ``(M, nv)`` by gradient ascent with a fixed step.
