@@ -68,6 +68,7 @@ __all__ = [
     "is_exact",
     "INT64_SAFE",
     "SeedLike",
+    "RequiredSeed",
     "Scalar",
     "ExactScalar",
     "Real",
@@ -113,6 +114,11 @@ Real = int | float | Fraction
 #: What every ``seed`` argument accepts (see :func:`check_seed`): ``None`` (fresh OS
 #: entropy, not reproducible), an int ``>= 0`` or a :class:`numpy.random.Generator`.
 SeedLike = int | np.integer[Any] | np.random.Generator | None
+
+#: What a *required* ``seed`` accepts (see :func:`as_required_generator`): an int ``>= 0``
+#: or a :class:`numpy.random.Generator`; ``None`` is refused where results must be
+#: reproducible.
+RequiredSeed = int | np.integer[Any] | np.random.Generator
 
 #: Largest magnitude for which sums of products stay exact in ``int64`` (with headroom).
 INT64_SAFE = 2**62
