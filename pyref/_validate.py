@@ -166,7 +166,7 @@ class InputTypeError(TypeError, ValueError):
     ``ValueError``) see it."""
 
 
-def _as_array(x: Any, name: str) -> np.ndarray:
+def _as_array(x: ArrayLike, name: str) -> np.ndarray:
     if isinstance(x, np.ndarray):
         return x
     try:
@@ -177,14 +177,14 @@ def _as_array(x: Any, name: str) -> np.ndarray:
     return arr
 
 
-def _fmt(x: Any) -> str:
+def _fmt(x: object) -> str:
     """A readable value for messages (numpy scalars shown as plain Python numbers)."""
     if isinstance(x, np.generic):
         x = x.item()
     return str(x) if isinstance(x, Fraction) else repr(x)
 
 
-def _is_rational_scalar(v: Any) -> bool:
+def _is_rational_scalar(v: object) -> bool:
     return isinstance(v, (int, Fraction, np.integer)) and not isinstance(v, (bool, np.bool_))
 
 
@@ -248,7 +248,7 @@ def is_exact(arr: ArrayLike) -> bool:
     return np.asarray(arr).dtype.kind in "iuO"
 
 
-def _non_finite(value: Any, depth: int = 0) -> bool:
+def _non_finite(value: object, depth: int = 0) -> bool:
     """True if ``value`` (a number, array, tuple/list or dataclass of those) has a NaN,
     an infinite or a complex entry."""
     if depth > 3 or value is None or isinstance(value, (str, bytes, bool, np.bool_, int,

@@ -38,7 +38,7 @@ import math
 import sys
 import time
 from dataclasses import dataclass, field
-from typing import Any, TextIO, TypedDict, Unpack
+from typing import TextIO, TypedDict, Unpack
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -190,7 +190,7 @@ def check_sample_weights(weights: ArrayLike | None, m: int) -> np.ndarray:
     return w / tot
 
 
-def _check_machine(W: Any, theta: Any, n: int | None = None
+def _check_machine(W: ArrayLike, theta: ArrayLike | None, n: int | None = None
                    ) -> tuple[np.ndarray, np.ndarray]:
     Wv = check_weights(W, n, symmetric=True, zero_diag=True).astype(np.float64)
     th = check_thresholds(theta, Wv.shape[0]).astype(np.float64)

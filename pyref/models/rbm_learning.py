@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -138,7 +137,7 @@ def to_binary(S: ArrayLike, name: str = "data") -> np.ndarray:
     return ((check_data(S, name=name) + 1) // 2).astype(np.int64)
 
 
-def _floats(W: Any, tv: Any, th: Any) -> _Params:
+def _floats(W: ArrayLike, tv: ArrayLike | None, th: ArrayLike | None) -> _Params:
     Wv, a, b = check_rbm(W, tv, th)
     return Wv.astype(np.float64), a.astype(np.float64), b.astype(np.float64)
 

@@ -18,6 +18,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from typing import Any, Iterator
 
 import numpy as np
@@ -44,7 +45,7 @@ class FuzzFailure:
         return f"FUZZ {self.function}: minimal failing case after shrinking"
 
 
-def need_hypothesis() -> Any:
+def need_hypothesis() -> ModuleType:
     """The ``hypothesis`` module, or a clear error saying how to install it."""
     try:
         import hypothesis

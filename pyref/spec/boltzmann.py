@@ -924,7 +924,8 @@ def steps_for_tv(alpha: float | Fraction, eps: float | Fraction) -> int:
 
 # --------------------------------------------------------------------------- B5
 
-def _site_energies(W: Any, theta: Any, s: Any, i: int) -> tuple[int, int, int, int]:
+def _site_energies(W: ArrayLike, theta: ArrayLike | None, s: ArrayLike, i: int
+                   ) -> tuple[int, int, int, int]:
     """``(E(s^{i+}), E(s^{i-}), h_i, theta_i)`` for integer, symmetric, zero-diagonal ``W``."""
     Wv = check_weights(W, symmetric=True, zero_diag=True)
     n = Wv.shape[0]
