@@ -36,9 +36,10 @@ import math
 import numbers
 from collections.abc import Callable, Sequence
 from fractions import Fraction
-from typing import Any, TypeVar, cast
+from typing import Any, Literal, SupportsFloat, TypeVar, cast, overload
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 __all__ = [
     "check_finite",
@@ -67,6 +68,11 @@ __all__ = [
     "is_exact",
     "INT64_SAFE",
     "SeedLike",
+    "RequiredSeed",
+    "Scalar",
+    "ExactScalar",
+    "Real",
+    "RationalLike",
     "InputTypeError",
     "MAX_EXACT_BITS",
     "MAX_EXACT_STEPS",
@@ -87,10 +93,32 @@ __all__ = [
 ]
 
 _FnT = TypeVar("_FnT", bound=Callable[..., Any])
+_T = TypeVar("_T")
+
+#: A real scalar as the public functions accept it: a Python ``int`` / ``float`` /
+#: :class:`fractions.Fraction` or a numpy integer / float scalar (``bool`` is refused by
+#: the checkers at run time).
+Scalar = int | float | Fraction | np.integer[Any] | np.floating[Any]
+
+#: An exact real result: a Python ``int`` or a :class:`fractions.Fraction`.
+ExactScalar = int | Fraction
+
+#: A rational parameter such as ``q = exp(-beta)`` as :func:`check_q` accepts it: an int,
+#: a Fraction, an ``"a/b"`` string or a float (taken at its exact binary value).
+RationalLike = Scalar | str
+
+#: A real result that is a ``float`` on the float route and an exact ``int`` /
+#: :class:`fractions.Fraction` on the exact route (e.g. energies, TV distances).
+Real = int | float | Fraction
 
 #: What every ``seed`` argument accepts (see :func:`check_seed`): ``None`` (fresh OS
 #: entropy, not reproducible), an int ``>= 0`` or a :class:`numpy.random.Generator`.
 SeedLike = int | np.integer[Any] | np.random.Generator | None
+
+#: What a *required* ``seed`` accepts (see :func:`as_required_generator`): an int ``>= 0``
+#: or a :class:`numpy.random.Generator`; ``None`` is refused where results must be
+#: reproducible.
+RequiredSeed = int | np.integer[Any] | np.random.Generator
 
 #: Largest magnitude for which sums of products stay exact in ``int64`` (with headroom).
 INT64_SAFE = 2**62
@@ -138,7 +166,7 @@ class InputTypeError(TypeError, ValueError):
     ``ValueError``) see it."""
 
 
-def _as_array(x: Any, name: str) -> np.ndarray:
+def _as_array(x: ArrayLike, name: str) -> np.ndarray:
     if isinstance(x, np.ndarray):
         return x
     try:
@@ -149,14 +177,14 @@ def _as_array(x: Any, name: str) -> np.ndarray:
     return arr
 
 
-def _fmt(x: Any) -> str:
+def _fmt(x: object) -> str:
     """A readable value for messages (numpy scalars shown as plain Python numbers)."""
     if isinstance(x, np.generic):
         x = x.item()
     return str(x) if isinstance(x, Fraction) else repr(x)
 
 
-def _is_rational_scalar(v: Any) -> bool:
+def _is_rational_scalar(v: object) -> bool:
     return isinstance(v, (int, Fraction, np.integer)) and not isinstance(v, (bool, np.bool_))
 
 
@@ -205,7 +233,7 @@ def _normalise_numeric(arr: np.ndarray, name: str) -> np.ndarray:
                      f"Fractions or floats")
 
 
-def is_exact(arr: Any) -> bool:
+def is_exact(arr: ArrayLike) -> bool:
     """True when ``arr`` holds exact numbers (int64 or object ints/Fractions).
 
     Parameters
@@ -220,7 +248,7 @@ def is_exact(arr: Any) -> bool:
     return np.asarray(arr).dtype.kind in "iuO"
 
 
-def _non_finite(value: Any, depth: int = 0) -> bool:
+def _non_finite(value: object, depth: int = 0) -> bool:
     """True if ``value`` (a number, array, tuple/list or dataclass of those) has a NaN,
     an infinite or a complex entry."""
     if depth > 3 or value is None or isinstance(value, (str, bytes, bool, np.bool_, int,
@@ -274,7 +302,7 @@ def finite_output(fn: _FnT) -> _FnT:
     return cast(_FnT, wrapper)
 
 
-def check_finite_result(value: Any, what: str) -> Any:
+def check_finite_result(value: _T, what: str) -> _T:
     """``value`` unchanged if all its numbers are finite; else ValueError saying that
     ``what`` overflowed float64 for the (finite) inputs given.
 
@@ -301,12 +329,12 @@ def check_finite_result(value: Any, what: str) -> Any:
     return value
 
 
-def check_finite(x: Any, name: str = "x") -> np.ndarray:
+def check_finite(x: ArrayLike, name: str = "x") -> np.ndarray:
     """Return ``x`` as a numeric array; ValueError on NaN/inf or non-numeric entries.
 
     Parameters
     ----------
-    x : object
+    x : array_like
         Candidate value.
     name : str
         Argument name used in error messages.
@@ -352,14 +380,14 @@ def _check_pm1(arr: np.ndarray, name: str) -> np.ndarray:
     return arr.astype(np.int64)
 
 
-def check_state(s: Any, n: int | None = None, name: str = "s") -> np.ndarray:
+def check_state(s: ArrayLike, n: int | None = None, name: str = "s") -> np.ndarray:
     """A single state: 1-D, entries exactly ``+1``/``-1``, length ``n`` if given.
 
     Returns an ``int64`` copy.
 
     Parameters
     ----------
-    s : object
+    s : array_like
         Candidate state.
     n : int or None
         Required length / number of neurons.
@@ -389,12 +417,12 @@ def check_state(s: Any, n: int | None = None, name: str = "s") -> np.ndarray:
     return _check_pm1(arr, name)
 
 
-def check_states(S: Any, n: int | None = None, name: str = "states") -> np.ndarray:
+def check_states(S: ArrayLike, n: int | None = None, name: str = "states") -> np.ndarray:
     """A batch of states: 2-D ``(B, n)``, B >= 1, entries ``+1``/``-1``. Returns int64.
 
     Parameters
     ----------
-    S : Any
+    S : array_like
         See the summary above.
     n : int or None
         Required length / number of neurons.
@@ -423,12 +451,12 @@ def check_states(S: Any, n: int | None = None, name: str = "states") -> np.ndarr
     return _check_pm1(arr, name)
 
 
-def check_patterns(P: Any, n: int | None = None, name: str = "patterns") -> np.ndarray:
+def check_patterns(P: ArrayLike, n: int | None = None, name: str = "patterns") -> np.ndarray:
     """A non-empty pattern set: 2-D ``(m, n)`` with m >= 1, entries ``+1``/``-1``.
 
     Parameters
     ----------
-    P : object
+    P : array_like
         Candidate pattern set.
     n : int or None
         Required length / number of neurons.
@@ -457,7 +485,7 @@ def check_patterns(P: Any, n: int | None = None, name: str = "patterns") -> np.n
     return check_states(arr, n, name)
 
 
-def check_weights(W: Any, n: int | None = None, *, symmetric: bool = False,
+def check_weights(W: ArrayLike, n: int | None = None, *, symmetric: bool = False,
                   zero_diag: bool = False, name: str = "W") -> np.ndarray:
     """A square weight matrix (optionally symmetric / zero-diagonal, exactly).
 
@@ -466,7 +494,7 @@ def check_weights(W: Any, n: int | None = None, *, symmetric: bool = False,
 
     Parameters
     ----------
-    W : object
+    W : array_like
         Candidate weight matrix.
     n : int or None
         Required length / number of neurons.
@@ -513,12 +541,12 @@ def check_weights(W: Any, n: int | None = None, *, symmetric: bool = False,
     return out
 
 
-def check_thresholds(theta: Any, n: int, name: str = "theta") -> np.ndarray:
+def check_thresholds(theta: ArrayLike | None, n: int, name: str = "theta") -> np.ndarray:
     """Thresholds of length ``n``; ``None`` means all zero (int64).
 
     Parameters
     ----------
-    theta : object
+    theta : array_like or None
         Candidate thresholds (``None``: zeros).
     n : int or None
         Required length / number of neurons.
@@ -550,7 +578,7 @@ def check_thresholds(theta: Any, n: int, name: str = "theta") -> np.ndarray:
     return out
 
 
-def check_beta(beta: Any, name: str = "beta") -> float:
+def check_beta(beta: object, name: str = "beta") -> float:
     """Inverse temperature: a finite real number > 0.
 
     Parameters
@@ -581,7 +609,7 @@ def check_beta(beta: Any, name: str = "beta") -> float:
     return b
 
 
-def check_q(q: Any, name: str = "q") -> Fraction:
+def check_q(q: object, name: str = "q") -> Fraction:
     """Rational ``q = exp(-beta)`` in ``(0, 1]``, returned as a :class:`Fraction`.
 
     Accepts ints, Fractions, strings such as ``"1/2"`` and floats (a float is taken at its
@@ -624,7 +652,7 @@ def check_q(q: Any, name: str = "q") -> Fraction:
     return fq
 
 
-def check_tie(tie: Any) -> str:
+def check_tie(tie: object) -> str:
     """Tie rule: ``"keep"`` (default of the spec) or ``"plus"``.
 
     Parameters
@@ -648,7 +676,7 @@ def check_tie(tie: Any) -> str:
     return str(tie)
 
 
-def check_index(i: Any, n: int, name: str = "i") -> int:
+def check_index(i: object, n: int, name: str = "i") -> int:
     """A neuron index ``0 <= i < n`` (negative indices are rejected, not wrapped).
 
     Parameters
@@ -718,7 +746,7 @@ def check_schedule(schedule: Sequence[int], n: int, *, cover: bool = False,
     return idx
 
 
-def check_positive_int(k: Any, name: str) -> int:
+def check_positive_int(k: object, name: str) -> int:
     """An integer >= 1.
 
     Parameters
@@ -744,7 +772,7 @@ def check_positive_int(k: Any, name: str) -> int:
     return int(k)
 
 
-def check_nonneg_int(k: Any, name: str) -> int:
+def check_nonneg_int(k: object, name: str) -> int:
     """An integer >= 0.
 
     Parameters
@@ -770,7 +798,7 @@ def check_nonneg_int(k: Any, name: str) -> int:
     return int(k)
 
 
-def check_int(k: Any, name: str, minimum: int | None = None,
+def check_int(k: object, name: str, minimum: int | None = None,
               maximum: int | None = None) -> int:
     """An integer (not ``bool``) in ``[minimum, maximum]`` (either bound optional).
 
@@ -808,8 +836,19 @@ def check_int(k: Any, name: str, minimum: int | None = None,
     return v
 
 
-def check_real(x: Any, name: str, *, lo: float | None = None, hi: float | None = None,
-               lo_open: bool = False, hi_open: bool = False, exact: bool = False) -> Any:
+@overload
+def check_real(x: object, name: str, *, lo: float | None = None, hi: float | None = None,
+               lo_open: bool = False, hi_open: bool = False,
+               exact: Literal[False] = False) -> float: ...
+
+
+@overload
+def check_real(x: object, name: str, *, lo: float | None = None, hi: float | None = None,
+               lo_open: bool = False, hi_open: bool = False, exact: bool) -> Real: ...
+
+
+def check_real(x: object, name: str, *, lo: float | None = None, hi: float | None = None,
+               lo_open: bool = False, hi_open: bool = False, exact: bool = False) -> Real:
     """A finite real scalar in an interval; returns a ``float`` (or, with ``exact``, the
     ``int``/``Fraction`` unchanged so exact callers stay exact).
 
@@ -850,7 +889,7 @@ def check_real(x: Any, name: str, *, lo: float | None = None, hi: float | None =
     if isinstance(x, (bool, np.bool_)) or not isinstance(x, numbers.Real):
         raise InputTypeError(f"{name}: got {x!r} ({type(x).__name__}); expected a real number")
     if isinstance(x, (int, np.integer, Fraction)) and exact:
-        v: Any = Fraction(x) if not isinstance(x, (int, np.integer)) else int(x)
+        v: Real = Fraction(x) if not isinstance(x, (int, np.integer)) else int(x)
     else:
         try:
             v = float(x)
@@ -869,7 +908,7 @@ def check_real(x: Any, name: str, *, lo: float | None = None, hi: float | None =
     return v
 
 
-def check_choice(value: Any, choices: Sequence[Any], name: str) -> Any:
+def check_choice(value: object, choices: Sequence[_T], name: str) -> _T:
     """``value`` if it is one of ``choices`` (compared with ``==`` after a type check).
 
     Parameters
@@ -895,11 +934,11 @@ def check_choice(value: Any, choices: Sequence[Any], name: str) -> Any:
     if isinstance(value, (str, bytes, int, float, type(None))):   # scalars only
         for c in choices:
             if type(value) is type(c) and value == c:
-                return value
+                return cast(_T, value)
     raise ValueError(f"{name}: got {value!r}; expected one of {tuple(choices)!r}")
 
 
-def check_float_array(a: Any, name: str, ndim: int | tuple[int, ...] | None = None,
+def check_float_array(a: ArrayLike, name: str, ndim: int | tuple[int, ...] | None = None,
                       *, nonempty: bool = False) -> np.ndarray:
     """A finite ``float64`` array (copy) with ``ndim`` dimensions (an int or a tuple).
 
@@ -915,7 +954,7 @@ def check_float_array(a: Any, name: str, ndim: int | tuple[int, ...] | None = No
 
     Parameters
     ----------
-    a : object
+    a : array_like
         Candidate array.
     name : str
         Argument name used in error messages.
@@ -960,7 +999,7 @@ def check_float_array(a: Any, name: str, ndim: int | tuple[int, ...] | None = No
     return out
 
 
-def check_distribution(mu: Any, N: int | None = None, *, exact: bool | None = None,
+def check_distribution(mu: ArrayLike, N: int | None = None, *, exact: bool | None = None,
                        name: str = "mu", atol: float = 1e-9) -> np.ndarray:
     """A probability vector: 1-D (length ``N`` if given), entries >= 0 summing to 1
     (exactly for ints/Fractions, within ``atol`` for floats).
@@ -975,7 +1014,7 @@ def check_distribution(mu: Any, N: int | None = None, *, exact: bool | None = No
 
     Parameters
     ----------
-    mu : object
+    mu : array_like
         Candidate distribution.
     N : int or None
         Required length.
@@ -1063,7 +1102,7 @@ def check_exact_power(base: Fraction, exponent: int, name: str = "q",
                          f"(pass a float to use the float route)")
 
 
-def check_seed(seed: Any, name: str = "seed") -> Any:
+def check_seed(seed: object, name: str = "seed") -> SeedLike:
     """Validate a seed eagerly: ``None`` (fresh OS entropy: not reproducible), an int
     ``>= 0`` (reproducible) or a :class:`numpy.random.Generator` (used as is, advanced
     in place).  Returns ``seed`` unchanged.
@@ -1099,7 +1138,7 @@ def check_seed(seed: Any, name: str = "seed") -> Any:
     return seed
 
 
-def as_generator(seed: Any = None, name: str = "seed") -> np.random.Generator:
+def as_generator(seed: object = None, name: str = "seed") -> np.random.Generator:
     """A :class:`numpy.random.Generator` from ``seed`` (see :func:`check_seed`):
     ``None`` draws fresh OS entropy (not reproducible), an int ``>= 0`` gives a
     reproducible stream, a Generator is returned as is.
@@ -1200,8 +1239,8 @@ def check_float_range(W: np.ndarray, theta: np.ndarray | None = None) -> None:
                          "(rescale: the dynamics only see signs)")
 
 
-def check_machine(W: Any, theta: Any, *, symmetric: bool = False, zero_diag: bool = False
-                  ) -> tuple[np.ndarray, np.ndarray]:
+def check_machine(W: ArrayLike, theta: ArrayLike | None, *, symmetric: bool = False,
+                  zero_diag: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """Weights and thresholds of one classical network, in one common number type.
 
     Both go through :func:`check_weights` and :func:`check_thresholds`; then, if either is
@@ -1275,7 +1314,7 @@ def check_unproved_run(W: np.ndarray, max_sweeps: int) -> None:
                "the run may cycle through all max_sweeps)")
 
 
-def check_target(w: Any, kernel: bool = False) -> tuple[np.ndarray, int, bool]:
+def check_target(w: ArrayLike, kernel: bool = False) -> tuple[np.ndarray, int, bool]:
     """Positive target weights ``w`` on the ``2^n`` states (the target of spec B1-B7).
 
     Parameters
@@ -1358,7 +1397,7 @@ def check_target(w: Any, kernel: bool = False) -> tuple[np.ndarray, int, bool]:
     return out, n, exact
 
 
-def as_required_generator(seed: Any, name: str = "seed") -> np.random.Generator:
+def as_required_generator(seed: object, name: str = "seed") -> np.random.Generator:
     """A Generator from a REQUIRED seed (modules whose every result must be reproducible,
     e.g. :mod:`pyref.models.expander`).
 
@@ -1386,7 +1425,7 @@ def as_required_generator(seed: Any, name: str = "seed") -> np.random.Generator:
     return as_generator(seed, name)
 
 
-def check_spin_batch(x: Any, n: int, name: str = "x") -> tuple[np.ndarray, bool]:
+def check_spin_batch(x: ArrayLike, n: int, name: str = "x") -> tuple[np.ndarray, bool]:
     """One state or a batch of states of ``n`` spins +-1, as a batch.
 
     Parameters
@@ -1426,7 +1465,7 @@ def check_spin_batch(x: Any, n: int, name: str = "x") -> tuple[np.ndarray, bool]
     return batch.astype(np.int64), single
 
 
-def check_fraction(f: Any, name: str) -> float:
+def check_fraction(f: object, name: str) -> float:
     """A number in the closed interval ``[0, 1]`` (an error fraction, a probability).
 
     Parameters
@@ -1447,7 +1486,7 @@ def check_fraction(f: Any, name: str) -> float:
         If ``f`` is not a number in ``[0, 1]``.
     """
     try:
-        v = float(f)
+        v = float(cast(SupportsFloat, f))   # any object: float() raises, caught below
     except (TypeError, ValueError) as exc:
         raise ValueError(f"{name}: got {f!r}; expected a number in [0, 1]") from exc
     if not np.isfinite(v) or v < 0 or v > 1:

@@ -22,13 +22,21 @@ does not follow the spec defaults.
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Any, Sequence
+from typing import Sequence
 
 import numpy as np
 from numpy.typing import ArrayLike
 
 from . import classical
-from ._validate import check_patterns, check_state, check_thresholds, check_weights
+from ._validate import (
+    ExactScalar,
+    Real,
+    Scalar,
+    check_patterns,
+    check_state,
+    check_thresholds,
+    check_weights,
+)
 from .learning import hebbian
 
 __all__ = [
@@ -53,7 +61,7 @@ __all__ = [
 TIES = ("keep", "plus", "minus")
 
 
-def _check_tie(tie: Any) -> str:
+def _check_tie(tie: object) -> str:
     if tie not in TIES:
         raise ValueError(f"tie: got {tie!r}; expected one of {', '.join(TIES)}")
     return tie
@@ -65,7 +73,7 @@ def _neg(x: ArrayLike) -> np.ndarray:
                                                    dtype=object).reshape(a.shape)
 
 
-def update_value_tie(h: Any, theta: Any, s_i: int, tie: str = "keep") -> int:
+def update_value_tie(h: Scalar, theta: Scalar, s_i: int, tie: str = "keep") -> int:
     """New spin of one neuron: ``+1`` if ``h > theta``, ``-1`` if ``h < theta``; on a tie
     ``s_i`` (``keep``), ``+1`` (``plus``) or ``-1`` (``minus``) (spec conventions).
 
@@ -319,7 +327,7 @@ def storkey_keep_diagonal(patterns: ArrayLike, *, exact: bool = True) -> np.ndar
 
 
 def energy_half_quadratic(W: ArrayLike, theta: ArrayLike, s: ArrayLike,
-                          scale: Any = 1) -> Any:
+                          scale: Scalar = 1) -> Real:
     """``scale * (-1/2 s^T W s + theta^T s)``: the whole quadratic form, diagonal
     included (spec conventions; equals ``scale * energy`` for a zero diagonal).  Exact for
     integer / Fraction inputs and scale (an ``int`` or ``Fraction`` result).
@@ -371,7 +379,7 @@ def energy_half_quadratic(W: ArrayLike, theta: ArrayLike, s: ArrayLike,
 
 
 def _half_quadratic_exact(Wa: np.ndarray, th: np.ndarray, sa: np.ndarray,
-                          scale: Any) -> Fraction:
+                          scale: Scalar) -> Fraction:
     """``scale * (-1/2 s^T W s + theta^T s)`` in exact rationals (floats by their exact
     binary values)."""
     n = len(sa)
@@ -381,7 +389,7 @@ def _half_quadratic_exact(Wa: np.ndarray, th: np.ndarray, sa: np.ndarray,
     return _frac(scale) * (-quad / 2 + lin)
 
 
-def _frac(v: Any) -> Fraction:
+def _frac(v: Scalar) -> Fraction:
     """``v`` as a Fraction of Python ints (numpy scalars would overflow in its arithmetic)."""
     if isinstance(v, (int, np.integer)):
         return Fraction(int(v))
@@ -390,7 +398,7 @@ def _frac(v: Any) -> Fraction:
     return Fraction(v)
 
 
-def _check_scale(scale: Any) -> None:
+def _check_scale(scale: object) -> None:
     if isinstance(scale, bool) or not isinstance(scale, (int, float, Fraction, np.number)) \
             or not np.isfinite(float(scale)):
         raise ValueError(f"scale: got {scale!r}; expected a finite number (int, float or "
@@ -464,7 +472,7 @@ def thresholds_01(W: ArrayLike, theta: ArrayLike) -> np.ndarray:
     return np.array([(Fraction(t) + r) / 2 for t, r in zip(th, row)], dtype=object)
 
 
-def energy_01(W: ArrayLike, t: ArrayLike, x: ArrayLike) -> Any:
+def energy_01(W: ArrayLike, t: ArrayLike, x: ArrayLike) -> ExactScalar:
     """0/1 energy ``E01(x) = -sum_{i<j} W_ij x_i x_j + sum_i t_i x_i`` (exact).
 
     Parameters

@@ -27,10 +27,11 @@ from dataclasses import field as dc_field
 from typing import Any
 
 import numpy as np
-from numpy.typing import ArrayLike
+from numpy.typing import ArrayLike, DTypeLike
 
 from .._validate import (
     InputTypeError,
+    Real,
     SeedLike,
     as_generator,
     check_machine,
@@ -83,12 +84,12 @@ class RunResult:
 
     state: np.ndarray
     trajectory: np.ndarray
-    energies: list[Any]
+    energies: list[Real]
     sweeps: int
     status: str
     cycle: tuple[np.ndarray, np.ndarray] | None = None
     flips: int | None = None
-    extra: dict[str, Any] = dc_field(default_factory=dict)
+    extra: dict[str, object] = dc_field(default_factory=dict)
 
     @property
     def converged(self) -> bool:
@@ -377,7 +378,7 @@ class HebbianFields:
 
 
 def recall_impl(op: Any, thc: np.ndarray, S: np.ndarray, *, mode: str, tie: str,
-                max_sweeps: int, order: Sequence[int], custom: bool, dt: Any,
+                max_sweeps: int, order: Sequence[int], custom: bool, dt: DTypeLike,
                 tol: np.ndarray | None, exact: bool) -> BatchRecall:
     """Shared engine of :func:`recall_batch` and ``learning.hebbian_recall_batch``."""
     B = S.shape[0]
@@ -429,7 +430,7 @@ def recall_impl(op: Any, thc: np.ndarray, S: np.ndarray, *, mode: str, tie: str,
 
 def _async_batch_simple(Wc: np.ndarray, thc: np.ndarray, S: np.ndarray, active: np.ndarray,
                         order: Sequence[int], tie: str, max_sweeps: int, sweeps: np.ndarray,
-                        status: np.ndarray, dt: Any, tol: np.ndarray | None) -> None:
+                        status: np.ndarray, dt: DTypeLike, tol: np.ndarray | None) -> None:
     """Batched asynchronous sweeps along any shared ``order``: one product per sweep, then
     per step the flipped probes' fields are corrected (``O(n)`` per flip)."""
     Wrows = Wc.T.copy()
@@ -529,7 +530,7 @@ def _retire_fixed(S: np.ndarray, sweeps: np.ndarray, status: np.ndarray, t: int,
 
 
 def _async_batch_blocked(op: Any, thc: np.ndarray, S: np.ndarray, tie: str,
-                         max_sweeps: int, sweeps: np.ndarray, status: np.ndarray, dt: Any,
+                         max_sweeps: int, sweeps: np.ndarray, status: np.ndarray, dt: DTypeLike,
                          exact: bool, tol: np.ndarray | None = None) -> None:
     """Batched cyclic asynchronous sweeps, blocked for BLAS.
 

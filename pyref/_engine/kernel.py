@@ -19,11 +19,12 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from fractions import Fraction
-from typing import Any
+from typing import cast
 
 import numpy as np
+from numpy.typing import DTypeLike
 
-from .._validate import INT64_SAFE
+from .._validate import INT64_SAFE, Real
 
 __all__ = [
     "py_scalar",
@@ -37,9 +38,10 @@ __all__ = [
 ]
 
 
-def py_scalar(x: Any) -> Any:
-    """numpy scalar -> Python scalar (int stays int, exact)."""
-    return x.item() if isinstance(x, np.generic) else x
+def py_scalar(x: object) -> Real:
+    """numpy scalar -> Python scalar (int stays int, exact); a Python int / float /
+    Fraction (e.g. an entry of an ``object`` array) is returned as is."""
+    return cast(Real, x.item() if isinstance(x, np.generic) else x)
 
 
 #: ``max_sweeps`` always allowed (the default of :func:`run` and :func:`recall_batch`).
@@ -109,7 +111,7 @@ def update_vec(h: np.ndarray, theta: np.ndarray, s: np.ndarray, tie: str,
     return np.where(gt, 1, np.where(lt, -1, on_tie)).astype(np.int64)
 
 
-def fast_dtype(W: np.ndarray, theta: np.ndarray) -> Any:
+def fast_dtype(W: np.ndarray, theta: np.ndarray) -> DTypeLike:
     """Smallest float dtype in which every field and threshold comparison is exact.
 
     For integer W, theta: every partial sum of ``W_i . s`` (and of the incremental
@@ -137,7 +139,7 @@ def fast_dtype(W: np.ndarray, theta: np.ndarray) -> Any:
 
 
 def energy_core(W: np.ndarray, theta: np.ndarray, s: np.ndarray,
-                U: np.ndarray | None = None) -> Any:
+                U: np.ndarray | None = None) -> Real:
     """Energy of one state; ``U = np.triu(W, 1)`` may be passed in to avoid recomputing it."""
     if U is None:
         U = np.triu(W, 1)

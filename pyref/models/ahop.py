@@ -36,6 +36,7 @@ the paper's definitions in our own formulation:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -82,19 +83,24 @@ def _rng(seed: SeedLike) -> np.random.Generator:
     return as_generator(seed)
 
 
-def _pos_int(k: Any, name: str) -> int:
+#: A similarity function: ``(queries (n, d), memories (K, d)) -> scores (n, K)`` (e.g.
+#: :func:`dot_similarity`, an :class:`AdaptiveSimilarity`).
+Similarity = Callable[[np.ndarray, np.ndarray], ArrayLike]
+
+
+def _pos_int(k: object, name: str) -> int:
     return check_positive_int(k, name)
 
 
-def _finite(a: Any, name: str, ndim: int) -> np.ndarray:
+def _finite(a: ArrayLike, name: str, ndim: int) -> np.ndarray:
     return check_float_array(a, name, ndim, nonempty=True)
 
 
-def _memories(mem: Any) -> np.ndarray:
+def _memories(mem: ArrayLike) -> np.ndarray:
     return _finite(mem, "memories", 2)
 
 
-def _queries(x: Any, d: int) -> tuple[np.ndarray, bool]:
+def _queries(x: ArrayLike, d: int) -> tuple[np.ndarray, bool]:
     arr = np.asarray(x)
     single = arr.ndim == 1
     q = _finite(arr.reshape(1, -1) if single else arr, "x", 2)
@@ -132,9 +138,9 @@ class Variant:
     """
 
     kind: str
-    sigma: Any = 1.0
+    sigma: ArrayLike = 1.0
     mask_prob: float = 0.0
-    bias: Any = None
+    bias: ArrayLike | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in _KINDS:
@@ -167,7 +173,7 @@ class Variant:
         return sig, b
 
 
-def _check_variant(v: Any) -> Variant:
+def _check_variant(v: object) -> Variant:
     if not isinstance(v, Variant):
         raise ValueError(f"variant: got {type(v).__name__}; expected a Variant")
     return v
@@ -261,7 +267,7 @@ def log_likelihood(x: ArrayLike, memories: ArrayLike, variant: Variant) -> np.nd
 
 @finite_output
 def map_retrieve(x: ArrayLike, memories: ArrayLike, variant: Variant,
-                 prior: Any = None) -> np.ndarray:
+                 prior: ArrayLike | None = None) -> np.ndarray:
     """Bayes-optimal retrieval: ``argmax_k [log p_V(x | xi_k) + log prior_k]``.
 
     ``prior`` defaults to uniform; ties go to the smallest index.
@@ -403,7 +409,7 @@ class AdaptiveSimilarity:
     gamma: np.ndarray
     info: dict = field(default_factory=dict, compare=False)
 
-    def __call__(self, x: Any, memories: Any) -> np.ndarray:
+    def __call__(self, x: ArrayLike, memories: ArrayLike) -> np.ndarray:
         """Scores, shape ``(n, K)`` (or ``(K,)`` for one query)."""
         mem = _memories(memories)
         if mem.shape[1] != self.alpha.shape[0]:
@@ -450,7 +456,7 @@ def oracle_similarity(variant: Variant, d: int) -> AdaptiveSimilarity:
 
 
 @finite_output
-def fit_adaptive_similarity(queries: ArrayLike, origins: Any, memories: ArrayLike, *,
+def fit_adaptive_similarity(queries: ArrayLike, origins: ArrayLike, memories: ArrayLike, *,
                             l2: float = 1e-6,
                             max_iter: int = 50, tol: float = 1e-9) -> AdaptiveSimilarity:
     """Learn the adaptive similarity from context samples (queries with known origins).
@@ -543,7 +549,7 @@ def fit_adaptive_similarity(queries: ArrayLike, origins: Any, memories: ArrayLik
 
 # --------------------------------------------------------------------------- retrieval
 @finite_output
-def ahop_retrieve(x: ArrayLike, memories: ArrayLike, similarity: Any,
+def ahop_retrieve(x: ArrayLike, memories: ArrayLike, similarity: Similarity,
                   beta: float = 1.0) -> tuple[np.ndarray, np.ndarray]:
     """A-Hop retrieval ``T(x) = Xi^T softmax(beta s(x, Xi))`` and the retrieved index.
 
@@ -558,8 +564,8 @@ def ahop_retrieve(x: ArrayLike, memories: ArrayLike, similarity: Any,
         Query (or queries).
     memories : array_like, shape (K, d)
         Stored memories (rows), finite floats.
-    similarity : str
-        Similarity function (see the summary).
+    similarity : callable
+        Similarity function ``(x, memories) -> scores`` (see the summary).
     beta : float > 0
         Inverse temperature.
 
@@ -595,7 +601,7 @@ def ahop_retrieve(x: ArrayLike, memories: ArrayLike, similarity: Any,
 
 
 @finite_output
-def retrieve_index(x: ArrayLike, memories: ArrayLike, similarity: Any) -> np.ndarray:
+def retrieve_index(x: ArrayLike, memories: ArrayLike, similarity: Similarity) -> np.ndarray:
     """Index of the highest-scoring memory (ties: smallest index).
 
     Parameters
@@ -604,8 +610,8 @@ def retrieve_index(x: ArrayLike, memories: ArrayLike, similarity: Any) -> np.nda
         Query (or queries).
     memories : array_like, shape (K, d)
         Stored memories (rows), finite floats.
-    similarity : str
-        Similarity function (see the summary).
+    similarity : callable
+        Similarity function ``(x, memories) -> scores`` (see the summary).
 
     Returns
     -------
@@ -622,7 +628,7 @@ def retrieve_index(x: ArrayLike, memories: ArrayLike, similarity: Any) -> np.nda
 
 
 @finite_output
-def accuracy(predicted: Any, origins: Any) -> float:
+def accuracy(predicted: ArrayLike, origins: ArrayLike) -> float:
     """Fraction of queries whose retrieved index equals the true origin.
 
     Parameters

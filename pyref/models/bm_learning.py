@@ -38,7 +38,7 @@ import math
 import sys
 import time
 from dataclasses import dataclass, field
-from typing import Any, TextIO
+from typing import TextIO, TypedDict, Unpack
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -190,7 +190,7 @@ def check_sample_weights(weights: ArrayLike | None, m: int) -> np.ndarray:
     return w / tot
 
 
-def _check_machine(W: Any, theta: Any, n: int | None = None
+def _check_machine(W: ArrayLike, theta: ArrayLike | None, n: int | None = None
                    ) -> tuple[np.ndarray, np.ndarray]:
     Wv = check_weights(W, n, symmetric=True, zero_diag=True).astype(np.float64)
     th = check_thresholds(theta, Wv.shape[0]).astype(np.float64)
@@ -434,10 +434,23 @@ def log_likelihood_gradient(W: ArrayLike, theta: ArrayLike | None, data: ArrayLi
     return _grad(beta, Cd, md, Cm, mm)
 
 
+class GibbsOptions(TypedDict, total=False):
+    """The keyword arguments :func:`log_likelihood_gradient_gibbs` passes on to
+    :func:`model_statistics_gibbs` (all optional)."""
+
+    n_chains: int
+    n_sweeps: int
+    burn_in: int
+    scan: str
+    s0: ArrayLike | None
+    seed: SeedLike
+
+
 @finite_output
 def log_likelihood_gradient_gibbs(W: ArrayLike, theta: ArrayLike | None, data: ArrayLike,
                                   beta: float = 1.0,
-                                  weights: ArrayLike | None = None, **gibbs: Any
+                                  weights: ArrayLike | None = None,
+                                  **gibbs: Unpack[GibbsOptions]
                                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Estimated gradient: exact data moments, model moments from
     :func:`model_statistics_gibbs` (keyword arguments ``n_chains``, ``n_sweeps``,

@@ -51,7 +51,7 @@ __all__ = [
 ]
 
 
-def _project(name: str, A: np.ndarray, W: object, wname: str) -> np.ndarray:
+def _project(name: str, A: np.ndarray, W: ArrayLike | None, wname: str) -> np.ndarray:
     if W is None:
         return A
     Wa = check_float_array(W, wname, ndim=2)

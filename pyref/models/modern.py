@@ -80,7 +80,7 @@ __all__ = [
 # ---------------------------------------------------------------------------
 
 
-def _finite_array(name: str, a: object, ndim: int | tuple[int, ...] | None = None) -> np.ndarray:
+def _finite_array(name: str, a: ArrayLike, ndim: int | tuple[int, ...] | None = None) -> np.ndarray:
     """Alias of :func:`pyref._validate.check_float_array` (argument order ``name, a``)."""
     return check_float_array(a, name, ndim)
 
@@ -90,7 +90,7 @@ def _check_beta(beta: object, name: str = "beta") -> float:
     return check_beta(beta, name)
 
 
-def _patterns(X: object) -> np.ndarray:
+def _patterns(X: ArrayLike) -> np.ndarray:
     """Validate a stored-pattern matrix of shape (d, N), N >= 1, d >= 1."""
     arr = _finite_array("X (stored patterns, shape (d, N))", X, ndim=2)
     d, n = arr.shape
@@ -101,7 +101,7 @@ def _patterns(X: object) -> np.ndarray:
     return arr
 
 
-def _state(xi: object, d: int, allow_batch: bool = False) -> np.ndarray:
+def _state(xi: ArrayLike, d: int, allow_batch: bool = False) -> np.ndarray:
     """Validate a state of shape (d,) (or (d, S) when allow_batch)."""
     arr = _finite_array("xi (state pattern)", xi, ndim=(1, 2) if allow_batch else 1)
     if arr.shape[0] != d:

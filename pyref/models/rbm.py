@@ -29,6 +29,7 @@ from numpy.typing import ArrayLike
 from .._engine.boltzmann import sigmoid
 from .._validate import (
     INT64_SAFE,
+    Real,
     SeedLike,
     as_generator,
     check_beta,
@@ -130,7 +131,7 @@ def _logcosh2(x: np.ndarray) -> np.ndarray:
 
 @finite_output
 def rbm_energy(W: ArrayLike, theta_v: ArrayLike | None, theta_h: ArrayLike | None, v: ArrayLike,
-               h: ArrayLike) -> Any:
+               h: ArrayLike) -> Real:
     """``E(v, h) = -v^T W h + theta_v . v + theta_h . h`` (exact for integer inputs).
 
     Python-only (spec: RBM sampling), checked against the exact B1-B4 enumeration.

@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -138,7 +137,7 @@ def to_binary(S: ArrayLike, name: str = "data") -> np.ndarray:
     return ((check_data(S, name=name) + 1) // 2).astype(np.int64)
 
 
-def _floats(W: Any, tv: Any, th: Any) -> _Params:
+def _floats(W: ArrayLike, tv: ArrayLike | None, th: ArrayLike | None) -> _Params:
     Wv, a, b = check_rbm(W, tv, th)
     return Wv.astype(np.float64), a.astype(np.float64), b.astype(np.float64)
 
@@ -521,7 +520,8 @@ def rbm_log_likelihood_gradient(W: ArrayLike, theta_v: ArrayLike | None, theta_h
 
 
 @finite_output
-def cd_gradient(W: ArrayLike, theta_v: ArrayLike | None, theta_h: ArrayLike | None, batch: Any,
+def cd_gradient(W: ArrayLike, theta_v: ArrayLike | None, theta_h: ArrayLike | None,
+                batch: ArrayLike,
                 beta: float = 1.0, *,
                 k: int = 1, chains: ArrayLike | None = None, seed: SeedLike = None
                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -599,7 +599,7 @@ class RBMTrainResult:
     seconds: float = 0.0
 
 
-def _check_number(x: Any, name: str, *, positive: bool) -> float:
+def _check_number(x: object, name: str, *, positive: bool) -> float:
     if isinstance(x, bool) or not isinstance(x, (int, float, np.integer, np.floating)) \
             or not np.isfinite(x) or (x <= 0 if positive else x < 0):
         raise ValueError(f"{name}: got {x!r}; expected a finite number "
@@ -611,7 +611,8 @@ def _check_number(x: Any, name: str, *, positive: bool) -> float:
 def train_rbm(data: ArrayLike, n_hidden: int, *, method: str = "pcd", k: int = 1,
               lr: float = 0.05, n_epochs: int = 20, batch_size: int = 10,
               beta: float = 1.0, geometry: str = "pm1", shuffle: bool = True,
-              W0: ArrayLike | None = None, theta_v0: Any = None, theta_h0: Any = None,
+              W0: ArrayLike | None = None, theta_v0: ArrayLike | None = None,
+              theta_h0: ArrayLike | None = None,
               init_scale: float = 0.01, tol: float = 0.0, seed: SeedLike = None,
               monitor: bool | None = None, progress: bool = False) -> RBMTrainResult:
     """Train an RBM on ``+-1`` data ``(M, nv)`` by gradient ascent with a fixed step.

@@ -37,10 +37,12 @@ from dataclasses import dataclass, field as dc_field
 from fractions import Fraction
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, TypedDict, Unpack
 
 import numpy as np
+from numpy.typing import ArrayLike
 
+from .._validate import Real
 from .. import boltzmann as bz
 from .. import classical, conventions, layers, learning, rbm
 from . import vectors
@@ -272,7 +274,17 @@ def generate_vectors(files: int = vectors.VECTOR_FILES,
     }
 
 
-def write_vectors(path: Path | str = DEFAULT_VECTORS, **kwargs: Any) -> Path:
+class VectorOptions(TypedDict, total=False):
+    """The keyword arguments :func:`write_vectors` passes on to :func:`generate_vectors`."""
+
+    files: int
+    per_file: int
+    kernel_cases: int
+    boltzmann_cases: int
+    corpus: bool | None
+
+
+def write_vectors(path: Path | str = DEFAULT_VECTORS, **kwargs: Unpack[VectorOptions]) -> Path:
     """Write :func:`generate_vectors` to ``path`` (compact JSON, one case per line).
 
     Parameters
@@ -307,13 +319,13 @@ _KINDS = {
 }
 
 
-def validate_vectors(doc: Any) -> dict:
+def validate_vectors(doc: object) -> dict:
     """Check the structure of a vectors document (format, version, case kinds and keys);
     raises ValueError saying what is wrong.  Returns ``doc``.
 
     Parameters
     ----------
-    doc : Any
+    doc : object
         A parsed vectors document.
 
     Returns
@@ -502,8 +514,8 @@ class Mismatch:
     call: str
     expected: str
     got: str
-    expected_value: Any = None
-    got_value: Any = None
+    expected_value: object = None
+    got_value: object = None
     args: tuple = ()
 
     def __str__(self) -> str:
@@ -668,7 +680,7 @@ class Checker:
         return f
 
     def record(self, case: str, name: str, ok: bool, call: str, expected: str, got: str,
-               expected_value: Any = None, got_value: Any = None, args: tuple = ()) -> None:
+               expected_value: object = None, got_value: object = None, args: tuple = ()) -> None:
         """Count one check and keep its mismatch."""
         r = self.report
         r.checks[name] = r.checks.get(name, 0) + 1
@@ -726,7 +738,8 @@ LEARNING_FUNCTIONS = ("hebbian", "storkey")
 PROPERTY_FUNCTIONS = ("run_async", "run_sync")
 
 
-def classical_input(W: Any, theta: Any, s: Any, schedule: Iterable[int] = ()) -> dict:
+def classical_input(W: ArrayLike, theta: ArrayLike, s: ArrayLike,
+                    schedule: Iterable[int] = ()) -> dict:
     """A classical case input in spec coordinates (JSON-ready lists of ints).
 
     Parameters
@@ -792,6 +805,7 @@ class _Frame:
         x = np.array(self.state(s))
         if c.energy == "half-quadratic" and c.spins == "pm1":
             return conventions.energy_half_quadratic(self.W, self.theta, x, c.energy_scale)
+        e: Real
         if c.spins == "01":          # zero diagonal: the half-quadratic form is the same
             e = conventions.energy_01(self.W, self.t, x)
         else:
@@ -867,7 +881,7 @@ def classical_checks(ch: Checker, cid: str, inp: dict, conv: Conventions,
                                             ("s", _arr(fr.state(x)))), bool(v))
 
 
-def learning_expected(patterns: Any, name: str, conv: Conventions) -> Any:
+def learning_expected(patterns: ArrayLike, name: str, conv: Conventions) -> Any:
     """Expected weights of ``hebbian`` / ``storkey`` for ``patterns`` under ``conv``."""
     P = _arr(patterns)
     if name == "hebbian":
@@ -880,7 +894,7 @@ def learning_expected(patterns: Any, name: str, conv: Conventions) -> Any:
     return _to_py(W)
 
 
-def learning_checks(ch: Checker, cid: str, patterns: Any, conv: Conventions,
+def learning_checks(ch: Checker, cid: str, patterns: ArrayLike, conv: Conventions,
                     only: Iterable[str] | None = None,
                     expected: dict | None = None) -> None:
     """The learning-rule checks of one pattern set (``expected``: file values by name).
@@ -1220,7 +1234,7 @@ def corpus_cases(corpus: dict | None = None) -> list[dict]:
     return out
 
 
-def fixed_cases(doc: dict, conv: Conventions) -> Iterator[tuple[str, str, dict, Any]]:
+def fixed_cases(doc: dict, conv: Conventions) -> Iterator[tuple[str, str, dict, dict | None]]:
     """The cases the fixed run checks, as ``(source, id, input, file_expected)``.
 
     The one place that reads the vectors: the document's cases (``source = "vectors"``)
@@ -1241,7 +1255,7 @@ def fixed_cases(doc: dict, conv: Conventions) -> Iterator[tuple[str, str, dict, 
 
     Returns
     -------
-    Iterator[tuple[str, str, dict, Any]]
+    Iterator[tuple[str, str, dict, dict | None]]
         ``(source, id, input, file_expected)`` per case, ``source`` one of ``vectors``,
         ``corpus``, ``derived``, ``generated``.
     """
@@ -1274,7 +1288,7 @@ def _kind_of(case_id: str) -> str:
     return case_id.split("-", 1)[0]
 
 
-def run_conformance(adapter: Any, vectors_doc: dict | None = None, *, tie: str = "keep",
+def run_conformance(adapter: object, vectors_doc: dict | None = None, *, tie: str = "keep",
                     normalisation: str = "integer", conventions_: Conventions | None = None,
                     properties: bool = False, require: Iterable[str] = (),
                     finish: bool = True) -> ConformanceReport:

@@ -18,6 +18,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from typing import Any, Iterator
 
 import numpy as np
@@ -44,7 +45,7 @@ class FuzzFailure:
         return f"FUZZ {self.function}: minimal failing case after shrinking"
 
 
-def need_hypothesis() -> Any:
+def need_hypothesis() -> ModuleType:
     """The ``hypothesis`` module, or a clear error saying how to install it."""
     try:
         import hypothesis
@@ -237,7 +238,7 @@ def _save(save_dir: Path, doc: dict) -> Path:
     return path
 
 
-def replay_corpus(adapter: Any, save_dir: Path | str, conv: cf.Conventions,
+def replay_corpus(adapter: object, save_dir: Path | str, conv: cf.Conventions,
                   report: cf.ConformanceReport, properties: bool = False) -> int:
     """Re-check every saved case of ``save_dir`` (all functions, current conventions);
     returns the number of cases replayed.
@@ -354,7 +355,7 @@ def _minimise(adapter: Any, conv: cf.Conventions, name: str, properties: bool, s
     return case, mismatches
 
 
-def fuzz(adapter: Any, conv: cf.Conventions, examples: int, seed: int = 0, *,
+def fuzz(adapter: object, conv: cf.Conventions, examples: int, seed: int = 0, *,
          report: cf.ConformanceReport | None = None, properties: bool = False,
          save_dir: Path | str | None = None) -> cf.ConformanceReport:
     """Differential fuzzing: ``examples`` Hypothesis cases per adapter function; the

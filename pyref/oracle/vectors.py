@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from .. import boltzmann, capacity, classical, dense, dobrushin, learning
 from ..margins import margins as _margins
@@ -130,8 +131,8 @@ _OFF = 1 << 19
 _BASE = 20
 
 
-def sync_limit(W: Any, theta: Any, s: Any, tie: str = "keep", max_steps: int = 1000
-               ) -> tuple[int, np.ndarray, str]:
+def sync_limit(W: ArrayLike, theta: ArrayLike | None, s: ArrayLike, tie: str = "keep",
+               max_steps: int = 1000               ) -> tuple[int, np.ndarray, str]:
     """Iterate the synchronous step until a fixed point or a 2-cycle (spec T5).
 
     Returns ``(k, x, kind)``: after ``k`` synchronous steps the state is ``x``, and ``x`` is a

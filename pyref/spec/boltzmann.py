@@ -39,6 +39,9 @@ from .._validate import (
     MAX_EXACT_KERNEL_N,
     MAX_EXACT_STEPS,
     MAX_KERNEL_N,
+    RationalLike,
+    Real,
+    Scalar,
     check_beta,
     check_distribution,
     check_exact_power,
@@ -142,7 +145,7 @@ def state_index(s: ArrayLike) -> int:
     return int(sum(1 << i for i, v in enumerate(sv) if v == 1))
 
 
-def _prep_machine(W: Any, theta: Any) -> tuple[np.ndarray, np.ndarray]:
+def _prep_machine(W: ArrayLike, theta: ArrayLike | None) -> tuple[np.ndarray, np.ndarray]:
     Wv = check_weights(W, symmetric=True, zero_diag=True)
     th = check_thresholds(theta, Wv.shape[0])
     if Wv.shape[0] > MAX_ENUM_N:
@@ -197,7 +200,7 @@ def energies_all(W: ArrayLike, theta: ArrayLike | None) -> np.ndarray:
     return np.asarray(E)
 
 
-def _integer_energies(W: Any, theta: Any) -> list[int]:
+def _integer_energies(W: ArrayLike, theta: ArrayLike | None) -> list[int]:
     E = energies_all(W, theta)
     out = []
     for e in E:
@@ -212,7 +215,7 @@ def _integer_energies(W: Any, theta: Any) -> list[int]:
     return out
 
 
-def boltzmann_weights_exact(W: ArrayLike, theta: ArrayLike | None, q: Any) -> np.ndarray:
+def boltzmann_weights_exact(W: ArrayLike, theta: ArrayLike | None, q: RationalLike) -> np.ndarray:
     """Unnormalised exact weights ``w(s) = q^(E(s) - E_min)`` (target of spec B1-B5), object array
     of Fractions; ``q`` rational in ``(0, 1]`` (``q = exp(-beta)``), integer ``W``,
     ``theta``.  The maximum weight is exactly 1.
@@ -252,7 +255,7 @@ def boltzmann_weights_exact(W: ArrayLike, theta: ArrayLike | None, q: Any) -> np
     return out
 
 
-def boltzmann_exact(W: ArrayLike, theta: ArrayLike | None, q: Any) -> np.ndarray:
+def boltzmann_exact(W: ArrayLike, theta: ArrayLike | None, q: RationalLike) -> np.ndarray:
     """Exact Boltzmann distribution ``pi(s) = q^(E(s) - E_min) / Z'`` (the stationary law of
     spec B2/B4) as Fractions summing to exactly 1.
 
@@ -351,7 +354,7 @@ def boltzmann_distribution(W: ArrayLike, theta: ArrayLike | None, beta: float) -
     return np.asarray(p / p.sum())
 
 
-def _float_energies(W: Any, theta: Any) -> np.ndarray:
+def _float_energies(W: ArrayLike, theta: ArrayLike | None) -> np.ndarray:
     """:func:`energies_all` as float64 (finite; big exact energies become large floats)."""
     E = energies_all(W, theta)
     try:
@@ -514,7 +517,7 @@ def systematic_scan_kernel(w: ArrayLike) -> np.ndarray:
     return M
 
 
-def _check_kernel(P: Any, name: str = "P") -> np.ndarray:
+def _check_kernel(P: ArrayLike, name: str = "P") -> np.ndarray:
     """A square stochastic matrix (rows >= 0 summing to 1: exactly for ints/Fractions,
     within 1e-9 for floats); int64/float64 or object Fractions."""
     arr = check_finite(P, name)
@@ -578,7 +581,7 @@ def kernel_power(P: ArrayLike, t: int) -> np.ndarray:
     return R
 
 
-def tv_distance(mu: ArrayLike, nu: ArrayLike) -> Any:
+def tv_distance(mu: ArrayLike, nu: ArrayLike) -> Real:
     """Total variation ``TV(mu, nu) = 1/2 sum_s |mu(s) - nu(s)|`` (spec B4); exact for
     Fractions.
 
@@ -648,12 +651,12 @@ def distribution_after(mu: ArrayLike, P: ArrayLike, t: int) -> np.ndarray:
     return v
 
 
-def _check_distribution(mu: Any, N: int, exact: bool) -> np.ndarray:
+def _check_distribution(mu: ArrayLike, N: int, exact: bool) -> np.ndarray:
     """A distribution of length ``N`` (see :func:`pyref._validate.check_distribution`)."""
     return check_distribution(mu, N, exact=exact)
 
 
-def doeblin_alpha(P: ArrayLike) -> Any:
+def doeblin_alpha(P: ArrayLike) -> Real:
     """Doeblin constant ``alpha = N * min_{s,t} P(s, t)`` (spec B4): ``P(s, .) >= alpha U``
     for the uniform measure ``U`` on the ``N`` states.  Positive iff ``P`` is positive.
 
@@ -675,11 +678,12 @@ def doeblin_alpha(P: ArrayLike) -> Any:
     """
     P = _check_kernel(P)
     N = P.shape[0]
-    m = min(P.ravel())
-    return N * m
+    m: Real = min(P.ravel())
+    alpha: Real = N * m
+    return alpha
 
 
-def doeblin_alpha_random_scan(w: ArrayLike) -> Any:
+def doeblin_alpha_random_scan(w: ArrayLike) -> Real:
     """``alpha`` of the ``n``-step random-scan kernel ``K^n`` (spec B3, B4):
     ``TV(mu K^{t n}, pi) <= (1 - alpha)^t``.
 
@@ -705,7 +709,7 @@ def doeblin_alpha_random_scan(w: ArrayLike) -> Any:
     return doeblin_alpha(kernel_power(K, n))
 
 
-def doeblin_alpha_systematic(w: ArrayLike) -> Any:
+def doeblin_alpha_systematic(w: ArrayLike) -> Real:
     """``alpha`` of the systematic scan (one sweep = ``n`` site updates; spec B3, B4):
     ``TV(mu S^t, pi) <= (1 - alpha)^t``.
 
@@ -729,7 +733,7 @@ def doeblin_alpha_systematic(w: ArrayLike) -> Any:
     return doeblin_alpha(systematic_scan_kernel(w))
 
 
-def min_site_probability(w: ArrayLike) -> Any:
+def min_site_probability(w: ArrayLike) -> Real:
     """``c = min_{s, i} w(s) / (w(s^{i+}) + w(s^{i-}))``: every heat-bath move has
     probability at least ``c`` (spec B3/B4 explicit positivity).
 
@@ -751,10 +755,11 @@ def min_site_probability(w: ArrayLike) -> Any:
         (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
     wv, n, _ = check_target(w)
-    return min(min(site_coefficients(wv, n, i)[2]) for i in range(n))
+    m: Real = min(min(site_coefficients(wv, n, i)[2]) for i in range(n))
+    return m
 
 
-def doeblin_alpha_explicit(w: ArrayLike, scan: str = "systematic") -> Any:
+def doeblin_alpha_explicit(w: ArrayLike, scan: str = "systematic") -> Real:
     """Explicit lower bounds on ``alpha`` from ``c`` = :func:`min_site_probability`
     (spec B3/B4): systematic ``2^n c^n``; random scan (``n`` steps hitting ``n`` distinct
     sites, probability ``n!/n^n``) ``2^n n!/n^n c^n``.  Always ``<=`` the exact alpha.
@@ -784,21 +789,24 @@ def doeblin_alpha_explicit(w: ArrayLike, scan: str = "systematic") -> Any:
         (``InputTypeError``, also a ``TypeError``, for a wrong type).
     """
     wv, n, exact = check_target(w)
-    c = min_site_probability(wv)
+    c: Real = min_site_probability(wv)
+    bound: Real
     if scan == "systematic":
-        return 2**n * c**n
+        bound = 2**n * c**n
+        return bound
     if scan == "random":
         f = Fraction(math.factorial(n), n**n) if exact else math.factorial(n) / n**n
-        return 2**n * f * c**n
+        bound = 2**n * f * c**n
+        return bound
     raise ValueError(f"scan: got {scan!r}; expected 'systematic' or 'random'")
 
 
-def _check_alpha(alpha: Any) -> Any:
+def _check_alpha(alpha: object) -> Real:
     """A Doeblin constant in ``(0, 1]``: float, or int/Fraction kept exact."""
     return check_real(alpha, "alpha", lo=0.0, hi=1.0, lo_open=True, exact=True)
 
 
-def tv_bound(alpha: ArrayLike, t: int) -> Any:
+def tv_bound(alpha: Scalar, t: int) -> Real:
     """Doeblin bound ``(1 - alpha)^t`` on the TV distance after ``t`` blocks (spec B4).
 
     Parameters
@@ -916,7 +924,8 @@ def steps_for_tv(alpha: float | Fraction, eps: float | Fraction) -> int:
 
 # --------------------------------------------------------------------------- B5
 
-def _site_energies(W: Any, theta: Any, s: Any, i: int) -> tuple[int, int, int, int]:
+def _site_energies(W: ArrayLike, theta: ArrayLike | None, s: ArrayLike, i: int
+                   ) -> tuple[int, int, int, int]:
     """``(E(s^{i+}), E(s^{i-}), h_i, theta_i)`` for integer, symmetric, zero-diagonal ``W``."""
     Wv = check_weights(W, symmetric=True, zero_diag=True)
     n = Wv.shape[0]
@@ -943,7 +952,7 @@ def _site_energies(W: Any, theta: Any, s: Any, i: int) -> tuple[int, int, int, i
 
 
 def gibbs_plus_probability(W: ArrayLike, theta: ArrayLike | None, s: ArrayLike, i: int,
-                           q: Any) -> Fraction:
+                           q: RationalLike) -> Fraction:
     """Exact heat-bath probability ``P(s_i = +1 | rest)`` of the Boltzmann machine (spec B5).
 
     ``P = pi(s^{i+}) / (pi(s^{i+}) + pi(s^{i-}))`` with ``pi(s) = q^(E(s) - E_min)``

@@ -34,15 +34,15 @@ unstable iff ``C <= -n``, so by the union bound
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from fractions import Fraction
-from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike
 
 from .._validate import (
     MAX_EXACT_BITS,
+    SeedLike,
     as_generator,
     check_exact_power,
     check_index,
@@ -81,13 +81,13 @@ MAX_SIGN_COUNTS_N = 2**14
 _MAX_BOUND_BITS = 4 * MAX_EXACT_BITS
 
 
-def _check_nm(n: Any, m: Any) -> tuple[int, int]:
+def _check_nm(n: object, m: object) -> tuple[int, int]:
     n = check_int(n, "n", minimum=1)
     m = check_int(m, "m", minimum=1)
     return n, m
 
 
-def _check_N(N: Any, limit: int, what: str = "N") -> int:
+def _check_N(N: object, limit: int, what: str = "N") -> int:
     v = check_int(N, what, minimum=0)
     if v > limit:
         raise ValueError(f"{what}: got {v}; exact sign-sum counts are limited to N <= {limit} "
@@ -349,7 +349,7 @@ def _log_level(x: int, e: Fraction) -> int:
     return max(0, (need - 1).bit_length())
 
 
-def _largest_m(pred: Any, m_max: int) -> int:
+def _largest_m(pred: Callable[..., bool], m_max: int) -> int:
     """Largest ``m`` in ``[1, m_max]`` with ``pred(m)`` true and ``pred(m + 1)`` false, found
     by doubling from ``m = 1`` and then bisection, assuming ``pred(1)``; ``m_max`` if the
     doubling reaches it with ``pred`` still true.  (Doubling keeps the exact bound cheap:
@@ -380,7 +380,7 @@ def _draw_all_fixed(n: int, m: int, rng: np.random.Generator) -> bool:
     return bool(np.all(res.states == P))
 
 
-def simulate_all_fixed(n: int, m: int, *, trials: int = 100, seed: Any = 0) -> float:
+def simulate_all_fixed(n: int, m: int, *, trials: int = 100, seed: SeedLike = 0) -> float:
     """Monte-Carlo estimate of ``P(all m patterns are fixed points)`` for ``m`` uniform
     random patterns of ``n`` neurons (Hebbian weights, zero thresholds, keep ties; spec T9,
     the event that :func:`capacity_bound` bounds from below).
@@ -404,14 +404,14 @@ def simulate_all_fixed(n: int, m: int, *, trials: int = 100, seed: Any = 0) -> f
     return sum(_draw_all_fixed(n, m, rng) for _ in range(trials)) / trials
 
 
-def _rng_for(seed: Any, n: int, m: int) -> np.random.Generator:
+def _rng_for(seed: SeedLike, n: int, m: int) -> np.random.Generator:
     seed = check_seed(seed)
     if seed is not None and not isinstance(seed, np.random.Generator):
         return np.random.default_rng([int(seed), n, m])
     return as_generator(seed)
 
 
-def _sim_at_least(n: int, m: int, trials: int, seed: Any, lev: Fraction) -> bool:
+def _sim_at_least(n: int, m: int, trials: int, seed: SeedLike, lev: Fraction) -> bool:
     """Is the simulated fraction (``trials`` draws) ``>= lev``?  Stops as soon as the answer
     is decided; the draws are those of :func:`simulate_all_fixed` with the same seed."""
     rng = _rng_for(seed, n, m)
@@ -428,7 +428,7 @@ def _sim_at_least(n: int, m: int, trials: int, seed: Any, lev: Fraction) -> bool
 
 def capacity_curve(ns: Sequence[int], *, level: Fraction | float = Fraction(1, 2),
                    trials: int = 40, simulate: bool = True,
-                   seed: Any = 0) -> dict[str, np.ndarray]:
+                   seed: SeedLike = 0) -> dict[str, np.ndarray]:
     """Capacity as a function of ``n``: proved bound, simulation and classical estimates
     (spec T9).
 

@@ -27,13 +27,14 @@ The runs to convergence and the batched recall (:func:`~pyref._engine.classical.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike
 
 from .._engine.kernel import async_inplace, energy_core, init_field, py_scalar, tie_tol, update_vec
 from .._validate import (
+    Real,
+    Scalar,
     check_float_range,
     check_index,
     check_machine,
@@ -83,7 +84,7 @@ def field(W: ArrayLike, s: ArrayLike) -> np.ndarray:
     return np.asarray(Wv @ (sv.astype(object) if Wv.dtype == object else sv))
 
 
-def update_value(h: Any, theta: Any, s_i: int, tie: str = "keep") -> int:
+def update_value(h: Scalar, theta: Scalar, s_i: int, tie: str = "keep") -> int:
     """New spin of one neuron (Lean ``Hopfield.updateValue``, spec conventions / T1).
 
     ``+1`` if ``h > theta``, ``-1`` if ``h < theta``; if ``h == theta``: ``s_i`` for
@@ -91,10 +92,10 @@ def update_value(h: Any, theta: Any, s_i: int, tie: str = "keep") -> int:
 
     Parameters
     ----------
-    h : number
+    h : int, float or Fraction
         Local field of the neuron.
-    theta : array_like, shape (n,), or None
-        Thresholds; ``None`` means all zero.
+    theta : int, float or Fraction
+        Threshold of the neuron.
     s_i : int
         Current spin of the neuron, +1 or -1.
     tie : {'keep', 'plus'}
@@ -157,7 +158,7 @@ def update(W: ArrayLike, theta: ArrayLike | None, s: ArrayLike, tie: str = "keep
     return sync_step(W, theta, s, tie)
 
 
-def energy(W: ArrayLike, theta: ArrayLike | None, s: ArrayLike) -> Any:
+def energy(W: ArrayLike, theta: ArrayLike | None, s: ArrayLike) -> Real:
     """Energy ``E(s) = -sum_{i<j} W_ij s_i s_j + sum_i theta_i s_i`` (spec conventions,
     T1; Lean ``Hopfield.energy``).
 

@@ -53,7 +53,7 @@ __all__ = [
 ]
 
 
-def _check_a(a: Any) -> int | str:
+def _check_a(a: object) -> int | str:
     if isinstance(a, str):
         if a != "exp":
             raise ValueError(f"a: got {a!r}; expected an integer >= 1 or 'exp'")
@@ -380,7 +380,7 @@ class DenseRunResult:
 
     state: np.ndarray
     trajectory: np.ndarray
-    energies: list[Any]
+    energies: list[int | float]
     sweeps: int
     status: str
     flips: int
@@ -452,7 +452,7 @@ def dense_run(a: int | str, patterns: ArrayLike, s: ArrayLike, *, beta: float = 
     Pt = np.ascontiguousarray(P.T)
     o = P @ sv
 
-    def en(o_: np.ndarray) -> Any:
+    def en(o_: np.ndarray) -> int | float:
         if isinstance(a, str):
             return float(_lse_sorted(beta * o_.astype(np.float64)))
         return -int(_sum_pow(o_, a, safe))

@@ -37,12 +37,14 @@ Exact Fractions for rational ``q`` (int, Fraction, ``"a/b"``); a float ``q`` (e.
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike
 
 from .._validate import (
+    RationalLike,
+    Real,
+    Scalar,
     check_exact_power,
     check_nonneg_int,
     check_q,
@@ -65,7 +67,7 @@ __all__ = [
 _SCANS = ("systematic", "random")
 
 
-def _check_scan(scan: Any) -> str:
+def _check_scan(scan: object) -> str:
     if not isinstance(scan, str) or scan not in _SCANS:
         raise ValueError(f"scan: got {scan!r}; expected 'systematic' or 'random'")
     return scan
@@ -91,7 +93,7 @@ def _int_weights(W: ArrayLike) -> list[list[int]]:
     return out
 
 
-def influence_bound(W: ArrayLike, q: Any) -> np.ndarray:
+def influence_bound(W: ArrayLike, q: RationalLike) -> np.ndarray:
     """Dobrushin influence bounds ``C_ij = (1 - q^(2|W_ij|)) / (1 + q^(2|W_ij|))``
     (``= tanh(beta |W_ij|)``, ``q = exp(-beta)``; spec B6).
 
@@ -164,11 +166,12 @@ def influence_exact(w: ArrayLike) -> np.ndarray:
     return C
 
 
-def _alpha(C: np.ndarray) -> Any:
-    return max(sum(row[1:], row[0]) for row in C)
+def _alpha(C: np.ndarray) -> Real:
+    alpha: Real = max(sum(row[1:], row[0]) for row in C)
+    return alpha
 
 
-def dobrushin_coefficient(W: ArrayLike, q: Any) -> Any:
+def dobrushin_coefficient(W: ArrayLike, q: RationalLike) -> Real:
     """Dobrushin's ``alpha = max_i sum_j C_ij`` from :func:`influence_bound` (spec B6);
     Fraction for rational ``q``, float for a float ``q``.  The bounds need ``alpha < 1``.
 
@@ -193,7 +196,7 @@ def dobrushin_coefficient(W: ArrayLike, q: Any) -> Any:
     return _alpha(influence_bound(W, q))
 
 
-def dobrushin_coefficient_exact(w: ArrayLike) -> Any:
+def dobrushin_coefficient_exact(w: ArrayLike) -> Real:
     """``alpha = max_i sum_j c_ij`` from the true influences :func:`influence_exact` of any
     positive weights (spec B6); at most :func:`dobrushin_coefficient` for Boltzmann
     weights.
@@ -216,7 +219,7 @@ def dobrushin_coefficient_exact(w: ArrayLike) -> Any:
     return _alpha(influence_exact(w))
 
 
-def _check_alpha_lt1(alpha: Any) -> Any:
+def _check_alpha_lt1(alpha: Real) -> Real:
     if not alpha < 1:
         raise ValueError(f"alpha: Dobrushin coefficient alpha = {alpha} >= 1; the bound "
                          f"needs alpha < 1 (lower the coupling or raise the temperature, "
@@ -224,7 +227,7 @@ def _check_alpha_lt1(alpha: Any) -> Any:
     return alpha
 
 
-def _bound_from_alpha(alpha: Any, n: int, t: int, scan: str) -> Any:
+def _bound_from_alpha(alpha: Real, n: int, t: int, scan: str) -> Real:
     """``n alpha^t`` (systematic) or ``n (1 - (1 - alpha)/n)^t`` (random)."""
     r = alpha if scan == "systematic" else 1 - (1 - alpha) / n
     if isinstance(r, float):
@@ -234,7 +237,7 @@ def _bound_from_alpha(alpha: Any, n: int, t: int, scan: str) -> Any:
     return n * Fraction(r) ** t
 
 
-def dobrushin_tv_bound(W: ArrayLike, q: Any, t: int, scan: str = "systematic") -> Any:
+def dobrushin_tv_bound(W: ArrayLike, q: RationalLike, t: int, scan: str = "systematic") -> Real:
     """Dobrushin bound on ``TV(mu P^t, pi)`` for every start ``mu`` (spec B6).
 
     ``scan="systematic"``: ``n alpha^t`` after ``t`` sweeps ``K_0 ... K_{n-1}``;
@@ -271,7 +274,7 @@ def dobrushin_tv_bound(W: ArrayLike, q: Any, t: int, scan: str = "systematic") -
     return _bound_from_alpha(a, n, t, scan)
 
 
-def dobrushin_sweeps(W: ArrayLike, q: Any, eps: Any, scan: str = "systematic") -> int:
+def dobrushin_sweeps(W: ArrayLike, q: RationalLike, eps: Scalar, scan: str = "systematic") -> int:
     """Least ``t >= 0`` whose bound :func:`dobrushin_tv_bound` is ``<= eps`` (spec B6):
     sweeps for ``scan="systematic"``, single-site steps for ``scan="random"`` (divide by
     ``n`` for sweep equivalents).  Decided exactly (via

@@ -16,7 +16,6 @@ Everything here is exact: integer inputs stay Python integers, rational inputs a
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -151,7 +150,7 @@ def margin_holds(W: ArrayLike, theta: ArrayLike | None, pattern: ArrayLike,
     return all(mu[i] > 2 * sum((abs(Wv[i, j]) for j in D), 0) for i in range(Wv.shape[0]))
 
 
-def _check_d(d: Any, n: int) -> None:
+def _check_d(d: object, n: int) -> None:
     if isinstance(d, bool) or not isinstance(d, (int, np.integer)) or not 0 <= d <= n:
         raise ValueError(f"d: got {d!r}; expected an integer with 0 <= d <= n = {n}")
 

@@ -30,12 +30,11 @@ entry of ``K_B`` (:func:`block_min`), ``TV(mu P^t, pi) <= (1 - 2^n m_H m_V)^t``
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike
 
-from .._validate import check_positive_int, check_q, check_target
+from .._validate import RationalLike, Real, check_positive_int, check_q, check_target
 from ..models.rbm import check_rbm
 from .boltzmann import all_states
 
@@ -83,7 +82,7 @@ def _frac_matrix(N: int) -> np.ndarray:
 
 
 def rbm_weights_exact(W: ArrayLike, theta_v: ArrayLike, theta_h: ArrayLike,
-                      q: Any) -> np.ndarray:
+                      q: RationalLike) -> np.ndarray:
     """``w(v, h) = q^(E(v, h) - E_min)`` over the ``2^(nv+nh)`` joint states (spec B7;
     Lean ``Hopfield.rbmW``), object array of Fractions, maximum exactly 1.
 
@@ -145,7 +144,7 @@ def hidden_mask(nv: int, nh: int) -> np.ndarray:
     return np.arange(nv + nh) >= nv
 
 
-def _check_mask(block: Any, n: int) -> np.ndarray:
+def _check_mask(block: ArrayLike, n: int) -> np.ndarray:
     B = np.asarray(block)
     if B.shape != (n,) or B.dtype.kind != "b":
         raise ValueError(f"block: has shape {B.shape} and dtype {B.dtype}; expected a "
@@ -187,7 +186,7 @@ def block_kernel_exact(w: ArrayLike, block: ArrayLike) -> np.ndarray:
     return K
 
 
-def rbm_half_kernels_exact(W: ArrayLike, theta_v: ArrayLike, theta_h: ArrayLike, q: Any
+def rbm_half_kernels_exact(W: ArrayLike, theta_v: ArrayLike, theta_h: ArrayLike, q: RationalLike
                            ) -> tuple[np.ndarray, np.ndarray]:
     """The half-steps ``(K_H, K_V)`` in product form (spec B7): from ``s = (v, h)``,
     ``K_H`` keeps ``v`` and draws each ``h_j`` independently with
@@ -244,7 +243,7 @@ def _prod(p: list[Fraction], spins: list[int]) -> Fraction:
 
 
 def rbm_block_kernel_exact(W: ArrayLike, theta_v: ArrayLike, theta_h: ArrayLike,
-                           q: Any) -> np.ndarray:
+                           q: RationalLike) -> np.ndarray:
     """The two-step block Gibbs kernel ``P = K_H K_V`` (``h | v`` first, then ``v | h``;
     spec B7; Lean ``Hopfield.rbmK``; the transition of one step of
     :func:`pyref.rbm.block_gibbs` on the joint state), exact Fractions.
@@ -270,7 +269,7 @@ def rbm_block_kernel_exact(W: ArrayLike, theta_v: ArrayLike, theta_h: ArrayLike,
     return np.asarray(KH @ KV)
 
 
-def block_min(w: ArrayLike, block: ArrayLike) -> Any:
+def block_min(w: ArrayLike, block: ArrayLike) -> Real:
     """``m_B = min_{t = s off B} K_B(s, t)``, the least nonzero entry of the block kernel
     (spec B7; Lean ``Hopfield.blockMin``).
 
@@ -294,10 +293,11 @@ def block_min(w: ArrayLike, block: ArrayLike) -> Any:
     off = sum(1 << i for i in range(n) if not B[i])
     N = 2**n
     key = np.arange(N) & off
-    return min(K[s, t] for s in range(N) for t in range(N) if key[s] == key[t])
+    m: Real = min(K[s, t] for s in range(N) for t in range(N) if key[s] == key[t])
+    return m
 
 
-def rbm_doeblin_alpha(W: ArrayLike, theta_v: ArrayLike, theta_h: ArrayLike, q: Any,
+def rbm_doeblin_alpha(W: ArrayLike, theta_v: ArrayLike, theta_h: ArrayLike, q: RationalLike,
                       bound: str = "block") -> Fraction:
     """Doeblin constant of the RBM block Gibbs kernel (spec B7; Lean
     ``Hopfield.rbmK_tv_le_blockMin`` and ``Hopfield.rbmK_tv_le``):

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from ..._validate import check_int, check_spin_batch
 from .local_codes import syndromes
@@ -34,7 +35,7 @@ def _fields(net: ExpanderHopfield, xb: np.ndarray) -> np.ndarray:
     return local @ net.local_codebook.T.astype(np.float32)  # (B, M, K)
 
 
-def hidden_fields(net: ExpanderHopfield, x: Any) -> np.ndarray:
+def hidden_fields(net: ExpanderHopfield, x: ArrayLike) -> np.ndarray:
     """Fields of all hidden neurons: ``f[c, u] = sum_j w_u[j] x[nbr(c, j)]``.
 
     Shape ``(M, K)`` for one state, ``(B, M, K)`` for a batch; integers in ``[-d_c, d_c]``
@@ -61,7 +62,7 @@ def hidden_fields(net: ExpanderHopfield, x: Any) -> np.ndarray:
     return f[0] if single else f
 
 
-def hidden_active(net: ExpanderHopfield, x: Any) -> np.ndarray:
+def hidden_active(net: ExpanderHopfield, x: ArrayLike) -> np.ndarray:
     """Thresholded hidden neurons: active iff ``f >= d_c - 2 t0``, i.e. the local word is
     within ``t0`` of the neuron's codeword.  Boolean, shape ``(M, K)`` or ``(B, M, K)``.
 
@@ -93,7 +94,7 @@ def _local_decode(net: ExpanderHopfield, xb: np.ndarray) -> tuple[np.ndarray, np
     return bits ^ net.error_table[syn], net.error_valid[syn]
 
 
-def local_decisions(net: ExpanderHopfield, x: Any) -> tuple[np.ndarray, np.ndarray]:
+def local_decisions(net: ExpanderHopfield, x: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
     """What every constraint cluster outputs, for any local code size.
 
     Returns ``(words, active)``: ``words[c]`` (+1/-1, shape ``(M, d_c)``) is the codeword
@@ -125,7 +126,7 @@ def local_decisions(net: ExpanderHopfield, x: Any) -> tuple[np.ndarray, np.ndarr
     return (words[0], act[0]) if single else (words, act)
 
 
-def hidden_winners(net: ExpanderHopfield, x: Any) -> np.ndarray:
+def hidden_winners(net: ExpanderHopfield, x: ArrayLike) -> np.ndarray:
     """Index (into ``net.local_codebook``) of the active hidden neuron of every cluster,
     ``-1`` where the cluster abstains (no codeword within ``t0``).
 
@@ -171,7 +172,7 @@ def _vote(xb: np.ndarray, votes: np.ndarray) -> np.ndarray:
     return np.where(field > 0, 1, np.where(field < 0, -1, xb))
 
 
-def visible_update(net: ExpanderHopfield, x: Any, winners: Any) -> np.ndarray:
+def visible_update(net: ExpanderHopfield, x: ArrayLike, winners: ArrayLike) -> np.ndarray:
     """Majority vote of the active hidden neurons: ``x_i <- sign(sum_c w^(c)_i)``, keep ties
     (and keep when no vote arrives); ``winners[c] = -1`` means constraint ``c`` abstains.
 
@@ -215,7 +216,7 @@ def _step(net: ExpanderHopfield, xb: np.ndarray, inc: Any = None) -> np.ndarray:
     return _vote(xb, votes)
 
 
-def step(net: ExpanderHopfield, x: Any) -> np.ndarray:
+def step(net: ExpanderHopfield, x: ArrayLike) -> np.ndarray:
     """One network round: thresholded hidden winner-take-all (or abstention), then the
     visible majority vote (keep ties).
 
@@ -247,7 +248,7 @@ class DecodeResult:
     converged: np.ndarray
 
 
-def decode(net: ExpanderHopfield, x: Any, max_rounds: int = 100) -> DecodeResult:
+def decode(net: ExpanderHopfield, x: ArrayLike, max_rounds: int = 100) -> DecodeResult:
     """Run the network's own dynamics until a fixed point (or ``max_rounds`` rounds).
 
     Works on one state ``(N,)`` or a batch ``(B, N)``; ``rounds[b]`` counts the rounds
@@ -293,7 +294,7 @@ def decode(net: ExpanderHopfield, x: Any, max_rounds: int = 100) -> DecodeResult
     return res
 
 
-def is_fixed_point(net: ExpanderHopfield, x: Any) -> bool | np.ndarray:
+def is_fixed_point(net: ExpanderHopfield, x: ArrayLike) -> bool | np.ndarray:
     """True where one round leaves the state unchanged (a stable state of the network).
 
     Parameters

@@ -7,11 +7,10 @@ Part of :mod:`pyref.models.expander` (Python-only, property-tested; not Lean-pro
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
+from numpy.typing import ArrayLike
 
-from ..._validate import as_required_generator, check_fraction, check_int
+from ..._validate import RequiredSeed, as_required_generator, check_fraction, check_int
 from .dynamics import decode
 from .global_code import flip_random_bits, random_codewords
 from .network import ExpanderHopfield, check_net
@@ -20,8 +19,8 @@ from .search import greedy_grow
 __all__ = ["decoding_success", "hebbian_recall_success", "hebbian_max_patterns"]
 
 
-def decoding_success(net: ExpanderHopfield, error_fractions: Any, trials: int, *,
-                     seed: Any, max_rounds: int = 100, codeword: str = "random",
+def decoding_success(net: ExpanderHopfield, error_fractions: ArrayLike, trials: int, *,
+                     seed: RequiredSeed, max_rounds: int = 100, codeword: str = "random",
                      errors: str = "random") -> np.ndarray:
     """Fraction of trials in which the dynamics return exactly the original codeword.
 
@@ -32,7 +31,7 @@ def decoding_success(net: ExpanderHopfield, error_fractions: Any, trials: int, *
     ----------
     net : ExpanderHopfield
         The network (from :func:`make_expander_hopfield`).
-    error_fractions : iterable of float
+    error_fractions : float or array_like of float
         Error fractions ``f`` in ``[0, 1]``.
     trials : int >= 1
         Trials per fraction.
@@ -102,8 +101,8 @@ def _hebbian_recall(w: np.ndarray, xb: np.ndarray, max_sweeps: int) -> np.ndarra
     return x
 
 
-def hebbian_recall_success(n: int, m: int, error_fractions: Any, trials: int, *,
-                           seed: Any, max_sweeps: int = 30) -> np.ndarray:
+def hebbian_recall_success(n: int, m: int, error_fractions: ArrayLike, trials: int, *,
+                           seed: RequiredSeed, max_sweeps: int = 30) -> np.ndarray:
     """Baseline: classical Hebbian network (spec rule) with ``m`` random patterns of length
     ``n``; success = exact recovery of a stored pattern after flipping ``round(f n)`` bits.
 
@@ -118,7 +117,7 @@ def hebbian_recall_success(n: int, m: int, error_fractions: Any, trials: int, *,
         Number of neurons.
     m : int >= 1
         Number of random patterns stored.
-    error_fractions : iterable of float
+    error_fractions : float or array_like of float
         Error fractions ``f`` in ``[0, 1]``.
     trials : int >= 1
         Trials (fresh pattern sets) per fraction.
@@ -159,7 +158,7 @@ def hebbian_recall_success(n: int, m: int, error_fractions: Any, trials: int, *,
     return np.array(out)
 
 
-def hebbian_max_patterns(n: int, *, seed: Any, threshold: float = 0.95,
+def hebbian_max_patterns(n: int, *, seed: RequiredSeed, threshold: float = 0.95,
                          trials: int = 40, max_sweeps: int = 30) -> int:
     """Largest ``m`` for which a Hebbian network of ``n`` neurons recalls a stored pattern
     exactly from the clean cue in at least ``threshold`` of the trials ("as many patterns

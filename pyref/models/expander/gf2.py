@@ -6,9 +6,8 @@ Part of :mod:`pyref.models.expander` (Python-only, property-tested; not Lean-pro
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
+from numpy.typing import ArrayLike
 
 __all__ = ["gf2_rank"]
 
@@ -36,7 +35,7 @@ def rref_gf2(a: np.ndarray) -> tuple[np.ndarray, list[int]]:
     return a, pivots
 
 
-def gf2_rank(a: Any) -> int:
+def gf2_rank(a: ArrayLike) -> int:
     """Rank over GF(2) of a 0/1 integer matrix (Gaussian elimination).
 
     Rows are packed into Python integers (bit sets) and reduced against a basis keyed by

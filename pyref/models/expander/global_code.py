@@ -6,11 +6,10 @@ Part of :mod:`pyref.models.expander` (Python-only, property-tested; not Lean-pro
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
+from numpy.typing import ArrayLike
 
-from ..._validate import as_required_generator, check_int, check_spin_batch
+from ..._validate import RequiredSeed, as_required_generator, check_int, check_spin_batch
 from .gf2 import gf2_rank, rref_gf2
 from .network import ExpanderHopfield, check_net
 
@@ -92,7 +91,7 @@ def codeword_basis(net: ExpanderHopfield) -> np.ndarray:
     return basis
 
 
-def random_codewords(net: ExpanderHopfield, count: int, *, seed: Any) -> np.ndarray:
+def random_codewords(net: ExpanderHopfield, count: int, *, seed: RequiredSeed) -> np.ndarray:
     """``count`` uniformly random global codewords as ``+1/-1`` states, shape ``(count, N)``.
 
     ``seed``: an int >= 0 or a :class:`numpy.random.Generator` (advanced in place);
@@ -124,7 +123,7 @@ def random_codewords(net: ExpanderHopfield, count: int, *, seed: Any) -> np.ndar
     return 1 - 2 * bits
 
 
-def is_codeword(net: ExpanderHopfield, x: Any) -> bool | np.ndarray:
+def is_codeword(net: ExpanderHopfield, x: ArrayLike) -> bool | np.ndarray:
     """True where every constraint sees a local codeword (``H b = 0 mod 2``).
 
     Parameters
@@ -146,7 +145,7 @@ def is_codeword(net: ExpanderHopfield, x: Any) -> bool | np.ndarray:
     return bool(ok[0]) if single else ok
 
 
-def flip_random_bits(x: Any, n_flips: int, *, seed: Any) -> np.ndarray:
+def flip_random_bits(x: ArrayLike, n_flips: int, *, seed: RequiredSeed) -> np.ndarray:
     """Flip exactly ``n_flips`` distinct, uniformly chosen entries of each state.
 
     ``seed``: an int >= 0 or a :class:`numpy.random.Generator` (advanced in place);

@@ -7,9 +7,8 @@ Part of :mod:`pyref.models.expander` (Python-only, property-tested; not Lean-pro
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
+from numpy.typing import ArrayLike
 
 from ..._validate import check_int, check_spin_batch
 from .network import ExpanderHopfield, check_net, pair_counts
@@ -79,7 +78,7 @@ def guaranteed_radius(net: ExpanderHopfield) -> int:
     return min(-(-k * t0 // lam) + 1, -(-k * (t0 + 1) // lam)) - 1
 
 
-def one_step_certificate(net: ExpanderHopfield, codeword: Any, noisy: Any) -> bool:
+def one_step_certificate(net: ExpanderHopfield, codeword: ArrayLike, noisy: ArrayLike) -> bool:
     """Sufficient condition (from :func:`guaranteed_radius`'s proof) for one round to map
     ``noisy`` back to ``codeword``: every visible neuron has fewer than ``d_v/2`` bad
     constraints (constraints holding ``>= t0 + 1`` errors).
@@ -112,7 +111,7 @@ def one_step_certificate(net: ExpanderHopfield, codeword: Any, noisy: Any) -> bo
     return bool(np.all(2 * n_bad < net.d_v))
 
 
-def check_expansion_beta(beta: Any) -> float:
+def check_expansion_beta(beta: object) -> float:
     try:
         b = float(beta)
     except (TypeError, ValueError) as exc:

@@ -7,9 +7,8 @@ Part of :mod:`pyref.models.expander` (Python-only, property-tested; not Lean-pro
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
+from numpy.typing import ArrayLike
 
 from ..._validate import check_int
 from .gf2 import rref_gf2
@@ -32,7 +31,7 @@ MAX_CLUSTER = 2**16
 _PRIMITIVE = {4: 0b10011, 5: 0b100101, 6: 0b1000011, 7: 0b10000011}
 
 
-def check_local_check(h: Any, name: str = "local_check") -> np.ndarray:
+def check_local_check(h: ArrayLike, name: str = "local_check") -> np.ndarray:
     arr = np.asarray(h)
     if arr.ndim != 2 or arr.size == 0 or arr.dtype.kind not in "iub":
         raise ValueError(f"{name}: got shape {arr.shape}, dtype {arr.dtype}; expected a "
@@ -159,7 +158,7 @@ def syndromes(bits: np.ndarray, check: np.ndarray) -> np.ndarray:
     return par @ (1 << np.arange(check.shape[0], dtype=np.int64))
 
 
-def correction_radius(local_check: Any) -> int:
+def correction_radius(local_check: ArrayLike) -> int:
     """``t0``: the largest ``t`` such that all error patterns of weight ``<= t`` have
     distinct syndromes ``H e`` (found by enumeration).
 

@@ -8,11 +8,11 @@ Part of :mod:`pyref.models.expander` (Python-only, property-tested; not Lean-pro
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
+from numpy.typing import ArrayLike
 
-from ..._validate import as_required_generator, check_int
+from ..._validate import RequiredSeed, as_required_generator, check_int
 from .gf2 import gf2_rank
 from .local_codes import (
     MAX_CLUSTER,
@@ -112,7 +112,7 @@ class ExpanderHopfield:
         return 1.0 - self.n_constraints * self.local_rank / self.n_visible
 
 
-def check_net(net: Any) -> ExpanderHopfield:
+def check_net(net: object) -> ExpanderHopfield:
     if not isinstance(net, ExpanderHopfield):
         raise ValueError(f"net: got {type(net).__name__}; expected an ExpanderHopfield "
                          f"(build one with make_expander_hopfield)")
@@ -149,8 +149,8 @@ def _conflict_vertices(sockets: np.ndarray, n: int, avoid_4cycles: bool) -> np.n
     return np.array(sorted(bad), dtype=np.int64)
 
 
-def make_expander_hopfield(n_visible: int, d_v: int = 3, r: int = 4, *, seed: Any,
-                           local_check: Any = None, avoid_4cycles: bool = True,
+def make_expander_hopfield(n_visible: int, d_v: int = 3, r: int = 4, *, seed: RequiredSeed,
+                           local_check: ArrayLike | None = None, avoid_4cycles: bool = True,
                            max_repair_rounds: int = 100) -> ExpanderHopfield:
     """Draw a random ``(d_v, d_c)``-biregular bipartite graph and build the network.
 
@@ -171,7 +171,7 @@ def make_expander_hopfield(n_visible: int, d_v: int = 3, r: int = 4, *, seed: An
     seed : int >= 0 or numpy.random.Generator
         Randomness of the graph (a Generator is advanced in place); ``None`` is refused
         with ValueError, since every result of this module is reproducible.
-    local_check : array (r, d_c) of 0/1, optional
+    local_check : array_like, shape (r, d_c), of 0/1, or None
         Parity-check matrix of any binary local code, e.g. :func:`bch_local_code` ``(6)``
         for BCH [63,51,5].  Its correction radius ``t0`` is derived by
         :func:`correction_radius` and must be >= 1.

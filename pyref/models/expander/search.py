@@ -8,11 +8,11 @@ Part of :mod:`pyref.models.expander` (Python-only, property-tested; not Lean-pro
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
+from numpy.typing import ArrayLike
 
-from ..._validate import as_required_generator, check_int
+from ..._validate import RequiredSeed, as_required_generator, check_int
 from .dynamics import incidence
 from .guarantees import check_expansion_beta, contraction_factor
 from .network import ExpanderHopfield, check_net, pair_counts
@@ -57,7 +57,7 @@ def greedy_grow(net: ExpanderHopfield, size: int, rng: np.random.Generator,
     return np.array(order, dtype=np.int64), np.array(sizes, dtype=np.int64)
 
 
-def clustered_set(net: ExpanderHopfield, size: int, *, seed: Any) -> np.ndarray:
+def clustered_set(net: ExpanderHopfield, size: int, *, seed: RequiredSeed) -> np.ndarray:
     """A greedily clustered (adversarial) set of ``size`` visible neurons: start at a
     random neuron and repeatedly add the neuron that adds the fewest new constraints
     (ties broken at random).  Such sets have the smallest neighbourhoods the search finds,
@@ -131,7 +131,7 @@ def _co_neighbours(net: ExpanderHopfield) -> list[np.ndarray]:
     return [b[starts[i]:starts[i + 1]] for i in range(n)]
 
 
-def expansion_radius(net: ExpanderHopfield, beta: float, *, seed: Any, n_greedy: int = 20,
+def expansion_radius(net: ExpanderHopfield, beta: float, *, seed: RequiredSeed, n_greedy: int = 20,
                      n_random: int = 200, max_size: int | None = None,
                      max_triples: int = 3_000_000) -> ExpansionSearch:
     """Empirical expansion radius: the largest ``a`` such that no set ``S`` with
@@ -251,8 +251,8 @@ def expansion_radius(net: ExpanderHopfield, beta: float, *, seed: Any, n_greedy:
                            contraction_factor(d_v, net.t0, b))
 
 
-def expansion_profile(net: ExpanderHopfield, sizes: Any, n_samples: int = 200, *,
-                      seed: Any) -> dict[int, dict[str, float]]:
+def expansion_profile(net: ExpanderHopfield, sizes: ArrayLike, n_samples: int = 200, *,
+                      seed: RequiredSeed) -> dict[int, dict[str, float]]:
     """Empirical expansion ``|N(S)| / (d_v |S|)`` of visible sets ``S``.
 
     For each size ``s`` it reports the minimum over ``n_samples`` uniformly random sets
@@ -269,7 +269,7 @@ def expansion_profile(net: ExpanderHopfield, sizes: Any, n_samples: int = 200, *
     ----------
     net : ExpanderHopfield
         The network (from :func:`make_expander_hopfield`).
-    sizes : iterable of int
+    sizes : int or array_like of int
         Set sizes ``s`` to sample, each in ``[1, N]``.
     n_samples : int >= 1
         Random and greedy sets per size.
