@@ -55,14 +55,14 @@ def timed(cmd: list[str], env: dict[str, str] | None = None) -> dict:
 
 
 def vector_files() -> dict[str, dict[str, int]]:
-    """Cases (``-- case K`` headers) and kernel-checked facts (``example``s) per generated
-    test-vector module (spec T7)."""
+    """Cases (the records ``  ⟨...⟩`` of the data-shaped lists) and kernel checks (one
+    ``decide +kernel`` per chunk of records) per generated test-vector module (spec T7)."""
     out = {}
     for f in sorted((ROOT / "lean" / "HopfieldTest" / "Vectors").glob("*.lean")):
         text = f.read_text()
         out[f"HopfieldTest.Vectors.{f.stem}"] = {
-            "cases": len(re.findall(r"^-- case ", text, re.M)),
-            "facts": len(re.findall(r"^example\b", text, re.M))}
+            "cases": len(re.findall(r"^  ⟨", text, re.M)),
+            "facts": len(re.findall(r"by decide \+kernel", text))}
     return out
 
 
